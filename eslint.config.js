@@ -1,0 +1,139 @@
+// Lint rules, including the rooms of ARCHITECTURE.md: which folder may import what.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'stream',
+  'worker_threads',
+  'url',
+  'util',
+  'events',
+];
+const ioPackages = ['better-sqlite3', 'keytar', 'node-hid', 'fastify', 'nodemailer', 'kysely'];
+const electronOnly = {
+  group: ['electron', 'electron/*', 'electron-updater'],
+  message: 'Only src-main/electron (and src-preload) may import electron.',
+};
+
+export default tseslint.config(
+  {
+    ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'out/**', '.tmp/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-imports': ['error', { patterns: [electronOnly] }],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            electronOnly,
+            {
+              group: nodeBuiltins,
+              message: 'The renderer runs in a browser sandbox: no Node modules.',
+            },
+            { group: ioPackages, message: 'The renderer reaches I/O only through the bridge.' },
+            {
+              group: ['**/src-main/**', '**/src-cloud/**', '**/src-preload/**'],
+              message: 'The renderer talks to the core only through the bridge (src-shared).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'The sandboxed preload has no Node modules.' },
+            { group: ['**/src-main/**', '**/src-cloud/**', '**/src-renderer/**'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            electronOnly,
+            { group: nodeBuiltins, message: 'src-shared is pure: no I/O.' },
+            { group: ioPackages, message: 'src-shared is pure: no I/O.' },
+            { group: ['**/src-main/**', '**/src-cloud/**', '**/src-renderer/**'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-cloud/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            electronOnly,
+            {
+              group: ['**/src-main/**', '**/src-renderer/**'],
+              message: 'The cloud never imports the desktop; the desktop reaches it over HTTP.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/electron/**/*.ts', 'src-preload/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src-preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'The sandboxed preload has no Node modules.' },
+            { group: ['**/src-main/**', '**/src-cloud/**', '**/src-renderer/**'] },
+          ],
+        },
+      ],
+    },
+  },
+);

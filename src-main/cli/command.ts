@@ -1,0 +1,27 @@
+// The shape of a `clm` command: its options, help text and what it does.
+import type { ParseArgsConfig } from 'node:util';
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>[string] & { description: string };
+
+export interface CommandContext {
+  /** Parsed option values (strings, booleans, or arrays for `multiple`). */
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+  json: boolean;
+  /** Prints a result: JSON with --json, otherwise the text form. */
+  print(value: unknown, text?: string): void;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options: Record<string, OptionSpec>;
+  /** Resolves to the process exit code; long-running commands resolve when they stop. */
+  run(ctx: CommandContext): Promise<number>;
+}
+
+export const dataOption: OptionSpec = {
+  type: 'string',
+  description: "the app's data folder (default: the desktop app's folder)",
+};

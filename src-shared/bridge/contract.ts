@@ -1,0 +1,42 @@
+// The one bridge contract between the renderer and the core: calls, events, and their types.
+// Each capability declares its calls in ./calls/<capability>.ts and is spread in here.
+import type { Static } from 'typebox';
+import type { Envelope } from '../envelope.ts';
+import type { SessionState, SyncStatus } from '../domain/session.ts';
+import { sessionCalls } from './calls/session.ts';
+import { licenseCalls } from './calls/licenses.ts';
+
+export const bridgeCalls = {
+  ...sessionCalls,
+  ...licenseCalls,
+};
+
+export type BridgeCalls = typeof bridgeCalls;
+export type CallName = keyof BridgeCalls;
+export type CallInput<N extends CallName> = Static<BridgeCalls[N]['input']>;
+export type CallOutput<N extends CallName> = NonNullable<BridgeCalls[N]['__output']>;
+
+/** Events the core pushes to the renderer (IPC send under Electron, SSE in headless mode). */
+export interface BridgeEvents {
+  'session.changed': SessionState;
+  'sync.status': SyncStatus;
+  /** Something in the replica changed; views reload what they show. */
+  'data.changed': { tables: string[] };
+}
+export type EventName = keyof BridgeEvents;
+export const eventNames: EventName[] = ['session.changed', 'sync.status', 'data.changed'];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(bridgeCalls, name);
+}
+
+/** What the renderer sees as `window.clm`, whichever transport carries it. */
+export interface ClmBridge {
+  call<N extends CallName>(name: N, input: CallInput<N>): Promise<Envelope<CallOutput<N>>>;
+  on<E extends EventName>(event: E, listener: (payload: BridgeEvents[E]) => void): () => void;
+}
+
+/** The core's side: one handler per call, each given already-validated input. */
+export type BridgeHandlers = {
+  [N in CallName]: (input: CallInput<N>) => Promise<CallOutput<N>> | CallOutput<N>;
+};
