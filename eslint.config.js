@@ -22,6 +22,17 @@ const nodeBuiltins = [
   'events',
 ];
 const ioPackages = ['better-sqlite3', 'keytar', 'node-hid', 'fastify', 'nodemailer', 'kysely'];
+// require('electron') and import('electron') escape no-restricted-imports, so syntax catches them.
+const electronSyntax = [
+  {
+    selector: "CallExpression[callee.name='require'][arguments.0.value=/^electron/]",
+    message: 'Only src-main/electron (and src-preload) may import electron.',
+  },
+  {
+    selector: 'ImportExpression[source.value=/^electron/]',
+    message: 'Only src-main/electron (and src-preload) may import electron.',
+  },
+];
 const electronOnly = {
   group: ['electron', 'electron/*', 'electron-updater'],
   message: 'Only src-main/electron (and src-preload) may import electron.',
@@ -43,6 +54,7 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-imports': ['error', { patterns: [electronOnly] }],
+      'no-restricted-syntax': ['error', ...electronSyntax],
     },
   },
   {
@@ -120,7 +132,7 @@ export default tseslint.config(
   },
   {
     files: ['src-main/electron/**/*.ts', 'src-preload/**/*.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' },
   },
   {
     files: ['src-preload/**/*.ts'],
