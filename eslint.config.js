@@ -4,24 +4,10 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = [
-  'node:*',
-  'fs',
-  'fs/*',
-  'path',
-  'os',
-  'child_process',
-  'crypto',
-  'http',
-  'https',
-  'net',
-  'stream',
-  'worker_threads',
-  'url',
-  'util',
-  'events',
-];
-const ioPackages = ['better-sqlite3', 'keytar', 'node-hid', 'fastify', 'nodemailer', 'kysely'];
+// Anchored regexes: gitignore-style patterns would also match our own folders named like these.
+const nodeBuiltins =
+  '^(node:.*|fs|fs/.*|path|os|child_process|crypto|http|https|net|stream|worker_threads|url|util|events)$';
+const ioPackages = '^(better-sqlite3|keytar|node-hid|fastify|@fastify/.*|nodemailer|kysely)$';
 // require('electron') and import('electron') escape no-restricted-imports, so syntax catches them.
 const electronSyntax = [
   {
@@ -34,7 +20,7 @@ const electronSyntax = [
   },
 ];
 const electronOnly = {
-  group: ['electron', 'electron/*', 'electron-updater'],
+  regex: '^(electron|electron/.*|electron-updater)$',
   message: 'Only src-main/electron (and src-preload) may import electron.',
 };
 
@@ -70,10 +56,10 @@ export default tseslint.config(
           patterns: [
             electronOnly,
             {
-              group: nodeBuiltins,
+              regex: nodeBuiltins,
               message: 'The renderer runs in a browser sandbox: no Node modules.',
             },
-            { group: ioPackages, message: 'The renderer reaches I/O only through the bridge.' },
+            { regex: ioPackages, message: 'The renderer reaches I/O only through the bridge.' },
             {
               group: ['**/src-main/**', '**/src-cloud/**', '**/src-preload/**'],
               message: 'The renderer talks to the core only through the bridge (src-shared).',
@@ -90,7 +76,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: nodeBuiltins, message: 'The sandboxed preload has no Node modules.' },
+            { regex: nodeBuiltins, message: 'The sandboxed preload has no Node modules.' },
             { group: ['**/src-main/**', '**/src-cloud/**', '**/src-renderer/**'] },
           ],
         },
@@ -105,8 +91,8 @@ export default tseslint.config(
         {
           patterns: [
             electronOnly,
-            { group: nodeBuiltins, message: 'src-shared is pure: no I/O.' },
-            { group: ioPackages, message: 'src-shared is pure: no I/O.' },
+            { regex: nodeBuiltins, message: 'src-shared is pure: no I/O.' },
+            { regex: ioPackages, message: 'src-shared is pure: no I/O.' },
             { group: ['**/src-main/**', '**/src-cloud/**', '**/src-renderer/**'] },
           ],
         },
@@ -141,7 +127,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: nodeBuiltins, message: 'The sandboxed preload has no Node modules.' },
+            { regex: nodeBuiltins, message: 'The sandboxed preload has no Node modules.' },
             { group: ['**/src-main/**', '**/src-cloud/**', '**/src-renderer/**'] },
           ],
         },
