@@ -5,10 +5,12 @@ import type { Envelope } from '../envelope.ts';
 import type { SessionState, SyncStatus } from '../domain/session.ts';
 import { sessionCalls } from './calls/session.ts';
 import { licenseCalls } from './calls/licenses.ts';
+import { seatCalls, type SeatSummary } from './calls/seats.ts';
 
 export const bridgeCalls = {
   ...sessionCalls,
   ...licenseCalls,
+  ...seatCalls,
 };
 
 export type BridgeCalls = typeof bridgeCalls;
@@ -22,9 +24,16 @@ export interface BridgeEvents {
   'sync.status': SyncStatus;
   /** Something in the replica changed; views reload what they show. */
   'data.changed': { tables: string[] };
+  /** Leases or the seat pool changed (throttled); views reload the seat status. */
+  'seats.changed': SeatSummary;
 }
 export type EventName = keyof BridgeEvents;
-export const eventNames: EventName[] = ['session.changed', 'sync.status', 'data.changed'];
+export const eventNames: EventName[] = [
+  'session.changed',
+  'sync.status',
+  'data.changed',
+  'seats.changed',
+];
 
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(bridgeCalls, name);

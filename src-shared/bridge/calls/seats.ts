@@ -1,0 +1,89 @@
+// Bridge calls and view types of the local license server (seat pool, leases, history).
+import Type from 'typebox';
+import { call, NoInput } from '../define.ts';
+
+/** Where seats of the pool come from (SPEC §5): the cloud entitlement, dongles, borrowed seats. */
+export type SeatSourceKind = 'entitlement' | 'dongle' | 'borrowed';
+
+export interface SeatLeaseView {
+  leaseId: string;
+  clientId: string;
+  user: string;
+  host: string;
+  /** ISO times. */
+  since: string;
+  lastHeartbeat: string;
+  expiresAt: string;
+}
+
+export interface SeatSourceCount {
+  source: string;
+  kind: SeatSourceKind;
+  total: number;
+}
+
+export interface SeatProductStatus {
+  product: string;
+  name: string;
+  total: number;
+  inUse: number;
+  sources: SeatSourceCount[];
+  leases: SeatLeaseView[];
+}
+
+/** The account the server is activated with: it serves that account's seats. */
+export interface SeatServerIdentity {
+  account: string | null;
+  cloudUrl: string | null;
+  demo: boolean;
+  /** ISO time the pool was last fetched from the cloud, null when never. */
+  poolFetchedAt: string | null;
+  /** Why the pool could not be refreshed, when it could not. */
+  message?: string;
+}
+
+export interface SeatStatus {
+  /** ISO time of the figures. */
+  at: string;
+  heartbeatSeconds: number;
+  leaseSeconds: number;
+  server: SeatServerIdentity;
+  products: SeatProductStatus[];
+}
+
+/** Seats in use over time, column-oriented for the chart: one sample per minute. */
+export interface SeatHistory {
+  /** Unix seconds of each sample. */
+  times: number[];
+  products: { product: string; name: string; total: number; inUse: (number | null)[] }[];
+}
+
+/** Payload of the `seats.changed` event: enough to redraw the bars; views reload details. */
+export interface SeatSummary {
+  at: string;
+  products: { product: string; total: number; inUse: number }[];
+}
+
+export const LeaseId = Type.String({ minLength: 1, maxLength: 100 });
+
+export const SeatHistoryInput = Type.Object(
+  { hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 720 })) },
+  { additionalProperties: false },
+);
+
+export const ReleaseLeaseInput = Type.Object({ leaseId: LeaseId }, { additionalProperties: false });
+
+export const seatCalls = {
+  'seats.status': call<SeatStatus>()(
+    NoInput,
+    'The license server: per product in use / total, every lease, the seat sources',
+  ),
+  'seats.history': call<SeatHistory>()(
+    SeatHistoryInput,
+    'Seats in use per product over the last hours (one sample per minute, kept 30 days)',
+  ),
+  'seats.releaseLease': call<{ released: boolean }>()(
+    ReleaseLeaseInput,
+    'Admin: release a stuck lease by id',
+  ),
+};
