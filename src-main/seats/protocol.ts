@@ -1,0 +1,67 @@
+// Seat protocol v1: request schemas (compiled once for the hot path) and the error answers.
+import Type from 'typebox';
+import type { Static } from 'typebox';
+import { Compile } from 'typebox/compile';
+import { problems } from '../../src-shared/schema.ts';
+
+export const SEAT_PROTOCOL_VERSION = 1;
+export const SEAT_PREFIX = '/seat/v1/';
+
+const Name = Type.String({ minLength: 1, maxLength: 256 });
+
+// Unknown fields are ignored (not refused) so a newer client can talk to this v1 server.
+export const CheckoutRequest = Type.Object({
+  product: Type.String({ minLength: 1, maxLength: 100 }),
+  user: Name,
+  host: Name,
+  clientId: Name,
+});
+export const LeaseRequest = Type.Object({ leaseId: Type.String({ minLength: 1, maxLength: 100 }) });
+
+export type CheckoutBody = Static<typeof CheckoutRequest>;
+export type LeaseBody = Static<typeof LeaseRequest>;
+
+export const checkCheckout = Compile(CheckoutRequest);
+export const checkLease = Compile(LeaseRequest);
+
+/** A readable reason why a body does not fit (slow path: only when the check failed). */
+export function whyInvalid(
+  schema: typeof CheckoutRequest | typeof LeaseRequest,
+  what: string,
+  value: unknown,
+): string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return `Invalid ${what}: the body must be a JSON object`;
+  return `Invalid ${what}: ${problems(schema, value)
+    .map((p) => p.message)
+    .join('; ')}`;
+}
+
+export type SeatErrorCode =
+  | 'bad_request'
+  | 'no_seat'
+  | 'unknown_product'
+  | 'lease_expired'
+  | 'rate_limited'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'payload_too_large'
+  | 'internal';
+
+export interface SeatError {
+  status: number;
+  error: SeatErrorCode;
+  message: string;
+}
+
+export const seatMessages = {
+  noSeat: (product: string, total: number) =>
+    `No free seat of "${product}": all ${total} ${total === 1 ? 'seat is' : 'seats are'} in use.`,
+  unknownProduct: (product: string) => `This license server has no seats of "${product}".`,
+  leaseExpired: (leaseId: string) =>
+    `Lease ${leaseId} has expired or was released; check out a seat again.`,
+  rateLimited: (seconds: number) => `Too many requests from this address; retry in ${seconds} s.`,
+  badJson: 'Invalid request: the body is not valid JSON.',
+  tooLarge: (limit: number) => `Invalid request: the body is larger than ${limit} bytes.`,
+  notFound: (method: string, path: string) => `The seat protocol has no route ${method} ${path}.`,
+};

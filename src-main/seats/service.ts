@@ -1,0 +1,373 @@
+// The seat service: the pool built from seat sources, and leases decided in SQLite transactions.
+import { randomUUID } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
+import type {
+  SeatHistory,
+  SeatProductStatus,
+  SeatServerIdentity,
+  SeatSourceKind,
+  SeatStatus,
+  SeatSummary,
+} from '../../src-shared/bridge/calls/seats.ts';
+import { openSeatDb, type SeatDb } from './db.ts';
+import { SeatPool, type SeatSource } from './pool.ts';
+import { seatMessages } from './protocol.ts';
+
+export type { SeatSource, SourceSeat } from './pool.ts';
+
+export interface SeatServiceOptions {
+  dataDir: string;
+  /** Milliseconds since the epoch; injected by tests to expire leases without sleeping. */
+  clock?: () => number;
+  heartbeatSeconds?: number;
+  /** A lease lives this many heartbeat periods after the last heartbeat. */
+  leaseHeartbeats?: number;
+  /** How often expired leases are deleted; 0 turns the timer off. */
+  reapIntervalMs?: number;
+  /** How often the history is sampled; 0 turns the timer off. */
+  sampleIntervalMs?: number;
+  historyDays?: number;
+  /** `seats.changed` is sent at most once per this interval. */
+  changeThrottleMs?: number;
+  /** Who the server serves (the activated account); shown in the status. */
+  identity?: () => SeatServerIdentity;
+}
+
+export type CheckoutResult =
+  | { ok: true; leaseId: string; product: string; expiresAt: number; heartbeatSeconds: number }
+  | { ok: false; error: 'no_seat' | 'unknown_product'; message: string };
+
+export type HeartbeatResult =
+  { ok: true; expiresAt: number } | { ok: false; error: 'lease_expired'; message: string };
+
+interface LeaseRow {
+  lease_id: string;
+  product: string;
+  client_id: string;
+  user: string;
+  host: string;
+  since: number;
+  last_heartbeat: number;
+  expires_at: number;
+}
+
+const MINUTE = 60_000;
+const noIdentity: SeatServerIdentity = {
+  account: null,
+  cloudUrl: null,
+  demo: false,
+  poolFetchedAt: null,
+};
+
+export class SeatService {
+  readonly heartbeatSeconds: number;
+  readonly leaseMs: number;
+  readonly pool: SeatPool;
+  private readonly db: SeatDb;
+  private readonly now: () => number;
+  private readonly historyDays: number;
+  private readonly throttleMs: number;
+  private readonly identity: () => SeatServerIdentity;
+  private readonly listeners = new Set<(s: SeatSummary) => void>();
+  private readonly timers: NodeJS.Timeout[] = [];
+  private changeTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  private readonly q: {
+    byClient: Statement<[string, string], LeaseRow>;
+    countLive: Statement<[string, number], number>;
+    insert: Statement<[string, string, string, string, string, number, number, number]>;
+    extend: Statement<[number, number, string], { product: string; since: number }>;
+    extendIfLive: Statement<[number, number, string, number], { product: string; since: number }>;
+    remove: Statement<[string]>;
+    rankOf: Statement<[string, number, number, number, string], number>;
+    reap: Statement<[number]>;
+    all: Statement<[], LeaseRow>;
+    liveCounts: Statement<[number], { product: string; n: number }>;
+    putSample: Statement<[number, string, number, number]>;
+    prune: Statement<[number]>;
+    samples: Statement<
+      [number],
+      { minute: number; product: string; in_use: number; total: number }
+    >;
+  };
+  private readonly grant: (b: CheckoutInput, total: number, now: number) => CheckoutResult;
+
+  constructor(opts: SeatServiceOptions) {
+    this.now = opts.clock ?? Date.now;
+    this.heartbeatSeconds = opts.heartbeatSeconds ?? 60;
+    this.leaseMs = this.heartbeatSeconds * (opts.leaseHeartbeats ?? 3) * 1000;
+    this.historyDays = opts.historyDays ?? 30;
+    this.throttleMs = opts.changeThrottleMs ?? 250;
+    this.identity = opts.identity ?? (() => noIdentity);
+    this.db = openSeatDb(opts.dataDir);
+    const db = this.db;
+    this.q = {
+      byClient: db.prepare('SELECT * FROM leases WHERE client_id = ? AND product = ?'),
+      countLive: db
+        .prepare('SELECT count(*) FROM leases WHERE product = ? AND expires_at > ?')
+        .pluck() as Statement<[string, number], number>,
+      insert: db.prepare(
+        'INSERT INTO leases (lease_id, product, client_id, user, host, since, last_heartbeat, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      extend: db.prepare(
+        'UPDATE leases SET last_heartbeat = ?, expires_at = ? WHERE lease_id = ? RETURNING product, since',
+      ),
+      extendIfLive: db.prepare(
+        'UPDATE leases SET last_heartbeat = ?, expires_at = ? WHERE lease_id = ? AND expires_at > ? RETURNING product, since',
+      ),
+      remove: db.prepare('DELETE FROM leases WHERE lease_id = ?'),
+      rankOf: db
+        .prepare(
+          'SELECT count(*) FROM leases WHERE product = ? AND expires_at > ? AND (since < ? OR (since = ? AND lease_id < ?))',
+        )
+        .pluck() as Statement<[string, number, number, number, string], number>,
+      reap: db.prepare('DELETE FROM leases WHERE expires_at <= ?'),
+      all: db.prepare('SELECT * FROM leases ORDER BY product, since, lease_id'),
+      liveCounts: db.prepare(
+        'SELECT product, count(*) AS n FROM leases WHERE expires_at > ? GROUP BY product',
+      ),
+      putSample: db.prepare(
+        'INSERT OR REPLACE INTO history (minute, product, in_use, total) VALUES (?, ?, ?, ?)',
+      ),
+      prune: db.prepare('DELETE FROM history WHERE minute < ?'),
+      samples: db.prepare(
+        'SELECT minute, product, in_use, total FROM history WHERE minute >= ? ORDER BY minute',
+      ),
+    };
+    // The whole decision (own lease back, count, insert) runs in one IMMEDIATE transaction: it
+    // takes the write lock before counting, so even a second process on the same file cannot
+    // interleave, and the commit (WAL) happens before the answer is written.
+    const grant = db.transaction((b: CheckoutInput, total: number, now: number): CheckoutResult => {
+      const expiresAt = now + this.leaseMs;
+      const mine = this.q.byClient.get(b.clientId, b.product);
+      if (mine) {
+        if (mine.expires_at > now) {
+          this.q.extend.run(now, expiresAt, mine.lease_id);
+          return this.granted(mine.lease_id, b.product, expiresAt);
+        }
+        this.q.remove.run(mine.lease_id);
+      }
+      const inUse = this.q.countLive.get(b.product, now) ?? 0;
+      if (inUse >= total)
+        return { ok: false, error: 'no_seat', message: seatMessages.noSeat(b.product, total) };
+      const leaseId = randomUUID();
+      this.q.insert.run(leaseId, b.product, b.clientId, b.user, b.host, now, now, expiresAt);
+      return this.granted(leaseId, b.product, expiresAt);
+    });
+    this.grant = (b, total, now) => grant.immediate(b, total, now);
+
+    this.pool = new SeatPool(
+      db,
+      () => this.changed(),
+      () => this.liveCounts(this.now()),
+    );
+    this.reap();
+    const reapMs = opts.reapIntervalMs ?? 5000;
+    if (reapMs > 0) this.timers.push(setInterval(() => this.reap(), reapMs).unref());
+    const sampleMs = opts.sampleIntervalMs ?? MINUTE;
+    if (sampleMs > 0) {
+      this.sample();
+      this.timers.push(setInterval(() => this.sample(), sampleMs).unref());
+    }
+  }
+
+  private granted(leaseId: string, product: string, expiresAt: number): CheckoutResult {
+    return { ok: true, leaseId, product, expiresAt, heartbeatSeconds: this.heartbeatSeconds };
+  }
+
+  addSource(source: SeatSource, kind: SeatSourceKind = 'entitlement'): void {
+    this.pool.add(source, kind);
+  }
+
+  removeSource(id: string): void {
+    this.pool.remove(id);
+  }
+
+  checkout(b: CheckoutInput): CheckoutResult {
+    const total = this.pool.total(b.product);
+    if (total === undefined)
+      return {
+        ok: false,
+        error: 'unknown_product',
+        message: seatMessages.unknownProduct(b.product),
+      };
+    const r = this.grant(b, total, this.now());
+    if (r.ok) this.changed();
+    return r;
+  }
+
+  heartbeat(leaseId: string): HeartbeatResult {
+    const now = this.now();
+    const expiresAt = now + this.leaseMs;
+    const row = this.q.extendIfLive.get(now, expiresAt, leaseId, now);
+    if (!row) {
+      // Expired but not reaped yet: the seat is gone, so is the row.
+      if (this.q.remove.run(leaseId).changes > 0) this.changed();
+      return this.expired(leaseId);
+    }
+    // The pool shrank under live leases (a dongle unplugged): the newest leases beyond the
+    // new total end at their next heartbeat.
+    if (this.pool.isOversubscribed(row.product)) {
+      const total = this.pool.total(row.product) ?? 0;
+      const rank = this.q.rankOf.get(row.product, now, row.since, row.since, leaseId);
+      if ((rank ?? 0) >= total) {
+        this.q.remove.run(leaseId);
+        this.changed();
+        return this.expired(leaseId);
+      }
+    }
+    return { ok: true, expiresAt };
+  }
+
+  private expired(leaseId: string): HeartbeatResult {
+    return { ok: false, error: 'lease_expired', message: seatMessages.leaseExpired(leaseId) };
+  }
+
+  /** Releasing an unknown or already released lease is not an error. */
+  release(leaseId: string): { released: boolean } {
+    const released = this.q.remove.run(leaseId).changes > 0;
+    if (released) this.changed();
+    return { released };
+  }
+
+  /** Deletes leases whose heartbeats stopped; answers how many. */
+  reap(): number {
+    if (this.closed) return 0;
+    const n = this.q.reap.run(this.now()).changes;
+    if (n > 0) {
+      this.pool.recheck();
+      this.changed();
+    }
+    return n;
+  }
+
+  private liveCounts(now: number): Map<string, number> {
+    const m = new Map<string, number>();
+    for (const r of this.q.liveCounts.all(now)) m.set(r.product, r.n);
+    return m;
+  }
+
+  status(): SeatStatus {
+    const now = this.now();
+    const byProduct = new Map<string, SeatProductStatus>();
+    for (const e of this.pool.entries()) byProduct.set(e.product, { ...e, inUse: 0, leases: [] });
+    for (const r of this.q.all.all()) {
+      if (r.expires_at <= now) continue;
+      let p = byProduct.get(r.product);
+      if (!p) {
+        p = { product: r.product, name: r.product, total: 0, inUse: 0, sources: [], leases: [] };
+        byProduct.set(r.product, p);
+      }
+      p.inUse++;
+      p.leases.push({
+        leaseId: r.lease_id,
+        clientId: r.client_id,
+        user: r.user,
+        host: r.host,
+        since: iso(r.since),
+        lastHeartbeat: iso(r.last_heartbeat),
+        expiresAt: iso(r.expires_at),
+      });
+    }
+    return {
+      at: iso(now),
+      heartbeatSeconds: this.heartbeatSeconds,
+      leaseSeconds: this.leaseMs / 1000,
+      server: this.identity(),
+      products: [...byProduct.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  }
+
+  summary(): SeatSummary {
+    const now = this.now();
+    const counts = this.liveCounts(now);
+    return {
+      at: iso(now),
+      products: this.pool
+        .entries()
+        .map((e) => ({ product: e.product, total: e.total, inUse: counts.get(e.product) ?? 0 })),
+    };
+  }
+
+  /** Records in-use per product for the current minute and prunes samples past retention. */
+  sample(): void {
+    if (this.closed) return;
+    const now = this.now();
+    const minute = Math.floor(now / MINUTE);
+    const counts = this.liveCounts(now);
+    this.db.transaction(() => {
+      for (const e of this.pool.entries())
+        this.q.putSample.run(minute, e.product, counts.get(e.product) ?? 0, e.total);
+      this.q.prune.run(minute - this.historyDays * 24 * 60);
+    })();
+  }
+
+  history(hours = 24): SeatHistory {
+    const fromMinute = Math.floor(this.now() / MINUTE) - hours * 60;
+    const rows = this.q.samples.all(fromMinute);
+    const minutes: number[] = [];
+    const index = new Map<number, number>();
+    for (const r of rows)
+      if (!index.has(r.minute)) {
+        index.set(r.minute, minutes.length);
+        minutes.push(r.minute);
+      }
+    const names = new Map(this.pool.entries().map((e) => [e.product, e]));
+    const series = new Map<string, SeatHistory['products'][number]>();
+    for (const r of rows) {
+      let s = series.get(r.product);
+      if (!s) {
+        const e = names.get(r.product);
+        s = {
+          product: r.product,
+          name: e?.name ?? r.product,
+          total: e?.total ?? r.total,
+          inUse: new Array<number | null>(minutes.length).fill(null),
+        };
+        series.set(r.product, s);
+      }
+      s.inUse[index.get(r.minute) as number] = r.in_use;
+    }
+    return {
+      times: minutes.map((m) => m * 60),
+      products: [...series.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  }
+
+  /** Listens to lease and pool changes, throttled; returns the unsubscribe function. */
+  onChanged(listener: (s: SeatSummary) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    if (this.changeTimer || this.listeners.size === 0 || this.closed) return;
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = null;
+      if (this.closed) return;
+      const s = this.summary();
+      for (const l of this.listeners) l(s);
+    }, this.throttleMs);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const t of this.timers) clearInterval(t);
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    this.pool.close();
+    this.db.close();
+  }
+}
+
+export interface CheckoutInput {
+  product: string;
+  user: string;
+  host: string;
+  clientId: string;
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}

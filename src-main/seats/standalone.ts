@@ -1,0 +1,69 @@
+// A seat server on its own (no UI, no cloud): the seat protocol over node:http with a fixed
+// pool. Tests and the benchmark run it as a real process; `clm serve` embeds the same handler.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createSeatHttpHandler, type SeatHttpOptions } from './http.ts';
+import { CachedSeatSource } from './pool.ts';
+import { SEAT_PREFIX } from './protocol.ts';
+import { SeatService, type SeatServiceOptions, type SourceSeat } from './service.ts';
+
+export interface SeatServerOptions extends SeatServiceOptions, SeatHttpOptions {
+  port?: number;
+  host?: string;
+  /** A fixed pool, e.g. from `--pool vray=5,phoenix=2`. */
+  seats?: SourceSeat[];
+}
+
+export interface RunningSeatServer {
+  url: string;
+  service: SeatService;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startSeatServer(opts: SeatServerOptions): Promise<RunningSeatServer> {
+  const service = new SeatService(opts);
+  const fixed = new CachedSeatSource(service.pool.cache, 'fixed');
+  if (opts.seats) fixed.set(opts.seats);
+  service.addSource(fixed);
+  const handler = createSeatHttpHandler(service, opts);
+  const server = createServer((req, res) => {
+    if (req.url?.startsWith(SEAT_PREFIX)) return handler(req, res);
+    res.writeHead(404, { 'Content-Type': 'application/json' });
+    res.end('{"error":"not_found","message":"Only the seat protocol is served here."}');
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = opts.host ?? '127.0.0.1';
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    service,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          service.close();
+          resolve();
+        });
+      }),
+  };
+}
+
+/** Parses `vray=5,phoenix=2` into pool seats. */
+export function parsePoolSpec(spec: string): SourceSeat[] {
+  return spec
+    .split(',')
+    .filter(Boolean)
+    .map((part) => {
+      const [product, total] = part.split('=');
+      const n = Number(total);
+      if (!product || !Number.isInteger(n) || n < 0)
+        throw new Error(`Bad pool entry "${part}": use product=seats`);
+      return { product, name: product, total: n };
+    });
+}
