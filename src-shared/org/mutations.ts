@@ -1,0 +1,152 @@
+// The organization's mutations: their names and argument schemas, shared by the desktop outbox,
+// the cloud's mutation endpoint (POST /v1/mutations) and its REST routes.
+import Type from 'typebox';
+import type { Static, TSchema } from 'typebox';
+
+/** The most items one batch (CSV upload, bulk selection) may carry. */
+export const MAX_BATCH = 10_000;
+
+const Id = Type.String({ minLength: 1, maxLength: 64 });
+/** Lenient on purpose: an address without an account is answered with the seeds' message. */
+export const Email = Type.String({ minLength: 3, maxLength: 320, pattern: '^[^\\s@]+@[^\\s@]+$' });
+export const Role = Type.Union([Type.Literal('member'), Type.Literal('guest')]);
+const closed = { additionalProperties: false } as const;
+const batchOf = <T extends TSchema>(item: T) =>
+  Type.Array(item, { minItems: 1, maxItems: MAX_BATCH });
+
+export const CreditAccessSchema = Type.Union([
+  Type.Object({ mode: Type.Literal('disabled') }, closed),
+  Type.Object({ mode: Type.Literal('limit'), limit: Type.Number() }, closed),
+  Type.Object({ mode: Type.Literal('unlimited') }, closed),
+]);
+
+export const InviteArgs = Type.Object({ email: Email, role: Role }, closed);
+export const InviteBatchArgs = Type.Object({ invitations: batchOf(InviteArgs) }, closed);
+export const InvitationArgs = Type.Object({ invitationId: Id }, closed);
+export const RemoveUsersArgs = Type.Object({ userIds: batchOf(Id) }, closed);
+export const AssignProductArgs = Type.Object(
+  {
+    userId: Id,
+    purchaseId: Id,
+    quantity: Type.Integer({ minimum: 1, maximum: 100_000 }),
+    fromUserId: Type.Optional(Id),
+  },
+  closed,
+);
+/** Bulk assign (seed 000 §XIV): every selected user gets one seat of every selected purchase. */
+export const AssignProductsArgs = Type.Object(
+  { userIds: batchOf(Id), purchaseIds: Type.Array(Id, { minItems: 1, maxItems: 100 }) },
+  closed,
+);
+const ProductCode = Type.String({ minLength: 1, maxLength: 64 });
+/** A product, not a purchase: identical products on a user are revoked together (seed 000 §XIX). */
+export const RevokeProductArgs = Type.Object({ userId: Id, productCode: ProductCode }, closed);
+/** Bulk revoke (seed 000 §XX): every selected product from every selected user. */
+export const RevokeProductsArgs = Type.Object(
+  { userIds: batchOf(Id), productCodes: Type.Array(ProductCode, { minItems: 1, maxItems: 100 }) },
+  closed,
+);
+/** One user or many (seed 000 §XXV individually, §XXVI in bulk): the same access for each. */
+export const SetCreditAccessArgs = Type.Object(
+  { userIds: batchOf(Id), access: CreditAccessSchema },
+  closed,
+);
+export const RequestCreditsArgs = Type.Object(
+  {
+    amount: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1_000_000_000 })),
+    note: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  closed,
+);
+
+/** Every mutation by name, with the schema of its arguments. */
+export const mutationArgs = {
+  invite: InviteArgs,
+  inviteBatch: InviteBatchArgs,
+  resendInvitation: InvitationArgs,
+  cancelInvitation: InvitationArgs,
+  acceptInvitation: InvitationArgs,
+  declineInvitation: InvitationArgs,
+  removeUsers: RemoveUsersArgs,
+  assignProduct: AssignProductArgs,
+  assignProducts: AssignProductsArgs,
+  revokeProduct: RevokeProductArgs,
+  revokeProducts: RevokeProductsArgs,
+  setCreditAccess: SetCreditAccessArgs,
+  requestCredits: RequestCreditsArgs,
+} as const;
+
+export type MutationName = keyof typeof mutationArgs;
+export type MutationArgs<N extends MutationName> = Static<(typeof mutationArgs)[N]>;
+export const mutationNames = Object.keys(mutationArgs) as MutationName[];
+
+/** Mutations only the organization's administrator may send. */
+export const adminMutations: readonly MutationName[] = [
+  'invite',
+  'inviteBatch',
+  'resendInvitation',
+  'cancelInvitation',
+  'removeUsers',
+  'assignProduct',
+  'assignProducts',
+  'revokeProduct',
+  'revokeProducts',
+  'setCreditAccess',
+];
+
+export function isMutationName(name: unknown): name is MutationName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(mutationArgs, name);
+}
+
+/** One mutation as the desktop's outbox sends it: ids increase per client. */
+export const Mutation = Type.Object(
+  {
+    id: Type.Integer({ minimum: 1 }),
+    name: Type.String({ minLength: 1, maxLength: 64 }),
+    args: Type.Unknown(),
+  },
+  closed,
+);
+
+export const PushRequest = Type.Object(
+  {
+    clientId: Type.String({ minLength: 1, maxLength: 128 }),
+    mutations: Type.Array(Mutation, { maxItems: MAX_BATCH }),
+  },
+  closed,
+);
+export type PushRequest = Static<typeof PushRequest>;
+
+/** The outcome of one item of a batch mutation. */
+export const ItemResult = Type.Object({
+  /** The item: an email for invitations, a user id (and product/purchase) otherwise. */
+  key: Type.String(),
+  email: Type.Optional(Type.String()),
+  ok: Type.Boolean(),
+  code: Type.Optional(Type.String()),
+  message: Type.Optional(Type.String()),
+  /** The row the item created, e.g. the invitation's id. */
+  id: Type.Optional(Type.String()),
+});
+export type ItemResult = Static<typeof ItemResult>;
+
+/**
+ * A mutation's stored outcome. `rejected` means nothing changed; a batch with some items applied
+ * is `accepted` and lists each item's result.
+ */
+export const MutationResult = Type.Object({
+  id: Type.Integer(),
+  status: Type.Union([Type.Literal('accepted'), Type.Literal('rejected')]),
+  code: Type.Optional(Type.String()),
+  message: Type.Optional(Type.String()),
+  items: Type.Optional(Type.Array(ItemResult)),
+  /** What the mutation created or answered, e.g. `{invitationId}`. */
+  value: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+});
+export type MutationResult = Static<typeof MutationResult>;
+
+export const PushResponse = Type.Object({
+  results: Type.Array(MutationResult),
+  lastMutationId: Type.Integer(),
+});
+export type PushResponse = Static<typeof PushResponse>;

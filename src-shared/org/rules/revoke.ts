@@ -1,0 +1,23 @@
+// Rules for revoking a product from a user (seed 000 §XIX–XXIII): identical products go together.
+import * as msg from '../messages.ts';
+import { allowed, isLockedTerm, rejected, type RuleResult } from '../model.ts';
+
+export interface RevokeContext {
+  email: string;
+  inOrganization: boolean;
+  productName: string;
+  /** Every assignment of this product to the user: they are revoked together. */
+  assignments: readonly { term: string; seats: number; borrowedSeats: number }[];
+}
+
+export function checkRevoke(ctx: RevokeContext): RuleResult {
+  if (!ctx.inOrganization)
+    return rejected('not_organization_user', msg.notAnOrganizationUser(ctx.email));
+  if (ctx.assignments.length === 0)
+    return rejected('nothing_to_revoke', msg.nothingToRevoke(ctx.email, ctx.productName));
+  if (ctx.assignments.some((a) => isLockedTerm(a.term)))
+    return rejected('trial_beta_locked', msg.TRIAL_BETA_LOCKED);
+  if (ctx.assignments.some((a) => a.borrowedSeats > 0))
+    return rejected('borrowed_license', msg.borrowedLicense(ctx.email));
+  return allowed;
+}
