@@ -1,0 +1,25 @@
+// Top-level switch: refused page, start-up, sign-in, or the signed-in shell.
+import { useEffect } from 'react';
+import { useConnection } from '../stores/connection.ts';
+import { subscribeToCore } from '../stores/events.ts';
+import { useSession } from '../stores/session.ts';
+import { SignInScreen } from '../views/signin/SignInScreen.tsx';
+import { RefusedScreen } from './RefusedScreen.tsx';
+import { Shell } from './Shell.tsx';
+import { StartupScreen } from './StartupScreen.tsx';
+
+export function App() {
+  const refused = useConnection((s) => s.refused);
+  const session = useSession((s) => s.session);
+
+  useEffect(() => {
+    const off = subscribeToCore();
+    void useSession.getState().load();
+    return off;
+  }, []);
+
+  if (refused) return <RefusedScreen />;
+  if (!session) return <StartupScreen />;
+  if (!session.signedIn) return <SignInScreen />;
+  return <Shell />;
+}

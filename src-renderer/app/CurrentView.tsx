@@ -1,0 +1,31 @@
+// Picks the view for the current route; Organization only for the organization's administrator.
+import { useSession } from '../stores/session.ts';
+import { AccountView } from '../views/account/AccountView.tsx';
+import { LicensingView } from '../views/licensing/LicensingView.tsx';
+import { BillingView } from '../views/placeholders/BillingView.tsx';
+import { LearningView } from '../views/placeholders/LearningView.tsx';
+import { OrganizationView } from '../views/placeholders/OrganizationView.tsx';
+import { NotAdminView } from '../views/placeholders/NotAdminView.tsx';
+import { ProductsView } from '../views/placeholders/ProductsView.tsx';
+import { SupportView } from '../views/placeholders/SupportView.tsx';
+import type { Route } from './route.ts';
+
+export function CurrentView({ route }: { route: Route }) {
+  const role = useSession((s) => s.session?.account?.organization?.role ?? null);
+  switch (route.menu) {
+    case 'products':
+      return <ProductsView />;
+    case 'licensing':
+      return <LicensingView tab={route.tab} />;
+    case 'organization':
+      return role === 'administrator' ? <OrganizationView /> : <NotAdminView />;
+    case 'billing':
+      return <BillingView />;
+    case 'learning':
+      return <LearningView />;
+    case 'account':
+      return <AccountView tab={route.tab} />;
+    case 'support':
+      return <SupportView />;
+  }
+}

@@ -1,0 +1,76 @@
+// The bar above every view: where the account belongs, and the account menu with Sign out.
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import { Icon } from '../components/Icon.tsx';
+import { useSession } from '../stores/session.ts';
+import { roleLabel } from '../format/account.ts';
+import { href } from './route.ts';
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  return (
+    (parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')
+  ).toUpperCase();
+}
+
+export function TopBar() {
+  const account = useSession((s) => s.session?.account ?? null);
+  const pending = useSession((s) => s.session?.sync.pending ?? 0);
+  const signingOut = useSession((s) => s.signingOut);
+  const org = account?.organization ?? null;
+
+  return (
+    <header className="topbar">
+      <div className="topbar-context">
+        {org ? (
+          <>
+            <span className="topbar-org">{org.name}</span>
+            <span className="role-badge">{roleLabel[org.role]}</span>
+          </>
+        ) : (
+          <span className="topbar-org topbar-muted">Personal account</span>
+        )}
+      </div>
+      {account && (
+        // modal={false}: the modal variant locks scrolling with an injected <style>, which the CSP blocks.
+        <DropdownMenu.Root modal={false}>
+          <DropdownMenu.Trigger className="account-trigger" aria-label="Account menu">
+            <span className="avatar" aria-hidden="true">
+              {initials(account.name)}
+            </span>
+            <span className="account-trigger-name">{account.name}</span>
+            <Icon name="chevronDown" size={16} />
+          </DropdownMenu.Trigger>
+          <DropdownMenu.Portal>
+            <DropdownMenu.Content className="menu" align="end" sideOffset={6}>
+              <div className="menu-header">
+                <strong>{account.name}</strong>
+                <span>{account.email}</span>
+              </div>
+              <DropdownMenu.Separator className="menu-separator" />
+              <DropdownMenu.Item
+                className="menu-item"
+                onSelect={() => {
+                  window.location.hash = href('account');
+                }}
+              >
+                <Icon name="user" size={16} /> Account
+              </DropdownMenu.Item>
+              <DropdownMenu.Item
+                className="menu-item"
+                disabled={signingOut}
+                onSelect={() => void useSession.getState().signOut()}
+              >
+                <Icon name="signOut" size={16} /> Sign out
+              </DropdownMenu.Item>
+              {pending > 0 && (
+                <p className="menu-note">
+                  {pending} unsent {pending === 1 ? 'change is' : 'changes are'} lost on sign-out.
+                </p>
+              )}
+            </DropdownMenu.Content>
+          </DropdownMenu.Portal>
+        </DropdownMenu.Root>
+      )}
+    </header>
+  );
+}

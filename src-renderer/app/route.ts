@@ -1,0 +1,42 @@
+// Hash-based navigation (#/menu/tab): works from Electron's app:// files and the headless page alike.
+import { useSyncExternalStore } from 'react';
+
+export type MenuId =
+  'products' | 'licensing' | 'organization' | 'billing' | 'learning' | 'account' | 'support';
+
+export interface Route {
+  menu: MenuId;
+  tab: string | null;
+}
+
+const menus: MenuId[] = [
+  'products',
+  'licensing',
+  'organization',
+  'billing',
+  'learning',
+  'account',
+  'support',
+];
+
+export const DEFAULT_MENU: MenuId = 'licensing';
+
+export function parseHash(hash: string): Route {
+  const [menu, tab] = hash.replace(/^#\/?/, '').split('/');
+  const known = menus.find((m) => m === menu);
+  return known ? { menu: known, tab: tab || null } : { menu: DEFAULT_MENU, tab: null };
+}
+
+export function href(menu: MenuId, tab?: string): string {
+  return tab ? `#/${menu}/${tab}` : `#/${menu}`;
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseHash(hash);
+}

@@ -1,0 +1,94 @@
+// A table of licenses: product, type, term, quantity, expiry (with a warning near the end), source.
+import type { LicenseView } from '../../../src-shared/domain/license.ts';
+import { SkeletonRows } from '../../components/Skeleton.tsx';
+import { useNow } from '../../app/useNow.ts';
+import {
+  expiryState,
+  licenseTermLabel,
+  licenseTypeLabel,
+  sourceLabel,
+} from '../../format/license.ts';
+import { formatDate } from '../../format/time.ts';
+
+interface LicenseTableProps {
+  caption: string;
+  rows: LicenseView[];
+  loading?: boolean;
+  hideCaption?: boolean;
+}
+
+const COLUMNS = 6;
+
+export function LicenseTable({
+  caption,
+  rows,
+  loading = false,
+  hideCaption = false,
+}: LicenseTableProps) {
+  const now = useNow(60_000);
+  return (
+    <section className="card table-card">
+      <table className="table" aria-busy={loading || undefined}>
+        <caption className={hideCaption ? 'visually-hidden' : 'table-caption'}>
+          {caption}
+          {!hideCaption && !loading && <span className="table-caption-count">{rows.length}</span>}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Product</th>
+            <th scope="col">Type</th>
+            <th scope="col">Term</th>
+            <th scope="col" className="num">
+              Quantity
+            </th>
+            <th scope="col">Expires</th>
+            <th scope="col">Source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {loading ? (
+            <SkeletonRows rows={4} columns={COLUMNS} />
+          ) : (
+            rows.map((l) => <LicenseRow key={l.id} license={l} now={now} />)
+          )}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function LicenseRow({ license: l, now }: { license: LicenseView; now: number }) {
+  const expiry = expiryState(l.expiresAt, now);
+  return (
+    <tr>
+      <td>
+        <span className="cell-primary">{l.productName}</span>
+        <span className="cell-secondary mono">{l.productCode}</span>
+      </td>
+      <td>{licenseTypeLabel[l.licenseType]}</td>
+      <td>
+        <span className={`term term-${l.term}`}>{licenseTermLabel[l.term]}</span>
+      </td>
+      <td className="num">
+        <span className="cell-primary">{l.quantity}</span>
+        {l.inUse !== undefined && <span className="cell-secondary">{l.inUse} in use</span>}
+      </td>
+      <td>
+        {expiry.kind === 'perpetual' ? (
+          <span className="cell-primary">Perpetual</span>
+        ) : (
+          <>
+            <span className="cell-primary">{formatDate(l.expiresAt ?? '')}</span>
+            {expiry.kind === 'soon' && <span className="badge badge-warning">{expiry.label}</span>}
+            {expiry.kind === 'expired' && (
+              <span className="badge badge-danger">{expiry.label}</span>
+            )}
+          </>
+        )}
+      </td>
+      <td>
+        <span className={`badge source-${l.source}`}>{sourceLabel[l.source]}</span>
+      </td>
+    </tr>
+  );
+}

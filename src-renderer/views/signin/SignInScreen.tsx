@@ -1,0 +1,41 @@
+// The sign-in page: the form, the credential notice, and in the demo the list of demo accounts.
+import { useState } from 'react';
+import { Brand } from '../../app/Brand.tsx';
+import { Banner } from '../../components/Banner.tsx';
+import { useSession } from '../../stores/session.ts';
+import { DemoAccounts } from './DemoAccounts.tsx';
+import { SignInForm } from './SignInForm.tsx';
+
+export function SignInScreen() {
+  const demoAccounts = useSession((s) => s.demoAccounts);
+  const notice = useSession((s) => s.session?.credentialNotice);
+  const [filled, setFilled] = useState<{ email: string; password: string; n: number } | null>(null);
+
+  return (
+    <div className="signin-page">
+      <div className={`signin-layout${demoAccounts.length > 0 ? ' signin-with-demo' : ''}`}>
+        <section className="signin-card" aria-labelledby="signin-title">
+          <Brand tone="dark" />
+          <h1 id="signin-title">Sign in to your Chaos account</h1>
+          <p className="signin-lead">
+            See your licenses, manage your organization and keep working offline.
+          </p>
+          <SignInForm filled={filled} />
+          {notice && (
+            <Banner tone="warning" title="About your sign-in">
+              {notice}
+            </Banner>
+          )}
+        </section>
+        {demoAccounts.length > 0 && (
+          <DemoAccounts
+            accounts={demoAccounts}
+            onPick={(a) =>
+              setFilled((f) => ({ email: a.email, password: a.password, n: (f?.n ?? 0) + 1 }))
+            }
+          />
+        )}
+      </div>
+    </div>
+  );
+}
