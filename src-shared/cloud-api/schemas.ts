@@ -2,13 +2,10 @@
 import Type from 'typebox';
 import type { Static } from 'typebox';
 
-export const ApiError = Type.Object(
-  {
-    error: Type.String({ description: 'Stable error code, e.g. invalid_credentials' }),
-    message: Type.String({ description: 'What went wrong, for a person' }),
-  },
-  { $id: 'ApiError' },
-);
+export const ApiError = Type.Object({
+  error: Type.String({ description: 'Stable error code, e.g. invalid_credentials' }),
+  message: Type.String({ description: 'What went wrong, for a person' }),
+});
 export type ApiError = Static<typeof ApiError>;
 
 export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });

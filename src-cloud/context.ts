@@ -1,0 +1,11 @@
+// What every route handler of the cloud server may use: the store, the signing key, settings.
+import type { Store } from './store/db.ts';
+import type { SigningKey } from './auth/signing-key.ts';
+
+export interface CloudContext {
+  db: Store;
+  key: SigningKey;
+  version: string;
+  /** SMTP URL for outgoing mail (notifications), when configured. */
+  smtpUrl: string | null;
+}

@@ -1,0 +1,105 @@
+// Builds the cloud reference server (Fastify + TypeBox + OpenAPI) on its store and starts it.
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import pkg from '../package.json' with { type: 'json' };
+import { loadOrCreateSigningKey } from './auth/signing-key.ts';
+import type { CloudContext } from './context.ts';
+import { installErrorHandlers } from './errors.ts';
+import { accountRoutes } from './routes/account.ts';
+import { authRoutes } from './routes/auth.ts';
+import { licensingRoutes } from './routes/licensing.ts';
+import { organizationRoutes } from './routes/organization.ts';
+import { serviceRoutes } from './routes/service.ts';
+import { openStore } from './store/db.ts';
+import { seedIfEmpty } from './store/seed.ts';
+import { installValidation } from './validation.ts';
+
+export interface CloudServerOptions {
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  dataDir: string;
+  seedFile?: string | null;
+  smtpUrl?: string | null;
+  /** Log requests to stderr (off by default: the CLI prints only its ready line). */
+  log?: boolean;
+}
+
+export interface CloudServer {
+  url: string;
+  port: number;
+  /** True when this start loaded the seed into an empty database. */
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+/** Area route modules; a later issue adds its own here. */
+export const routeModules: Array<(app: FastifyInstance, ctx: CloudContext) => void> = [
+  serviceRoutes,
+  authRoutes,
+  accountRoutes,
+  licensingRoutes,
+  organizationRoutes,
+];
+
+export async function buildCloudApp(ctx: CloudContext, log = false): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: log,
+    bodyLimit: 8 * 1024 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  installValidation(app);
+  installErrorHandlers(app);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Chaos License Manager cloud API',
+        version: ctx.version,
+        description:
+          'The reference cloud server the desktop app syncs with. Errors answer {error, message}.',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+    },
+  });
+  for (const mountArea of routeModules) mountArea(app, ctx);
+  await app.ready();
+  return app;
+}
+
+export async function startCloudServer(opts: CloudServerOptions): Promise<CloudServer> {
+  const db = await openStore(opts.dataDir);
+  let app: FastifyInstance | undefined;
+  try {
+    const seeded = opts.seedFile ? await seedIfEmpty(db, opts.seedFile) : false;
+    const ctx: CloudContext = {
+      db,
+      key: loadOrCreateSigningKey(opts.dataDir),
+      version: pkg.version,
+      smtpUrl: opts.smtpUrl ?? null,
+    };
+    app = await buildCloudApp(ctx, opts.log ?? false);
+    const host = opts.host ?? '127.0.0.1';
+    await app.listen({ port: opts.port, host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : opts.port;
+    const shownHost = host.includes(':') ? `[${host}]` : host;
+    const running = app;
+    return {
+      url: `http://${shownHost}:${port}`,
+      port,
+      seeded,
+      async close() {
+        await running.close();
+        await db.destroy();
+      },
+    };
+  } catch (err) {
+    await app?.close();
+    await db.destroy();
+    throw err;
+  }
+}

@@ -1,0 +1,5 @@
+// Every migration of the cloud store, in order. Add a new numbered module at the end; never edit old ones.
+import type { Migration } from 'kysely';
+import * as m001 from './001_initial.ts';
+
+export const migrations: Array<[name: string, migration: Migration]> = [['001_initial', m001]];
