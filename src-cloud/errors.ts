@@ -69,11 +69,9 @@ export function installErrorHandlers(app: FastifyInstance): void {
     return reply.status(500).send({ error: 'internal', message: 'Internal server error.' });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send({
-        error: 'not_found',
-        message: `No route ${request.method} ${request.url.split('?')[0]}`,
-      }),
+    reply.status(404).send({
+      error: 'not_found',
+      message: `No route ${request.method} ${request.url.split('?')[0]}`,
+    }),
   );
 }

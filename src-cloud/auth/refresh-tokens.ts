@@ -45,18 +45,14 @@ export async function rotateRefreshToken(
   db: Store,
   token: string,
 ): Promise<{ token: string; familyId: string; accountId: string }> {
-  return db.transaction().execute(async (tx) => {
+  const outcome = await db.transaction().execute(async (tx) => {
     const row = await tx
       .selectFrom('refresh_tokens')
       .selectAll()
       .where('token_hash', '=', hashToken(token))
       .executeTakeFirst();
-    if (!row || row.revoked_at) throw invalid();
-    if (row.rotated_at) {
-      await revokeFamily(tx, row.family_id);
-      throw invalid();
-    }
-    if (row.expires_at <= nowIso()) throw invalid();
+    if (!row || row.revoked_at || row.expires_at <= nowIso()) return { refused: true } as const;
+    if (row.rotated_at) return { reused: row.family_id } as const;
     await tx
       .updateTable('refresh_tokens')
       .set({ rotated_at: nowIso() })
@@ -65,6 +61,10 @@ export async function rotateRefreshToken(
     const next = await issueRefreshToken(tx, row.account_id, row.family_id);
     return { ...next, accountId: row.account_id };
   });
+  // Revoked after the lookup's transaction, which must not be rolled back by the refusal.
+  if ('reused' in outcome) await revokeFamily(db, outcome.reused);
+  if (!('token' in outcome)) throw invalid();
+  return outcome;
 }
 
 export async function revokeFamily(db: Store, familyId: string): Promise<void> {

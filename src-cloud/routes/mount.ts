@@ -32,7 +32,7 @@ export type RouteHandler<N extends CloudRouteName> = (
   input: RouteInput<N>,
 ) => Promise<CloudAnswer<N>> | CloudAnswer<N>;
 
-async function authenticate(ctx: CloudContext, request: FastifyRequest): Promise<Caller> {
+export async function authenticate(ctx: CloudContext, request: FastifyRequest): Promise<Caller> {
   const header = request.headers.authorization;
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (!match?.[1])

@@ -24,7 +24,13 @@ const tracked: Array<{ table: string; feed: string; key: string; org: string; ac
     org: 'OLD.organization_id',
     account: 'OLD.account_id',
   },
-  { table: 'invitations', feed: 'invitations', key: 'OLD.id', org: 'OLD.organization_id', account: 'NULL' },
+  {
+    table: 'invitations',
+    feed: 'invitations',
+    key: 'OLD.id',
+    org: 'OLD.organization_id',
+    account: 'NULL',
+  },
   {
     table: 'assignments',
     feed: 'assignments',
@@ -53,7 +59,13 @@ const tracked: Array<{ table: string; feed: string; key: string; org: string; ac
     org: '(SELECT o.id FROM organizations o JOIN purchases p ON p.account_id = o.administrator_id WHERE p.id = OLD.purchase_id)',
     account: 'OLD.account_id',
   },
-  { table: 'notifications', feed: 'notifications', key: 'OLD.id', org: 'NULL', account: 'OLD.account_id' },
+  {
+    table: 'notifications',
+    feed: 'notifications',
+    key: 'OLD.id',
+    org: 'NULL',
+    account: 'OLD.account_id',
+  },
   {
     table: 'credit_lots',
     feed: 'creditLots',

@@ -1,0 +1,96 @@
+// Starts a real cloud server on a free port with a temp data folder, and speaks HTTP to it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { startCloudServer } from '../../src-cloud/server.ts';
+import { DB_FILE } from '../../src-cloud/store/db.ts';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const demoSeed = join(root, 'resources', 'demo-seed.json');
+export const DEMO_PASSWORD = 'demo1234';
+export const ADMIN = 'admin@northwind.example';
+
+export interface Answer<T = unknown> {
+  status: number;
+  body: T;
+}
+
+export interface TestCloud {
+  url: string;
+  dataDir: string;
+  call<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<Answer<T>>;
+  /** Sends `raw` as-is with a JSON content type. */
+  raw<T = unknown>(method: string, path: string, raw: string, token?: string): Promise<Answer<T>>;
+  signIn(email: string, password?: string): Promise<{ accessToken: string; refreshToken: string }>;
+  /** Every row of every table, to prove a request changed nothing. */
+  snapshot(): string;
+  stop(): Promise<void>;
+  /** Stops and removes the data folder. */
+  close(): Promise<void>;
+}
+
+export async function startTestCloud(
+  opts: { seed?: string | null; dataDir?: string } = {},
+): Promise<TestCloud> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'clm-cloud-'));
+  const server = await startCloudServer({
+    port: 0,
+    dataDir,
+    seedFile: opts.seed === undefined ? demoSeed : opts.seed,
+  });
+  async function send<T>(method: string, path: string, body: string | undefined, token?: string) {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = `Bearer ${token}`;
+    const res = await fetch(server.url + path, { method, headers, body });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+  let stopped = false;
+  const cloud: TestCloud = {
+    url: server.url,
+    dataDir,
+    call: (method, path, body, token) =>
+      send(method, path, body === undefined ? undefined : JSON.stringify(body), token),
+    raw: (method, path, raw, token) => send(method, path, raw, token),
+    async signIn(email, password = DEMO_PASSWORD) {
+      const r = await send<{ accessToken: string; refreshToken: string; message?: string }>(
+        'POST',
+        '/v1/auth/sign-in',
+        JSON.stringify({ email, password }),
+      );
+      if (r.status !== 200) throw new Error(`sign-in ${email}: ${r.status} ${r.body.message}`);
+      return r.body;
+    },
+    snapshot() {
+      const db = new Database(join(dataDir, DB_FILE), { readonly: true });
+      try {
+        const tables = db
+          .prepare("select name from sqlite_master where type = 'table' order by name")
+          .all() as Array<{ name: string }>;
+        return JSON.stringify(
+          tables.map((t) => [t.name, db.prepare(`select * from "${t.name}" order by rowid`).all()]),
+        );
+      } finally {
+        db.close();
+      }
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.close();
+    },
+    async close() {
+      await cloud.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return cloud;
+}
