@@ -38,7 +38,10 @@ export function StatusBar() {
             <Spinner size={12} label="Syncing" /> Syncing…
           </>
         ) : sync.lastSyncAt ? (
-          <span title={formatDateTime(sync.lastSyncAt)}>Last sync {age}</span>
+          // Offline, the age is already in the connection item: give the exact time instead.
+          <span title={formatDateTime(sync.lastSyncAt)}>
+            Last sync {sync.online ? age : formatDateTime(sync.lastSyncAt)}
+          </span>
         ) : (
           <span>Not synced yet</span>
         )}

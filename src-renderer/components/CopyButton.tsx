@@ -24,14 +24,19 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
     <span className="copy">
       <button
         type="button"
-        className="btn btn-secondary btn-sm"
+        className={`btn btn-secondary btn-sm${state === 'copied' ? ' btn-copied' : ''}`}
         onClick={() => void copy()}
         aria-label={label}
       >
         <Icon name={state === 'copied' ? 'check' : 'copy'} size={15} />
         {state === 'copied' ? 'Copied' : 'Copy'}
       </button>
-      <span className="copy-feedback" role="status" aria-live="polite">
+      {/* The button itself says "Copied"; this line speaks it to screen readers, and shows failures. */}
+      <span
+        className={state === 'failed' ? 'copy-feedback copy-failed' : 'visually-hidden'}
+        role="status"
+        aria-live="polite"
+      >
         {state === 'copied' && 'Copied to clipboard'}
         {state === 'failed' && 'Copy failed: select the number and copy it by hand'}
       </span>

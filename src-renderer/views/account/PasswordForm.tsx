@@ -4,6 +4,7 @@ import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Field } from '../../components/Field.tsx';
 import { useAccount } from '../../stores/account.ts';
+import { useSession } from '../../stores/session.ts';
 import {
   checkPasswordDraft,
   MIN_PASSWORD_LENGTH,
@@ -17,6 +18,7 @@ export function PasswordForm() {
   const [draft, setDraft] = useState<PasswordDraft>(empty);
   const [problems, setProblems] = useState<PasswordProblems>({});
   const [busy, setBusy] = useState(false);
+  const email = useSession((s) => s.session?.account?.email ?? '');
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
 
   function update(key: keyof PasswordDraft, value: string) {
@@ -51,6 +53,8 @@ export function PasswordForm() {
       </p>
       {outcome && <Banner tone={outcome.ok ? 'success' : 'error'}>{outcome.message}</Banner>}
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        {/* Lets password managers tie the new password to the right account. */}
+        <input type="email" autoComplete="username" value={email} readOnly hidden />
         <Field
           label="Current password"
           type="password"

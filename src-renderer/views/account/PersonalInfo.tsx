@@ -59,7 +59,7 @@ export function PersonalInfo() {
           Customer number
         </h2>
         <div className="customer-number">
-          <span className="customer-number-value mono" data-testid="customer-number">
+          <span className="customer-number-value" data-testid="customer-number">
             {account.customerNumber}
           </span>
           <CopyButton value={account.customerNumber} label="Copy customer number" />

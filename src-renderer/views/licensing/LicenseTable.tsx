@@ -33,6 +33,14 @@ export function LicenseTable({
           {caption}
           {!hideCaption && !loading && <span className="table-caption-count">{rows.length}</span>}
         </caption>
+        <colgroup>
+          <col className="col-product" />
+          <col className="col-type" />
+          <col className="col-term" />
+          <col className="col-quantity" />
+          <col className="col-expires" />
+          <col className="col-source" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Product</th>

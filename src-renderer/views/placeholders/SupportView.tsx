@@ -37,7 +37,7 @@ export function SupportView() {
               <div>
                 <dt>Customer number</dt>
                 <dd className="details-inline">
-                  <span className="mono">{account.customerNumber}</span>
+                  <span className="support-number">{account.customerNumber}</span>
                   <CopyButton value={account.customerNumber} label="Copy customer number" />
                 </dd>
               </div>
