@@ -1,0 +1,157 @@
+// Playwright harness: starts the real headless app (`clm serve`) and Debian's Chromium, takes screenshots, cleans up.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const screenshotDir = join(root, 'test-results', 'screenshots');
+
+const CHROMIUM = process.env.CLM_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+/** A deadline for start-up, not a wait: the harness resolves as soon as the JSON line arrives. */
+const START_DEADLINE_MS = 30_000;
+
+export interface ServedApp {
+  /** Base URL, e.g. http://127.0.0.1:41234 (no token). */
+  base: string;
+  /** The URL with `?token=`, as `clm serve` prints it. */
+  loginUrl: string;
+  token: string;
+  port: number;
+  dataDir: string;
+  /** Everything the process printed, for failure messages. */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+interface ServeLine {
+  url: string;
+  token: string;
+  port: number;
+}
+
+function isServeLine(value: unknown): value is ServeLine {
+  const v = value as Partial<ServeLine> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.url === 'string' &&
+    typeof v.token === 'string' &&
+    typeof v.port === 'number'
+  );
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** Starts `node dist/cli.js serve --port 0 --data <tmp> --json` and waits for its JSON line. */
+export async function startServe(): Promise<ServedApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'clm-e2e-'));
+  const child = spawn(
+    process.execPath,
+    [join(root, 'dist', 'cli.js'), 'serve', '--port', '0', '--data', dataDir, '--json'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
+  );
+  let log = '';
+  child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited(child);
+      clearTimeout(killer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    const line = await new Promise<ServeLine>((resolve, reject) => {
+      const deadline = setTimeout(
+        () => reject(new Error(`clm serve printed no JSON line in time:\n${log}`)),
+        START_DEADLINE_MS,
+      );
+      const lines = createInterface({ input: child.stdout! });
+      lines.on('line', (text) => {
+        log += text + '\n';
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          return; // Not the JSON line (a log line); keep reading.
+        }
+        if (isServeLine(parsed)) {
+          clearTimeout(deadline);
+          resolve(parsed);
+        }
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(deadline);
+        reject(new Error(`clm serve exited (${code ?? signal}) before it was ready:\n${log}`));
+      });
+      child.once('error', (err) => {
+        clearTimeout(deadline);
+        reject(err);
+      });
+    });
+    const base = new URL(line.url).origin;
+    const loginUrl = new URL(line.url);
+    loginUrl.searchParams.set('token', line.token);
+    return {
+      base,
+      loginUrl: loginUrl.toString(),
+      token: line.token,
+      port: line.port,
+      dataDir,
+      output: () => log,
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and page errors seen so far (CSP violations show up here). */
+  problems: string[];
+}
+
+/** A fresh browser context (own cookies) with one page at a desktop size. */
+export async function openPage(browser: Browser, origin: string): Promise<Session> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return { context, page, problems };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const path = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}

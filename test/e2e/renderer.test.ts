@@ -1,0 +1,184 @@
+// Acceptance 3: the real headless app in Debian's Chromium — sign-in, licensing, account, refusal.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test, type TestContext } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import {
+  launchBrowser,
+  openPage,
+  root,
+  screenshot,
+  startServe,
+  type ServedApp,
+} from './harness.ts';
+
+interface SeedAccount {
+  email: string;
+  password: string;
+  name: string;
+  customerNumber: string;
+}
+interface DemoEntry {
+  email: string;
+  description: string;
+}
+const seed = JSON.parse(readFileSync(join(root, 'resources', 'demo-seed.json'), 'utf8')) as {
+  accounts: SeedAccount[];
+  demoAccounts: DemoEntry[];
+};
+
+function demoAccount(describedAs: RegExp): SeedAccount {
+  const entry = seed.demoAccounts.find((d) => describedAs.test(d.description));
+  const account = seed.accounts.find((a) => a.email === entry?.email);
+  assert.ok(account, `the demo seed has an account described as ${describedAs}`);
+  return account;
+}
+const admin = demoAccount(/^Administrator/);
+const member = demoAccount(/^Member/);
+
+/** CSP violations and script errors: a page that works must produce none. */
+function assertNoProblems(problems: string[]): void {
+  const serious = problems.filter((p) => !/status of 401/.test(p));
+  assert.deepEqual(serious, [], 'no console errors (CSP violations, exceptions)');
+}
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function serve(t: TestContext): Promise<ServedApp> {
+  const app = await startServe();
+  t.after(() => app.stop());
+  return app;
+}
+
+async function openSignIn(t: TestContext, app: ServedApp) {
+  const s = await openPage(browser, app.base);
+  t.after(() => s.context.close());
+  await s.page.goto(app.loginUrl);
+  await s.page.getByRole('heading', { name: 'Sign in to your Chaos account' }).waitFor();
+  return s;
+}
+
+async function signInAs(page: Page, account: SeedAccount): Promise<void> {
+  // The demo panel fills the form: this is how a demo user signs in.
+  await page.getByRole('button', { name: new RegExp(account.name) }).click();
+  assert.equal(await page.getByLabel('Email', { exact: true }).inputValue(), account.email);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('heading', { name: 'Licensing', level: 1 }).waitFor();
+}
+
+describe('renderer against clm serve in Chromium', () => {
+  test('without the token the page is refused', async (t) => {
+    const app = await serve(t);
+    const s = await openPage(browser, app.base);
+    t.after(() => s.context.close());
+    const res = await s.page.goto(`${app.base}/`);
+    assert.equal(res?.status(), 401);
+    await s.page
+      .getByText(/login token/i)
+      .first()
+      .waitFor();
+    // The bridge refuses too: nothing of the account leaks without the token.
+    const call = await s.page.evaluate(async () => {
+      const r = await fetch('/api/call/session.get', {
+        method: 'POST',
+        headers: { 'X-CLM-Bridge': '1', 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      return r.status;
+    });
+    assert.equal(call, 401);
+    await screenshot(s.page, 'refused');
+  });
+
+  test('a wrong password shows the cloud error and signs nobody in', async (t) => {
+    const app = await serve(t);
+    const { page, problems } = await openSignIn(t, app);
+    await page.getByRole('heading', { name: 'Demo accounts' }).waitFor();
+    await screenshot(page, 'sign-in');
+
+    await page.getByLabel('Email', { exact: true }).fill(admin.email);
+    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'Incorrect email or password.' }).waitFor();
+    await screenshot(page, 'sign-in-error');
+
+    assert.ok(
+      await page.getByRole('heading', { name: 'Sign in to your Chaos account' }).isVisible(),
+    );
+    assert.equal(await page.getByRole('navigation', { name: 'Main menu' }).count(), 0);
+    const session = await page.evaluate(async () => {
+      const r = await fetch('/api/call/session.get', {
+        method: 'POST',
+        headers: { 'X-CLM-Bridge': '1', 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      return (await r.json()) as { ok: boolean; value: { signedIn: boolean } };
+    });
+    assert.equal(session.ok, true);
+    assert.equal(session.value.signedIn, false);
+    assertNoProblems(problems);
+  });
+
+  test('the demo admin sees the Licensing list, the Account view and copies the customer number', async (t) => {
+    const app = await serve(t);
+    const { page, problems } = await openSignIn(t, app);
+    await signInAs(page, admin);
+
+    const rows = page.locator('table tbody tr');
+    await rows.first().waitFor();
+    assert.ok((await rows.count()) > 0, 'the admin has licenses');
+    await page
+      .locator('footer[aria-label="Sync status"]')
+      .getByText(/Online|Offline/)
+      .waitFor();
+    await screenshot(page, 'licensing');
+
+    const nav = page.getByRole('navigation', { name: 'Main menu' });
+    for (const menu of [
+      'Products',
+      'Licensing',
+      'Organization',
+      'Billing',
+      'Learning',
+      'Account',
+      'Support',
+    ]) {
+      assert.ok(
+        await nav.getByRole('link', { name: menu, exact: true }).isVisible(),
+        `${menu} menu`,
+      );
+    }
+
+    await nav.getByRole('link', { name: 'Account', exact: true }).click();
+    const number = page.getByTestId('customer-number');
+    await number.waitFor();
+    assert.equal(await number.textContent(), admin.customerNumber);
+    assert.ok(await page.getByText(admin.email).first().isVisible());
+    assert.ok(await page.getByRole('link', { name: 'contact support' }).isVisible());
+
+    await page.getByRole('button', { name: 'Copy customer number' }).click();
+    await page.getByRole('button', { name: 'Copy customer number' }).getByText('Copied').waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), admin.customerNumber);
+    await screenshot(page, 'account');
+    assertNoProblems(problems);
+  });
+
+  test('the Organization menu is shown to the admin only, not to a member', async (t) => {
+    const app = await serve(t);
+    const { page, problems } = await openSignIn(t, app);
+    await signInAs(page, member);
+    const nav = page.getByRole('navigation', { name: 'Main menu' });
+    await nav.getByRole('link', { name: 'Licensing', exact: true }).waitFor();
+    assert.equal(await nav.getByRole('link', { name: 'Organization', exact: true }).count(), 0);
+    assert.ok(await nav.getByRole('link', { name: 'Account', exact: true }).isVisible());
+    await screenshot(page, 'licensing-member');
+    assertNoProblems(problems);
+  });
+});
