@@ -1,0 +1,49 @@
+// The core's implementation of the bridge contract: one handler per call, given validated input.
+import type { BridgeHandlers, CallName } from '../../src-shared/bridge/contract.ts';
+import { bridgeCalls } from '../../src-shared/bridge/contract.ts';
+import { AppError } from '../../src-shared/errors.ts';
+import type { Core } from '../core/core.ts';
+
+/** The calls the core itself answers; other capabilities (seats, …) bring their own handlers. */
+export type CoreCallName =
+  | 'session.get'
+  | 'session.demoAccounts'
+  | 'session.signIn'
+  | 'session.signOut'
+  | 'account.get'
+  | 'account.changePassword'
+  | 'sync.status'
+  | 'sync.now'
+  | 'licenses.list';
+
+export function coreHandlers(core: Core): Pick<BridgeHandlers, CoreCallName> {
+  return {
+    'session.get': () => core.session(),
+    'session.demoAccounts': () => core.demoAccounts(),
+    'session.signIn': ({ email, password }) => core.signIn(email, password),
+    'session.signOut': () => core.signOut(),
+    'account.get': () => core.account(),
+    'account.changePassword': ({ currentPassword, newPassword }) =>
+      core.changePassword(currentPassword, newPassword),
+    'sync.status': () => core.syncStatus(),
+    'sync.now': () => core.syncNow(),
+    'licenses.list': () => core.licenses(),
+  };
+}
+
+/**
+ * Every handler of the contract: the core's, then those of other capabilities (e.g. the seat
+ * service's `seats.*`). A call nobody implements answers `unavailable` instead of crashing.
+ */
+export function createBridgeHandlers(
+  core: Core,
+  others: Partial<BridgeHandlers> = {},
+): BridgeHandlers {
+  const missing = {} as Record<CallName, () => never>;
+  for (const name of Object.keys(bridgeCalls) as CallName[]) {
+    missing[name] = () => {
+      throw new AppError('unavailable', `${name} is not available in this mode`);
+    };
+  }
+  return { ...missing, ...others, ...coreHandlers(core) } as BridgeHandlers;
+}

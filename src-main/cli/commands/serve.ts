@@ -1,0 +1,132 @@
+// `clm serve`: the desktop core without Electron: the web UI and the bridge behind a login token.
+import { isIP } from 'node:net';
+import { resolve } from 'node:path';
+import { AppError } from '../../../src-shared/errors.ts';
+import { Core } from '../../core/core.ts';
+import { newLoginToken } from '../../headless/login-token.ts';
+import { createHeadlessServer } from '../../headless/server.ts';
+import { defaultDataDir } from '../../paths.ts';
+import { dataOption, type Command } from '../command.ts';
+
+export const DEFAULT_PORT = 30304;
+
+function stringOpt(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+function parsePort(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_PORT;
+  if (!/^\d+$/.test(text) || Number(text) > 65535)
+    throw new AppError(
+      'bad_request',
+      `--port must be 0-65535 (0 picks a free port), not "${text}"`,
+    );
+  return Number(text);
+}
+
+function parseCloud(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new AppError(
+      'bad_request',
+      `--cloud must be a URL such as http://127.0.0.1:8080, not "${text}"`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new AppError('bad_request', '--cloud must be an http:// or https:// URL');
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+/** The host to print in the URL: a wildcard bind is still reached through loopback here. */
+function displayHost(bind: string): string {
+  if (bind === '0.0.0.0' || bind === '::' || bind === '') return '127.0.0.1';
+  return isIP(bind) === 6 ? `[${bind}]` : bind;
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Run headless: the web UI, the bridge and the seat protocol, behind a login token',
+  usage:
+    'serve [--port N] [--data DIR] [--cloud URL] [--credential-file PATH] [--bind ADDR] [--json]',
+  options: {
+    port: {
+      type: 'string',
+      description: `port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)`,
+    },
+    data: dataOption,
+    cloud: {
+      type: 'string',
+      description: 'the cloud API to sync with (default: the embedded demo cloud)',
+    },
+    'credential-file': {
+      type: 'string',
+      description:
+        'keep the sign-in credential in this file (mode 0600) where no OS keychain exists',
+    },
+    bind: {
+      type: 'string',
+      description:
+        'address to listen on (default 127.0.0.1; the seat protocol is served there too)',
+    },
+  },
+  async run(ctx) {
+    const port = parsePort(stringOpt(ctx.values.port));
+    const cloudUrl = parseCloud(stringOpt(ctx.values.cloud));
+    const bind = stringOpt(ctx.values.bind) ?? '127.0.0.1';
+    const dataDir = resolve(stringOpt(ctx.values.data) ?? defaultDataDir());
+    const credentialFile = stringOpt(ctx.values['credential-file']);
+
+    const core = await Core.open({
+      dataDir,
+      cloudUrl,
+      credentialFile: credentialFile ? resolve(credentialFile) : undefined,
+      // Operators see warnings (cloud unreachable, keychain) on stderr; everything is in the log file.
+      logEcho: (line, level) => {
+        if (level !== 'info') process.stderr.write(`${line}\n`);
+      },
+    });
+    const token = newLoginToken();
+    const headless = createHeadlessServer({ core, token });
+    let base: { url: string; port: number };
+    try {
+      base = await headless.listen(port, bind);
+    } catch (err) {
+      await core.close();
+      const code = (err as { code?: string }).code;
+      if (code === 'EADDRINUSE')
+        throw new AppError(
+          'conflict',
+          `Port ${port} on ${bind} is in use (another clm serve or a license server?). Choose another with --port N.`,
+        );
+      if (code === 'EADDRNOTAVAIL')
+        throw new AppError('bad_request', `--bind ${bind} is not an address of this machine`);
+      throw err;
+    }
+    core.start();
+
+    const url = `http://${displayHost(bind)}:${base.port}/?token=${token}`;
+    if (ctx.json) ctx.print({ url, token, port: base.port });
+    else {
+      console.log(`Chaos License Manager is serving on ${url}`);
+      const notice = core.session().credentialNotice;
+      if (notice && core.credentialStorage === 'memory') console.error(notice);
+    }
+
+    await new Promise<void>((done) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        void (async () => {
+          await headless.close();
+          await core.close();
+        })().finally(done);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    return 0;
+  },
+};

@@ -1,0 +1,523 @@
+// The desktop core: ONE object that owns the replica, the cloud client, the credential, sync state and events.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { BridgeEvents, EventName } from '../../src-shared/bridge/contract.ts';
+import type { AccountView, DemoAccount } from '../../src-shared/domain/account.ts';
+import type { LicenseView } from '../../src-shared/domain/license.ts';
+import type { SessionState, SyncStatus } from '../../src-shared/domain/session.ts';
+import { AppError } from '../../src-shared/errors.ts';
+import type { CredentialStore } from '../credentials/credential-store.ts';
+import { MemoryCredentialStore } from '../credentials/memory-store.ts';
+import { openCredentialStore } from '../credentials/open-credentials.ts';
+import { Replica } from '../store/replica.ts';
+import type { ServerPoolEntry } from '../store/snapshot.ts';
+import { replicaTables } from '../store/snapshot.ts';
+import { CloudClient } from '../sync/cloud-client.ts';
+import type { BackoffOptions } from '../sync/reconnect.ts';
+import { Reconnector } from '../sync/reconnect.ts';
+import { pullSnapshot } from '../sync/snapshot-sync.ts';
+import { readDemoAccounts } from './demo-accounts.ts';
+import { EmbeddedCloud } from './embedded-cloud.ts';
+import type { CoreEventName, CoreEvents } from './events.ts';
+import { CoreEmitter } from './events.ts';
+import type { Logger, LogLevel } from './log.ts';
+import { createLogger } from './log.ts';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** The cloud's base URL; when absent the cloud runs embedded on the demo seed. */
+  cloudUrl?: string;
+  /** `--credential-file`: keep the refresh token in this 0600 file instead of the keychain. */
+  credentialFile?: string;
+  clock?: () => Date;
+  /** Keychain service name; tests may use their own. */
+  keychainService?: string;
+  /** Also write log lines here (e.g. stderr); they always go to `<dataDir>/logs/core.log`. */
+  logEcho?: (line: string, level: LogLevel) => void;
+  /** How often to pull while online (default 5 minutes). */
+  syncIntervalMs?: number;
+  /** Backoff of the reconnect attempts while the cloud is unreachable (default 1 s … 30 s). */
+  reconnect?: BackoffOptions;
+  /** Per cloud request (default 10 s). */
+  requestTimeoutMs?: number;
+  /** The embedded demo's seed (default resources/demo-seed.json). */
+  seedFile?: string;
+}
+
+/** The seat server (src-main/seats) plugs in here; the core closes it on shutdown. */
+export interface SeatsAttachment {
+  /** Answers `/seat/v1/*` requests on the headless server's port, when given. */
+  handle?(req: IncomingMessage, res: ServerResponse): void;
+  close(): Promise<void> | void;
+}
+
+const NOT_SIGNED_IN = 'Sign in first.';
+
+export class Core {
+  readonly dataDir: string;
+  /** True when the cloud is the embedded demo server. */
+  readonly demo: boolean;
+  readonly log: Logger;
+  readonly replica: Replica;
+  readonly client: CloudClient;
+  /** The seat service, when one is attached; closed with the core. */
+  seats: SeatsAttachment | null = null;
+
+  readonly #opts: CoreOptions;
+  readonly #clock: () => Date;
+  readonly #events = new CoreEmitter();
+  readonly #embedded: EmbeddedCloud | null;
+  readonly #reconnector: Reconnector;
+  #credentials: CredentialStore;
+  #signedIn = false;
+  /** The account as the last sign-in/refresh answered it, until the replica holds it. */
+  #lastAccount: AccountView | null = null;
+  #online = false;
+  #syncing = false;
+  #message: string | undefined;
+  /** Bumped by sign-in and sign-out, so a pull started before never lands after. */
+  #epoch = 0;
+  #round: Promise<boolean> | null = null;
+  #timer: NodeJS.Timeout | null = null;
+  #settled: Promise<void> = Promise.resolve();
+  #closed = false;
+
+  private constructor(
+    opts: CoreOptions,
+    replica: Replica,
+    credentials: CredentialStore,
+    log: Logger,
+  ) {
+    this.#opts = opts;
+    this.dataDir = opts.dataDir;
+    this.demo = !opts.cloudUrl;
+    this.#clock = opts.clock ?? (() => new Date());
+    this.log = log;
+    this.replica = replica;
+    this.#credentials = credentials;
+    this.#embedded = this.demo
+      ? new EmbeddedCloud({ dataDir: opts.dataDir, seedFile: opts.seedFile, log })
+      : null;
+    const embedded = this.#embedded;
+    this.client = new CloudClient({
+      baseUrl: embedded ? () => embedded.url() : (opts.cloudUrl as string),
+      timeoutMs: opts.requestTimeoutMs,
+      clock: this.#clock,
+      onRefreshToken: (token, account) => this.#storeRefreshToken(token, account),
+      onSecret: (s) => log.redact(s),
+    });
+    this.#reconnector = new Reconnector(() => this.#syncRound(), opts.reconnect);
+  }
+
+  /** Opens the replica and the credential store; fast, and never waits for the cloud. */
+  static async open(opts: CoreOptions): Promise<Core> {
+    const log = createLogger({ file: join(opts.dataDir, 'logs', 'core.log'), echo: opts.logEcho });
+    const replica = Replica.open(opts.dataDir);
+    const credentials = await openCredentialStore({
+      credentialFile: opts.credentialFile,
+      service: opts.keychainService,
+    });
+    if (credentials.storage === 'memory') log.info(credentials.notice ?? 'credential in memory');
+    const core = new Core(opts, replica, credentials, log);
+    await core.#forgetOtherCloud();
+    return core;
+  }
+
+  /**
+   * Restores the session in the background (silent refresh, or offline from the replica) and
+   * starts the periodic sync. `settled()` resolves once that first attempt is over.
+   */
+  start(): void {
+    this.#settled = this.#restore().catch((err) =>
+      this.log.error('startup failed', { message: AppError.from(err).message }),
+    );
+    const every = this.#opts.syncIntervalMs ?? 5 * 60_000;
+    this.#timer = setInterval(() => {
+      if (this.#signedIn && this.#online && !this.#reconnector.active) void this.#syncRound();
+    }, every);
+    this.#timer.unref();
+  }
+
+  /** Resolves when the startup attempt to reach the cloud has succeeded or failed. */
+  settled(): Promise<void> {
+    return this.#settled;
+  }
+
+  on<E extends CoreEventName>(name: E, listener: (payload: CoreEvents[E]) => void): () => void {
+    return this.#events.on(name, listener);
+  }
+
+  /** Resolves with the next event `name` whose payload satisfies `until`. */
+  next<E extends CoreEventName>(
+    name: E,
+    until?: (p: CoreEvents[E]) => boolean,
+  ): Promise<CoreEvents[E]> {
+    return this.#events.next(name, until);
+  }
+
+  /** Lets attached services (seats, …) push their bridge events through the core. */
+  publish<E extends EventName>(name: E, payload: BridgeEvents[E]): void {
+    this.#events.emit(name, payload as CoreEvents[E]);
+  }
+
+  get credentialStorage(): CredentialStore['storage'] {
+    return this.#credentials.storage;
+  }
+
+  cloudUrl(): string {
+    return this.#opts.cloudUrl ?? this.#embedded?.currentUrl ?? '';
+  }
+
+  session(): SessionState {
+    const state: SessionState = {
+      signedIn: this.#signedIn,
+      account: this.#signedIn ? (this.replica.account() ?? this.#lastAccount) : null,
+      demo: this.demo,
+      cloudUrl: this.cloudUrl(),
+      credentialStorage: this.#credentials.storage,
+      sync: this.syncStatus(),
+    };
+    const notice = this.#credentialNotice();
+    if (notice) state.credentialNotice = notice;
+    return state;
+  }
+
+  syncStatus(): SyncStatus {
+    const s: SyncStatus = {
+      online: this.#online,
+      lastSyncAt: this.replica.lastSyncAt(),
+      syncing: this.#syncing,
+      pending: 0,
+      failed: [],
+    };
+    if (this.#message) s.message = this.#message;
+    return s;
+  }
+
+  demoAccounts(): DemoAccount[] {
+    return this.#embedded ? readDemoAccounts(this.#embedded.seedFile) : [];
+  }
+
+  account(): AccountView {
+    const account = this.#signedIn ? (this.replica.account() ?? this.#lastAccount) : null;
+    if (!account) throw new AppError('unauthorized', NOT_SIGNED_IN);
+    return account;
+  }
+
+  licenses(): LicenseView[] {
+    this.#requireSession();
+    return this.replica.licenses();
+  }
+
+  /** Seats the cloud allows this machine's license server to serve (the replica's server_pool). */
+  serverPool(): ServerPoolEntry[] {
+    return this.#signedIn ? this.replica.serverPool() : [];
+  }
+
+  /** Calls `listener` with the new pool whenever a sync or sign-out changes it. */
+  onServerPoolChanged(listener: (pool: ServerPoolEntry[]) => void): () => void {
+    return this.#events.on('pool.changed', listener);
+  }
+
+  async signIn(email: string, password: string): Promise<SessionState> {
+    const previousToken = this.#signedIn ? await this.#storedToken() : null;
+    this.#epoch++;
+    let answer;
+    try {
+      answer = await this.client.signIn(email, password);
+    } catch (err) {
+      this.#noteCloudError(err);
+      throw err;
+    }
+    if (previousToken) void this.client.revoke(previousToken).catch(() => undefined);
+    this.#signedIn = true;
+    this.#lastAccount = answer.account;
+    this.#setOnline(true);
+    this.log.info('signed in', { account: answer.account.id });
+    this.#emitSession();
+    await this.#freshRound();
+    return this.session();
+  }
+
+  /** Cloud sign-out (best effort), then the keychain entry and the replica are deleted. */
+  async signOut(): Promise<SessionState> {
+    this.#epoch++;
+    this.#reconnector.stop();
+    const key = this.replica.getMeta('credential_account');
+    try {
+      await this.client.signOut();
+    } catch (err) {
+      this.log.warn('cloud sign-out failed; signing out locally', {
+        message: AppError.from(err).message,
+      });
+    }
+    if (key) {
+      await this.#credentials
+        .delete(key)
+        .catch((err: unknown) =>
+          this.log.error('could not delete the stored credential', {
+            message: AppError.from(err).message,
+          }),
+        );
+    }
+    this.replica.destroy();
+    this.#signedIn = false;
+    this.#lastAccount = null;
+    this.#message = undefined;
+    this.log.info('signed out');
+    this.#events.emit('data.changed', { tables: [...replicaTables] });
+    this.#events.emit('pool.changed', []);
+    this.#emitSession();
+    this.#emitStatus();
+    return this.session();
+  }
+
+  async changePassword(currentPassword: string, newPassword: string): Promise<{ changed: true }> {
+    this.#requireSession();
+    try {
+      return await this.client.changePassword({ currentPassword, newPassword });
+    } catch (err) {
+      this.#noteCloudError(err);
+      throw err;
+    }
+  }
+
+  /** Pulls now; answers the status (offline is a status, not an error). */
+  async syncNow(): Promise<SyncStatus> {
+    this.#requireSession();
+    await this.#freshRound();
+    return this.syncStatus();
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#epoch++;
+    if (this.#timer) clearInterval(this.#timer);
+    this.#reconnector.stop();
+    // Abort requests in flight and stop the embedded cloud first, so nothing below waits on them.
+    this.client.close();
+    await this.#embedded?.close();
+    await this.#round?.catch(() => undefined);
+    await this.#settled;
+    try {
+      await this.seats?.close();
+    } catch (err) {
+      this.log.error('seat service failed to close', { message: AppError.from(err).message });
+    }
+    this.replica.close();
+  }
+
+  // --- internals ---
+
+  async #restore(): Promise<void> {
+    const token = await this.#storedToken();
+    if (!token) {
+      this.#signedIn = false;
+      this.#emitSession();
+      await this.#syncRound();
+      return;
+    }
+    this.client.setRefreshToken(token);
+    // The replica is shown at once; the refresh below confirms the session or marks it offline.
+    this.#signedIn = this.replica.account() !== null;
+    this.#emitSession();
+    await this.#syncRound();
+  }
+
+  /**
+   * One round with the cloud, shared by every caller: with a session, pull the snapshot
+   * (refreshing the access token as needed); without one, check that the cloud answers.
+   * Resolves true when the cloud answered (the reconnect loop then stops).
+   */
+  /** A round that starts after everything already asked for (sign-in, sync now). */
+  async #freshRound(): Promise<boolean> {
+    while (this.#round) await this.#round.catch(() => undefined);
+    return this.#syncRound();
+  }
+
+  #syncRound(): Promise<boolean> {
+    this.#round ??= this.#doSyncRound().finally(() => {
+      this.#round = null;
+    });
+    return this.#round;
+  }
+
+  async #doSyncRound(): Promise<boolean> {
+    if (this.#closed) return true;
+    const epoch = this.#epoch;
+    if (!this.client.hasRefreshToken()) {
+      try {
+        await this.client.health();
+        this.#setOnline(true);
+        this.#emitSession();
+        return true;
+      } catch (err) {
+        return this.#noteCloudError(err);
+      }
+    }
+    const wasOnline = this.#online;
+    const wasSignedIn = this.#signedIn;
+    this.#setSyncing(true);
+    try {
+      const snap = await pullSnapshot(this.client, this.#clock);
+      if (epoch !== this.#epoch || this.#closed) return true;
+      const changed = this.replica.applySnapshot(snap);
+      this.#signedIn = true;
+      this.#online = true;
+      this.#message = undefined;
+      this.#syncing = false;
+      this.#reconnector.stop();
+      if (changed.length) this.#events.emit('data.changed', { tables: changed });
+      if (changed.includes('server_pool'))
+        this.#events.emit('pool.changed', this.replica.serverPool());
+      this.#emitStatus();
+      if (
+        !wasOnline ||
+        !wasSignedIn ||
+        changed.includes('account') ||
+        changed.includes('organization')
+      ) {
+        this.#emitSession();
+      }
+      this.log.info('synced', { changed: changed.join(',') });
+      return true;
+    } catch (err) {
+      this.#syncing = false;
+      if (epoch !== this.#epoch) return true;
+      return this.#noteCloudError(err);
+    }
+  }
+
+  /** Records what a failed cloud call says about our state; answers whether to stop retrying. */
+  #noteCloudError(err: unknown): boolean {
+    const e = AppError.from(err);
+    if (e.code === 'offline' || e.code === 'unavailable') {
+      if (this.#online || this.#message !== e.message)
+        this.log.warn('cloud unreachable', { message: e.message });
+      this.#online = false;
+      this.#message = e.message;
+      this.#syncing = false;
+      this.#emitStatus();
+      if (!this.#closed) this.#reconnector.start();
+      return false;
+    }
+    if (e.code === 'unauthorized' && !this.client.hasRefreshToken() && !this.#closed) {
+      // The cloud refused the refresh token (expired, revoked, password changed elsewhere).
+      void this.#sessionEnded(e.message);
+      return true;
+    }
+    this.#emitStatus();
+    return true;
+  }
+
+  async #sessionEnded(message: string): Promise<void> {
+    this.#epoch++;
+    const key = this.replica.getMeta('credential_account');
+    if (key) await this.#credentials.delete(key).catch(() => undefined);
+    this.replica.setMeta('credential_account', null);
+    this.#signedIn = false;
+    this.#lastAccount = null;
+    this.#message = message;
+    this.log.warn('session ended', { message });
+    this.#emitSession();
+    this.#emitStatus();
+  }
+
+  /** Saves each new refresh token at once (the cloud already refuses the previous one). */
+  async #storeRefreshToken(token: string, account: AccountView): Promise<void> {
+    const key = `${account.email} @ ${this.demo ? 'embedded demo cloud' : this.#opts.cloudUrl} (${this.dataDir})`;
+    const prevKey = this.replica.getMeta('credential_account');
+    const prevId = this.replica.accountId();
+    if (prevId !== null && prevId !== account.id) {
+      // Another account signs in: nothing of the previous one stays on this machine.
+      if (prevKey) await this.#credentials.delete(prevKey).catch(() => undefined);
+      this.replica.destroy();
+      this.#events.emit('data.changed', { tables: [...replicaTables] });
+    } else if (prevKey && prevKey !== key) {
+      await this.#credentials.delete(prevKey).catch(() => undefined);
+    }
+    try {
+      await this.#credentials.set(key, token);
+    } catch (err) {
+      // Never silently: the user learns that this session will not survive a restart.
+      const why = AppError.from(err).message;
+      this.log.error('the keychain refused the credential; keeping it in memory', { message: why });
+      this.#credentials = new MemoryCredentialStore(
+        `The OS keychain refused the sign-in credential (${why}): you will have to sign in again after a restart. Start with --credential-file to keep it in a file readable only by you.`,
+      );
+      await this.#credentials.set(key, token);
+      this.#emitSession();
+    }
+    this.replica.setMeta('credential_account', key);
+    this.replica.setMeta('cloud_id', this.#cloudId());
+  }
+
+  async #storedToken(): Promise<string | null> {
+    const key = this.replica.getMeta('credential_account');
+    if (!key) return null;
+    try {
+      return await this.#credentials.get(key);
+    } catch (err) {
+      this.log.error('could not read the stored credential', {
+        message: AppError.from(err).message,
+      });
+      return null;
+    }
+  }
+
+  /** A replica filled from another cloud is not this cloud's data: start clean. */
+  async #forgetOtherCloud(): Promise<void> {
+    const stored = this.replica.getMeta('cloud_id');
+    if (stored === null || stored === this.#cloudId()) return;
+    const key = this.replica.getMeta('credential_account');
+    if (key) await this.#credentials.delete(key).catch(() => undefined);
+    this.replica.destroy();
+    this.log.info('replica belonged to another cloud; cleared', { previous: stored });
+  }
+
+  #cloudId(): string {
+    return this.demo ? 'embedded' : (this.#opts.cloudUrl as string);
+  }
+
+  #credentialNotice(): string | undefined {
+    const c = this.#credentials;
+    if (c.notice) return c.notice;
+    if (c.storage === 'file' && this.#opts.credentialFile) {
+      return `The sign-in credential is kept in ${this.#opts.credentialFile}, readable only by you.`;
+    }
+    return undefined;
+  }
+
+  #requireSession(): void {
+    if (!this.#signedIn) throw new AppError('unauthorized', NOT_SIGNED_IN);
+  }
+
+  #setOnline(online: boolean): void {
+    if (this.#online === online && (!online || this.#message === undefined)) return;
+    this.#online = online;
+    if (online) this.#message = undefined;
+    this.#emitStatus();
+  }
+
+  #setSyncing(syncing: boolean): void {
+    if (this.#syncing === syncing) return;
+    this.#syncing = syncing;
+    this.#emitStatus();
+  }
+
+  #emitStatus(): void {
+    this.#events.emit('sync.status', this.syncStatus());
+  }
+
+  #emitSession(): void {
+    this.#events.emit('session.changed', this.session());
+  }
+}
+
+/** Opens the core and starts it (background restore and periodic sync). */
+export async function createCore(opts: CoreOptions): Promise<Core> {
+  const core = await Core.open(opts);
+  core.start();
+  return core;
+}

@@ -1,0 +1,269 @@
+// The headless web server: the seat protocol hook, the login token, the built UI, the bridge over HTTP and SSE.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { BridgeHandlers } from '../../src-shared/bridge/contract.ts';
+import { dispatch } from '../../src-shared/bridge/dispatch.ts';
+import { fail, type Envelope } from '../../src-shared/envelope.ts';
+import { AppError } from '../../src-shared/errors.ts';
+import { createBridgeHandlers } from '../bridge/handlers.ts';
+import type { Core } from '../core/core.ts';
+import { packageRoot } from '../core/package-root.ts';
+import { EventStreams } from './events-stream.ts';
+import { requestTokens, sameToken, tokenCookie } from './login-token.ts';
+import { TOKEN_MISSING, TOKEN_WRONG, unauthorizedPage } from './pages.ts';
+import { serveStatic } from './static-files.ts';
+
+export type SeatHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export interface HeadlessServerOptions {
+  core: Core;
+  /** The login token every route but the seat protocol needs. */
+  token: string;
+  /** The built renderer (default `<package>/dist/renderer`). */
+  staticDir?: string;
+  /**
+   * Answers `/seat/v1/*` BEFORE any token check (the seat protocol has no login token; it has
+   * its own bind address and rate limit). Defaults to `core.seats?.handle`.
+   */
+  seatHandler?: SeatHandler;
+  /** The bridge's handlers (default: `createBridgeHandlers(core)`). */
+  handlers?: BridgeHandlers;
+  /** Period of the SSE heartbeat comments (default 15 s). */
+  heartbeatMs?: number;
+}
+
+export interface HeadlessServer {
+  readonly server: Server;
+  /** Starts listening; answers the base URL (`http://host:port`). */
+  listen(port: number, host?: string): Promise<{ url: string; port: number }>;
+  close(): Promise<void>;
+}
+
+export const SEAT_PATH_PREFIX = '/seat/v1/';
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export function createHeadlessServer(opts: HeadlessServerOptions): HeadlessServer {
+  const { core, token } = opts;
+  const staticDir = opts.staticDir ?? join(packageRoot(), 'dist', 'renderer');
+  const handlers = opts.handlers ?? createBridgeHandlers(core);
+  const streams = new EventStreams(core, opts.heartbeatMs);
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    const rawUrl = req.url ?? '/';
+    // The seat protocol comes first and untouched: it is the hot path and has no login token.
+    if (rawUrl.startsWith(SEAT_PATH_PREFIX)) {
+      const seat = opts.seatHandler ?? core.seats?.handle?.bind(core.seats);
+      if (seat) return seat(req, res);
+      return sendJson(res, 503, {
+        error: 'unavailable',
+        message: 'The license server is not running in this process.',
+      });
+    }
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    let url: URL;
+    let pathname: string;
+    try {
+      url = new URL(rawUrl, 'http://localhost');
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return sendJson(res, 400, { error: 'bad_request', message: 'Malformed URL' });
+    }
+
+    const given = url.searchParams.get('token');
+    if (given !== null && req.method === 'GET') {
+      if (!sameToken(given, token)) return unauthorized(req, res, pathname, true);
+      // Trade the token in the URL for a cookie, and drop it from the address bar.
+      url.searchParams.delete('token');
+      res.writeHead(302, {
+        'Set-Cookie': tokenCookie(token),
+        Location: url.pathname + url.search,
+        'Cache-Control': 'no-store',
+      });
+      res.end();
+      return;
+    }
+    if (!requestTokens(req).some((t) => sameToken(t, token))) {
+      return unauthorized(req, res, pathname, false);
+    }
+
+    if (pathname.startsWith('/api/')) return api(req, res, pathname);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return sendJson(res, 405, {
+        error: 'bad_request',
+        message: `${req.method} is not allowed here`,
+      });
+    }
+    serveStatic(req, res, staticDir, pathname);
+  }
+
+  function api(req: IncomingMessage, res: ServerResponse, pathname: string): void {
+    if (pathname === '/api/events') {
+      if (req.method !== 'GET')
+        return sendJson(res, 405, { error: 'bad_request', message: 'Use GET' });
+      return streams.open(req, res);
+    }
+    if (pathname.startsWith('/api/call/')) {
+      if (req.method !== 'POST') {
+        res.setHeader('Allow', 'POST');
+        return sendEnvelope(
+          res,
+          405,
+          fail(new AppError('bad_request', 'Bridge calls are POST requests')),
+        );
+      }
+      // A cross-site form cannot set this header: the CSRF defence of every call.
+      if (req.headers['x-clm-bridge'] !== '1') {
+        return sendEnvelope(
+          res,
+          403,
+          fail(new AppError('forbidden', 'Bridge calls need the header X-CLM-Bridge: 1')),
+        );
+      }
+      void call(req, res, pathname.slice('/api/call/'.length));
+      return;
+    }
+    sendJson(res, 404, { error: 'not_found', message: `No such route: ${pathname}` });
+  }
+
+  async function call(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    let input: unknown;
+    try {
+      const body = await readBody(req, MAX_BODY_BYTES);
+      input = body.length === 0 ? {} : parseJson(body);
+    } catch (err) {
+      const e = AppError.from(err);
+      const status = (e.details as { status?: number } | undefined)?.status ?? 400;
+      return sendEnvelope(res, status, fail(new AppError(e.code, e.message)));
+    }
+    const answer = await dispatch(handlers, name, input);
+    if (!answer.ok && answer.error.code === 'internal') {
+      core.log.error('bridge call failed', { call: name, message: answer.error.message });
+    }
+    sendEnvelope(res, 200, answer);
+  }
+
+  function unauthorized(
+    req: IncomingMessage,
+    res: ServerResponse,
+    pathname: string,
+    wrong: boolean,
+  ): void {
+    const message = wrong ? TOKEN_WRONG : TOKEN_MISSING;
+    const wantsHtml = pathname === '/' || (req.headers.accept ?? '').includes('text/html');
+    if (pathname.startsWith('/api/call/')) {
+      return sendEnvelope(res, 401, fail(new AppError('unauthorized', message)));
+    }
+    if (wantsHtml && !pathname.startsWith('/api/')) {
+      res.writeHead(401, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : unauthorizedPage(wrong));
+      return;
+    }
+    sendJson(res, 401, { error: 'unauthorized', message });
+  }
+
+  const server = createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (err) {
+      core.log.error('headless request failed', { message: AppError.from(err).message });
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'Internal error' });
+      else res.destroy();
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+
+  return {
+    server,
+    listen(port, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const addr = server.address() as AddressInfo;
+          const h = addr.address.includes(':') ? `[${addr.address}]` : addr.address;
+          resolve({ url: `http://${h}:${addr.port}`, port: addr.port });
+        });
+      });
+    },
+    close() {
+      return new Promise((resolve) => {
+        streams.closeAll();
+        if (!server.listening) return resolve();
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+    },
+  };
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch (err) {
+    throw new AppError(
+      'bad_request',
+      `The request body is not valid JSON: ${(err as Error).message}`,
+    );
+  }
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const tooLarge = new AppError(
+      'bad_request',
+      `The request body is over ${limit / (1024 * 1024)} MB`,
+      { status: 413 },
+    );
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      req.resume();
+      return reject(tooLarge);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(tooLarge);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}
+
+function sendEnvelope(res: ServerResponse, status: number, env: Envelope<unknown>): void {
+  sendJson(res, status, env);
+}

@@ -1,0 +1,68 @@
+// The replica's schema, as numbered migrations applied in order and recorded in PRAGMA user_version.
+import type { Database } from 'better-sqlite3';
+
+/** Index i holds migration number i+1. Never edit one that shipped; add a new one. */
+export const migrations: string[] = [
+  // 1: the signed-in account's snapshot from the cloud.
+  `
+  CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE account (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    country TEXT NOT NULL,
+    customer_number TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE organization (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    administrator_name TEXT NOT NULL,
+    administrator_email TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE products (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    license_type TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE licenses (
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    product_code TEXT NOT NULL,
+    product_name TEXT NOT NULL,
+    license_type TEXT NOT NULL,
+    term TEXT NOT NULL,
+    quantity INTEGER NOT NULL,
+    expires_at TEXT,
+    source TEXT NOT NULL,
+    in_use INTEGER
+  ) STRICT;
+  CREATE TABLE server_pool (
+    product_code TEXT PRIMARY KEY,
+    product_name TEXT NOT NULL,
+    license_type TEXT NOT NULL,
+    total INTEGER NOT NULL
+  ) STRICT;
+  `,
+];
+
+/** Brings the database to the newest schema; each step runs in its own transaction. */
+export function migrate(db: Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > migrations.length) {
+    throw new Error(
+      `The replica was written by a newer version of the app (schema ${current}, this app knows ${migrations.length})`,
+    );
+  }
+  for (let v = current; v < migrations.length; v++) {
+    const sql = migrations[v] as string;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+  return migrations.length;
+}

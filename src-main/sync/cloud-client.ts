@@ -1,0 +1,244 @@
+// The desktop's HTTP client of the cloud API: timeouts, the access token in memory, rotating refresh.
+import type { TSchema } from 'typebox';
+import { cloudRoutes } from '../../src-shared/cloud-api/routes.ts';
+import type { CloudAnswer, CloudBody, CloudRouteName } from '../../src-shared/cloud-api/routes.ts';
+import type { AccountView } from '../../src-shared/domain/account.ts';
+import { AppError } from '../../src-shared/errors.ts';
+import { problems } from '../../src-shared/schema.ts';
+
+export interface CloudClientOptions {
+  /** The cloud's base URL, or a function that yields it (the embedded cloud starts later). */
+  baseUrl: string | (() => Promise<string>);
+  /** Per request; a cloud that does not answer in time counts as offline. */
+  timeoutMs?: number;
+  clock?: () => Date;
+  /**
+   * Called with every new refresh token (sign-in and each rotation) before the answer is used:
+   * the old token is already refused by the cloud, so the new one must be stored at once.
+   */
+  onRefreshToken: (refreshToken: string, account: AccountView) => Promise<void>;
+  /** Called with every secret the client receives, so logs can hide it. */
+  onSecret?: (secret: string) => void;
+}
+
+/** Refresh a little before the cloud's expiry, so a request never races it. */
+const EXPIRY_MARGIN_MS = 15_000;
+
+export const SESSION_ENDED = 'Your session has ended. Please sign in again.';
+
+type TokenAnswer = CloudAnswer<'signIn'>;
+type AuthedGet = 'account' | 'products' | 'licenses' | 'organization' | 'licenseServerPool';
+
+export class CloudClient {
+  readonly #opts: CloudClientOptions;
+  readonly #timeoutMs: number;
+  readonly #clock: () => Date;
+  #access: { token: string; expiresAt: number } | null = null;
+  #refreshToken: string | null = null;
+  #refreshing: Promise<TokenAnswer> | null = null;
+  /** Aborts every request in flight when the core closes. */
+  readonly #closing = new AbortController();
+  /** Bumped by forget(): an answer to a request sent before it must not bring tokens back. */
+  #generation = 0;
+
+  constructor(opts: CloudClientOptions) {
+    this.#opts = opts;
+    this.#timeoutMs = opts.timeoutMs ?? 10_000;
+    this.#clock = opts.clock ?? (() => new Date());
+  }
+
+  /** Gives the client the refresh token found in the credential store at startup. */
+  setRefreshToken(token: string | null): void {
+    this.#refreshToken = token;
+    if (token) this.#opts.onSecret?.(token);
+  }
+
+  hasRefreshToken(): boolean {
+    return this.#refreshToken !== null;
+  }
+
+  /** Forgets both tokens (sign-out, or the cloud refused the refresh token). */
+  forget(): void {
+    this.#access = null;
+    this.#refreshToken = null;
+    this.#generation++;
+  }
+
+  /** Aborts requests in flight; the client answers `offline` from then on. */
+  close(): void {
+    this.#closing.abort();
+  }
+
+  async baseUrl(): Promise<string> {
+    const b = this.#opts.baseUrl;
+    return typeof b === 'string' ? b : b();
+  }
+
+  async health(): Promise<CloudAnswer<'health'>> {
+    return this.#request('health', undefined, null);
+  }
+
+  async signIn(email: string, password: string): Promise<TokenAnswer> {
+    const generation = this.#generation;
+    const answer = await this.#request('signIn', { email, password }, null);
+    await this.#accept(answer, generation);
+    return answer;
+  }
+
+  /** Trades the refresh token for new tokens; concurrent callers share one exchange. */
+  refresh(): Promise<TokenAnswer> {
+    this.#refreshing ??= this.#doRefresh().finally(() => {
+      this.#refreshing = null;
+    });
+    return this.#refreshing;
+  }
+
+  /** Revokes the refresh token at the cloud; best effort, the local sign-out goes on regardless. */
+  async signOut(): Promise<void> {
+    const token = this.#refreshToken;
+    this.forget();
+    if (token) await this.revoke(token);
+  }
+
+  /** Revokes one refresh token (e.g. the previous session's, when another account signs in). */
+  async revoke(refreshToken: string): Promise<void> {
+    await this.#request('signOut', { refreshToken }, null);
+  }
+
+  get<N extends AuthedGet>(name: N): Promise<CloudAnswer<N>> {
+    return this.#authed(name, undefined);
+  }
+
+  changePassword(body: CloudBody<'changePassword'>): Promise<CloudAnswer<'changePassword'>> {
+    return this.#authed('changePassword', body);
+  }
+
+  async #doRefresh(): Promise<TokenAnswer> {
+    const token = this.#refreshToken;
+    if (!token) throw new AppError('unauthorized', SESSION_ENDED);
+    const generation = this.#generation;
+    let answer: TokenAnswer;
+    try {
+      answer = await this.#request('refresh', { refreshToken: token }, null);
+    } catch (err) {
+      const e = AppError.from(err);
+      if (e.code === 'invalid_refresh_token' || e.code === 'unauthorized') {
+        if (generation === this.#generation) this.forget();
+        throw new AppError('unauthorized', SESSION_ENDED);
+      }
+      throw e;
+    }
+    await this.#accept(answer, generation);
+    return answer;
+  }
+
+  async #accept(answer: TokenAnswer, generation: number): Promise<void> {
+    if (generation !== this.#generation) {
+      // Signed out while this was in flight: drop the new tokens rather than resurrect a session.
+      throw new AppError('unauthorized', 'Signed out');
+    }
+    this.#opts.onSecret?.(answer.accessToken);
+    this.#opts.onSecret?.(answer.refreshToken);
+    this.#refreshToken = answer.refreshToken;
+    this.#access = {
+      token: answer.accessToken,
+      expiresAt: Date.parse(answer.accessTokenExpiresAt),
+    };
+    await this.#opts.onRefreshToken(answer.refreshToken, answer.account);
+  }
+
+  async #accessToken(): Promise<string> {
+    const a = this.#access;
+    if (a && a.expiresAt - EXPIRY_MARGIN_MS > this.#clock().getTime()) return a.token;
+    await this.refresh();
+    if (!this.#access) throw new AppError('unauthorized', SESSION_ENDED);
+    return this.#access.token;
+  }
+
+  async #authed<N extends CloudRouteName>(name: N, body: unknown): Promise<CloudAnswer<N>> {
+    const token = await this.#accessToken();
+    try {
+      return await this.#request(name, body, token);
+    } catch (err) {
+      // The cloud may have dropped the access token early (restart, revocation): refresh once.
+      if (!(err instanceof AppError) || statusOf(err) !== 401) throw err;
+      if (this.#access?.token === token) this.#access = null;
+      return this.#request(name, body, await this.#accessToken());
+    }
+  }
+
+  async #request<N extends CloudRouteName>(
+    name: N,
+    body: unknown,
+    accessToken: string | null,
+  ): Promise<CloudAnswer<N>> {
+    const route = cloudRoutes[name];
+    if (this.#closing.signal.aborted) throw new AppError('offline', 'The app is shutting down');
+    const base = await this.baseUrl();
+    const url = base.replace(/\/+$/, '') + route.path;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (accessToken) headers.authorization = `Bearer ${accessToken}`;
+    let status: number;
+    let text: string;
+    try {
+      const res = await fetch(url, {
+        method: route.method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.any([AbortSignal.timeout(this.#timeoutMs), this.#closing.signal]),
+      });
+      status = res.status;
+      text = await res.text();
+    } catch (err) {
+      throw offline(base, err, this.#timeoutMs);
+    }
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      throw new AppError(
+        'unavailable',
+        `The cloud answered HTTP ${status} with something that is not JSON`,
+        { status },
+      );
+    }
+    if (status < 200 || status >= 300) throw apiError(status, json);
+    checkShape(route.response, json, route.path);
+    return json as CloudAnswer<N>;
+  }
+}
+
+function statusOf(err: AppError): number | undefined {
+  const d = err.details as { status?: unknown } | undefined;
+  return typeof d?.status === 'number' ? d.status : undefined;
+}
+
+function apiError(status: number, json: unknown): AppError {
+  const j = json as { error?: unknown; message?: unknown } | null;
+  if (j && typeof j.error === 'string' && typeof j.message === 'string') {
+    return new AppError(j.error, j.message, { status });
+  }
+  if (status >= 500)
+    return new AppError('unavailable', `The cloud failed (HTTP ${status})`, { status });
+  return new AppError('internal', `The cloud answered HTTP ${status}`, { status });
+}
+
+function checkShape(schema: TSchema, json: unknown, path: string): void {
+  const found = problems(schema, json);
+  if (found.length) {
+    throw new AppError(
+      'unavailable',
+      `The cloud's answer to ${path} does not fit the API: ${found.map((p) => p.message).join('; ')}`,
+    );
+  }
+}
+
+function offline(base: string, err: unknown, timeoutMs: number): AppError {
+  const e = err as { name?: string; cause?: { code?: string; message?: string }; message?: string };
+  let why: string;
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
+    why = `no answer within ${timeoutMs / 1000} s`;
+  else why = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? 'network error';
+  return new AppError('offline', `The cloud at ${base} is unreachable (${why})`);
+}

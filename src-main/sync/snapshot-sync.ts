@@ -1,0 +1,52 @@
+// Pulls the account's whole snapshot from the cloud and applies it to the replica in one transaction.
+import type { Replica } from '../store/replica.ts';
+import type { ReplicaTable, Snapshot } from '../store/snapshot.ts';
+import type { CloudClient } from './cloud-client.ts';
+
+/** Fetches everything the replica holds, in parallel; nothing is written until all arrived. */
+export async function pullSnapshot(client: CloudClient, clock: () => Date): Promise<Snapshot> {
+  const [account, organization, products, licenses, pool] = await Promise.all([
+    client.get('account'),
+    client.get('organization'),
+    client.get('products'),
+    client.get('licenses'),
+    client.get('licenseServerPool'),
+  ]);
+  return {
+    account: {
+      id: account.id,
+      name: account.name,
+      email: account.email,
+      country: account.country,
+      customerNumber: account.customerNumber,
+    },
+    organization: organization
+      ? {
+          id: organization.organization.id,
+          name: organization.organization.name,
+          role: organization.role,
+          administratorName: organization.organization.administrator.name,
+          administratorEmail: organization.organization.administrator.email,
+        }
+      : null,
+    products,
+    licenses,
+    pool: pool.map((p) => ({
+      productCode: p.productCode,
+      productName: p.productName,
+      licenseType: p.licenseType,
+      total: p.total,
+    })),
+    syncedAt: clock().toISOString(),
+  };
+}
+
+/** One sync: pull, then one transaction; answers the tables whose content changed. */
+export async function syncSnapshot(
+  client: CloudClient,
+  replica: Replica,
+  clock: () => Date,
+): Promise<ReplicaTable[]> {
+  const snap = await pullSnapshot(client, clock);
+  return replica.applySnapshot(snap);
+}
