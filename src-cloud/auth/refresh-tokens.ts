@@ -45,14 +45,16 @@ export async function rotateRefreshToken(
   db: Store,
   token: string,
 ): Promise<{ token: string; familyId: string; accountId: string }> {
-  const outcome = await db.transaction().execute(async (tx) => {
+  type Outcome =
+    { refused: true } | { reused: string } | { token: string; familyId: string; accountId: string };
+  const outcome = await db.transaction().execute(async (tx): Promise<Outcome> => {
     const row = await tx
       .selectFrom('refresh_tokens')
       .selectAll()
       .where('token_hash', '=', hashToken(token))
       .executeTakeFirst();
-    if (!row || row.revoked_at || row.expires_at <= nowIso()) return { refused: true } as const;
-    if (row.rotated_at) return { reused: row.family_id } as const;
+    if (!row || row.revoked_at || row.expires_at <= nowIso()) return { refused: true };
+    if (row.rotated_at) return { reused: row.family_id };
     await tx
       .updateTable('refresh_tokens')
       .set({ rotated_at: nowIso() })

@@ -87,6 +87,8 @@ export const NotificationRow = Type.Object({
   id: Type.String(),
   kind: Type.String(),
   text: Type.String(),
+  /** A link the app opens, e.g. clm://invite/<id> for an invitation. */
+  link: Type.Union([Type.String(), Type.Null()]),
   createdAt: Time,
   readAt: MaybeTime,
 });
@@ -133,7 +135,8 @@ export type PullQuery = Static<typeof PullQuery>;
 
 /**
  * `reset: true` means `changes` is the whole state visible to the account: drop every replica
- * row first (a first pull, a cursor from before a compaction, or a change of role).
+ * row first (a first pull, a cursor from before a compaction, or a change of role). Otherwise
+ * apply `deletes` (keys per table), then upsert `changes`; a key is never in both.
  */
 export const PullAnswer = Type.Object({
   cursor: Type.Integer(),

@@ -1,0 +1,172 @@
+// GET /v1/pull: every row that changed for the account since a cursor, as JSON built by SQLite
+// itself (fast at 60,000 rows); an administrator sees the organization, anyone else their own rows.
+import { sql, type RawBuilder } from 'kysely';
+import { feedTables, type FeedTable } from '../../src-shared/cloud-api/sync.ts';
+import { nowIso } from '../ids.ts';
+import { loadActor } from './actor.ts';
+import type { OrgStore, OrgTx } from './tables.ts';
+
+interface Scope {
+  accountId: string;
+  email: string;
+  /** The organization the account administers (whole-organization view). */
+  adminOrg: string | null;
+  /** The organization the account is a Member or Guest of. */
+  memberOrg: string | null;
+}
+
+type Query = (s: Scope, since: number) => RawBuilder<{ j: string }>;
+
+/** One query per feed table, each answering a JSON array of the rows changed after `since`. */
+const queries: Record<FeedTable, Query> = {
+  organization: (s, since) => sql`
+    SELECT json_group_array(json_object('id', o.id, 'name', o.name, 'administratorId', o.administrator_id,
+      'administratorName', a.name, 'administratorEmail', a.email, 'customerNumber', o.customer_number,
+      'confirmed', json(CASE WHEN o.confirmed THEN 'true' ELSE 'false' END))) AS j
+    FROM organizations o JOIN accounts a ON a.id = o.administrator_id
+    WHERE o.id IN (${s.adminOrg ?? ''}, ${s.memberOrg ?? ''}) AND o.seq > ${since}`,
+  users: (s, since) => sql`
+    SELECT json_group_array(json_object('id', m.account_id, 'email', a.email, 'name', a.name,
+      'role', m.role, 'joinedAt', m.joined_at)) AS j
+    FROM memberships m JOIN accounts a ON a.id = m.account_id
+    WHERE ${s.adminOrg ? sql`m.organization_id = ${s.adminOrg}` : sql`m.account_id = ${s.accountId}`}
+      AND m.seq > ${since}`,
+  invitations: (s, since) => sql`
+    SELECT json_group_array(json_object('id', i.id, 'organizationId', i.organization_id,
+      'organizationName', o.name, 'invitedBy', a.email, 'email', i.email, 'role', i.role,
+      'status', i.status, 'createdAt', i.created_at, 'updatedAt', i.updated_at)) AS j
+    FROM invitations i JOIN organizations o ON o.id = i.organization_id
+      JOIN accounts a ON a.id = o.administrator_id
+    WHERE (i.organization_id = ${s.adminOrg ?? ''} OR i.email = ${s.email}) AND i.seq > ${since}`,
+  assignments: (s, since) => sql`
+    SELECT json_group_array(json_object('id', x.id, 'purchaseId', x.purchase_id, 'userId', x.account_id,
+      'productCode', p.product_code, 'term', p.term, 'expiresAt', p.expires_at, 'quantity', x.quantity,
+      'assignedAt', x.assigned_at)) AS j
+    FROM assignments x JOIN purchases p ON p.id = x.purchase_id
+    WHERE ${s.adminOrg ? sql`x.organization_id = ${s.adminOrg}` : sql`x.account_id = ${s.accountId}`}
+      AND x.seq > ${since}`,
+  purchases: (s, since) => sql`
+    SELECT json_group_array(json_object('id', p.id, 'ownerId', p.account_id, 'productCode', p.product_code,
+      'term', p.term, 'quantity', p.quantity, 'purchasedAt', p.purchased_at, 'expiresAt', p.expires_at)) AS j
+    FROM purchases p WHERE p.account_id = ${s.accountId} AND p.seq > ${since}`,
+  creditAccess: (s, since) => sql`
+    SELECT json_group_array(json_object('userId', c.account_id, 'mode', c.mode,
+      'limit', CASE WHEN c.limit_milli IS NULL THEN NULL ELSE c.limit_milli / 1000.0 END,
+      'used', c.used_milli / 1000.0, 'updatedAt', c.updated_at)) AS j
+    FROM credit_access c
+    WHERE ${
+      s.adminOrg
+        ? sql`c.organization_id = ${s.adminOrg}`
+        : sql`c.account_id = ${s.accountId} AND c.organization_id = ${s.memberOrg ?? ''}`
+    } AND c.seq > ${since}`,
+  borrows: (s, since) => sql`
+    SELECT json_group_array(json_object('id', b.id, 'userId', b.account_id, 'purchaseId', b.purchase_id,
+      'productCode', b.product_code, 'quantity', b.quantity, 'borrowedAt', b.borrowed_at, 'until', b.until,
+      'returnedAt', b.returned_at)) AS j
+    FROM borrows b JOIN purchases p ON p.id = b.purchase_id
+    WHERE (b.account_id = ${s.accountId} OR p.account_id = ${s.adminOrg ? s.accountId : ''})
+      AND b.seq > ${since}`,
+  notifications: (s, since) => sql`
+    SELECT json_group_array(json_object('id', n.id, 'kind', n.kind, 'text', n.text, 'link', n.link,
+      'createdAt', n.created_at, 'readAt', n.read_at)) AS j
+    FROM notifications n WHERE n.account_id = ${s.accountId} AND n.seq > ${since}`,
+  creditLots: (s, since) => sql`
+    SELECT json_group_array(json_object('id', l.id, 'ownerId', l.account_id, 'amount', l.amount_milli / 1000.0,
+      'remaining', l.remaining_milli / 1000.0, 'purchasedAt', l.purchased_at, 'expiresAt', l.expires_at)) AS j
+    FROM credit_lots l WHERE l.account_id = ${s.accountId} AND l.seq > ${since}`,
+};
+
+/**
+ * Rows that become visible without changing themselves (a user who joins sees the organization's
+ * existing rows; one who leaves must drop them) make the account's next pull a reset.
+ */
+async function visibilityChanged(tx: OrgTx, s: Scope, cursor: number): Promise<boolean> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT (SELECT count(*) FROM memberships WHERE account_id = ${s.accountId} AND seq > ${cursor})
+         + (SELECT count(*) FROM organizations WHERE administrator_id = ${s.accountId} AND seq > ${cursor})
+         + (SELECT count(*) FROM sync_tombstones WHERE account_id = ${s.accountId} AND feed IN ('users', 'organization')
+              AND seq > ${cursor}) AS n`.execute(tx);
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+async function tombstones(tx: OrgTx, s: Scope, cursor: number) {
+  const { rows } = await sql<{ feed: string; row_key: string }>`
+    SELECT feed, row_key FROM sync_tombstones
+    WHERE seq > ${cursor} AND (account_id = ${s.accountId}
+      OR (${s.adminOrg ?? ''} != '' AND organization_id = ${s.adminOrg ?? ''}))
+    ORDER BY seq`.execute(tx);
+  return rows;
+}
+
+/** The pull answer as a JSON string (see PullAnswer in src-shared/cloud-api/sync.ts). */
+export async function pullJson(db: OrgStore, accountId: string, cursor: number): Promise<string> {
+  return db.transaction().execute(async (tx) => {
+    const actor = await loadActor(tx, accountId, nowIso());
+    const state = await tx.selectFrom('sync_state').select(['seq', 'horizon']).where('id', '=', 1).executeTakeFirstOrThrow();
+    const scope: Scope = {
+      accountId,
+      email: actor.email,
+      adminOrg: actor.adminOf?.id ?? null,
+      memberOrg: actor.memberOf?.id ?? null,
+    };
+    const reset =
+      cursor === 0 ||
+      cursor < state.horizon ||
+      cursor > state.seq ||
+      (await visibilityChanged(tx, scope, cursor));
+    const since = reset ? -1 : cursor;
+    const parts: string[] = [];
+    const changedKeys = new Map<string, Set<string>>();
+    for (const table of Object.keys(queries) as FeedTable[]) {
+      const { rows } = await queries[table](scope, since).execute(tx);
+      const json = rows[0]?.j ?? '[]';
+      parts.push(`${JSON.stringify(table)}:${json}`);
+      if (!reset && json !== '[]') {
+        const key = feedTables[table];
+        const list = JSON.parse(json) as Array<Record<string, string>>;
+        changedKeys.set(table, new Set(list.map((r) => String(r[key]))));
+      }
+    }
+    // A row deleted and later re-created is answered as a change only.
+    const deletes: Record<string, string[]> = {};
+    if (!reset) {
+      for (const t of await tombstones(tx, scope, cursor)) {
+        if (changedKeys.get(t.feed)?.has(t.row_key)) continue;
+        (deletes[t.feed] ??= []).push(t.row_key);
+      }
+    }
+    const clients = await tx
+      .selectFrom('sync_clients')
+      .select(['client_id', 'last_mutation_id'])
+      .where('account_id', '=', accountId)
+      .execute();
+    const lastMutationIds = Object.fromEntries(clients.map((c) => [c.client_id, c.last_mutation_id]));
+    return `{"cursor":${state.seq},"reset":${reset},"changes":{${parts.join(',')}},"deletes":${JSON.stringify(
+      deletes,
+    )},"lastMutationIds":${JSON.stringify(lastMutationIds)}}`;
+  });
+}
+
+/** Forgets tombstones at or below `seq` (default: older than `days`); older cursors then reset. */
+export async function compactFeed(db: OrgStore, opts: { seq?: number; days?: number } = {}): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    let upTo = opts.seq;
+    if (upTo === undefined) {
+      const before = new Date(Date.now() - (opts.days ?? 30) * 86_400_000).toISOString();
+      const row = await tx
+        .selectFrom('sync_tombstones')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .where('deleted_at', '<', before)
+        .executeTakeFirst();
+      upTo = row?.seq ?? undefined;
+    }
+    if (upTo === undefined || upTo === null) return 0;
+    const gone = await tx.deleteFrom('sync_tombstones').where('seq', '<=', upTo).executeTakeFirst();
+    await tx
+      .updateTable('sync_state')
+      .set((eb) => ({ horizon: eb.fn('max', [eb.ref('horizon'), eb.val(upTo)]) }))
+      .where('id', '=', 1)
+      .execute();
+    return Number(gone.numDeletedRows);
+  });
+}

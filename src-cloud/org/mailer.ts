@@ -1,0 +1,101 @@
+// Delivers the mail outbox over SMTP (nodemailer) when the server was given --smtp; otherwise the
+// mails stay queued in the outbox next to their notifications.
+import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import { nowIso } from '../ids.ts';
+import type { OrgStore } from './tables.ts';
+
+const FROM = 'Chaos License Manager <no-reply@clm.invalid>';
+const MAX_ATTEMPTS = 5;
+const BATCH = 50;
+
+export class Mailer {
+  private readonly transport: Transporter | null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private closed = false;
+
+  constructor(
+    private readonly db: OrgStore,
+    smtpUrl: string | null,
+  ) {
+    this.transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
+  }
+
+  get enabled(): boolean {
+    return this.transport !== null;
+  }
+
+  /** Sends what is pending, in the background; calls while sending make it look again after. */
+  kick(): void {
+    if (!this.transport || this.closed) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = null;
+      if (this.again && !this.closed) {
+        this.again = false;
+        this.kick();
+      }
+    });
+  }
+
+  /** Resolves when nothing is being sent (tests and shutdown wait on it). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.idle();
+    this.transport?.close();
+  }
+
+  private async drain(): Promise<void> {
+    const transport = this.transport;
+    if (!transport) return;
+    for (;;) {
+      const mails = await this.db
+        .selectFrom('mail_outbox')
+        .selectAll()
+        .where('status', '=', 'pending')
+        .orderBy('created_at')
+        .limit(BATCH)
+        .execute();
+      if (mails.length === 0 || this.closed) return;
+      let failures = 0;
+      for (const m of mails) {
+        try {
+          await transport.sendMail({
+            from: FROM,
+            to: m.to_email,
+            subject: m.subject,
+            text: m.body,
+            ...(m.html ? { html: m.html } : {}),
+          });
+          await this.db
+            .updateTable('mail_outbox')
+            .set({ status: 'sent', sent_at: nowIso(), attempts: m.attempts + 1, last_error: null })
+            .where('id', '=', m.id)
+            .execute();
+        } catch (err) {
+          failures++;
+          const attempts = m.attempts + 1;
+          await this.db
+            .updateTable('mail_outbox')
+            .set({
+              status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+              attempts,
+              last_error: (err as Error).message.slice(0, 500),
+            })
+            .where('id', '=', m.id)
+            .execute();
+        }
+      }
+      // The SMTP server is failing: stop here and try again at the next kick.
+      if (failures === mails.length) return;
+    }
+  }
+}

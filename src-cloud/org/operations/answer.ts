@@ -1,0 +1,116 @@
+// Accept and decline: the invitee's side of an invitation (seed 000 §IV).
+import { LOCKED_TERMS } from '../../../src-shared/org/model.ts';
+import type { MutationArgs } from '../../../src-shared/org/mutations.ts';
+import * as notices from '../../../src-shared/org/notices.ts';
+import { checkAccept, checkDecline } from '../../../src-shared/org/rules/invite.ts';
+import { accepted, rejectedBy, type OpContext, type Operation } from './types.ts';
+
+async function loadInvitation(c: OpContext, id: string) {
+  const inv = await c.tx
+    .selectFrom('invitations as i')
+    .innerJoin('organizations as o', 'o.id', 'i.organization_id')
+    .innerJoin('accounts as a', 'a.id', 'o.administrator_id')
+    .select([
+      'i.id',
+      'i.organization_id',
+      'i.email',
+      'i.role',
+      'i.status',
+      'o.administrator_id',
+      'a.email as admin_email',
+    ])
+    .where('i.id', '=', id)
+    .executeTakeFirst();
+  // Only the invitee (and the organization) may learn that an invitation exists.
+  if (inv && inv.email === c.actor.email.toLowerCase()) c.auditOrganizationId = inv.organization_id;
+  return inv;
+}
+
+const facts = (inv: Awaited<ReturnType<typeof loadInvitation>>) =>
+  inv ? { organizationId: inv.organization_id, email: inv.email, status: inv.status } : null;
+
+export const acceptInvitation: Operation<MutationArgs<'acceptInvitation'>> = {
+  admin: false,
+  target: (a) => a.invitationId,
+  async run(c, { invitationId }) {
+    const inv = await loadInvitation(c, invitationId);
+    const buyer = await c.tx
+      .selectFrom('purchases')
+      .select('id')
+      .where('account_id', '=', c.actor.accountId)
+      .where('term', 'not in', [...LOCKED_TERMS])
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', c.now)]))
+      .limit(1)
+      .executeTakeFirst();
+    const administers = await c.tx
+      .selectFrom('organizations as o')
+      .select('o.id')
+      .where('o.administrator_id', '=', c.actor.accountId)
+      .where((eb) =>
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom('memberships as m')
+              .select('m.account_id')
+              .whereRef('m.organization_id', '=', 'o.id'),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('invitations as x')
+              .select('x.id')
+              .whereRef('x.organization_id', '=', 'o.id')
+              .where('x.status', '=', 'pending'),
+          ),
+        ]),
+      )
+      .executeTakeFirst();
+    const rule = checkAccept({
+      invitation: facts(inv),
+      role: inv?.role ?? 'guest',
+      email: c.actor.email,
+      hasPersonalPurchases: buyer !== undefined,
+      memberOfOrganizationId: c.actor.memberOf?.id ?? null,
+      administersOrganizationId: administers?.id ?? null,
+    });
+    if (!rule.ok || !inv) return rule.ok ? accepted() : rejectedBy(rule);
+    await c.tx
+      .updateTable('invitations')
+      .set({ status: 'accepted', updated_at: c.now })
+      .where('id', '=', inv.id)
+      .execute();
+    await c.tx
+      .insertInto('memberships')
+      .values({
+        organization_id: inv.organization_id,
+        account_id: c.actor.accountId,
+        role: inv.role,
+        joined_at: c.now,
+      })
+      .execute();
+    c.notes.add(
+      { accountId: inv.administrator_id, email: inv.admin_email },
+      notices.invitationAnswered({ invitee: c.actor.email, role: inv.role, accepted: true }),
+    );
+    return accepted({ invitationId: inv.id, organizationId: inv.organization_id, role: inv.role });
+  },
+};
+
+export const declineInvitation: Operation<MutationArgs<'declineInvitation'>> = {
+  admin: false,
+  target: (a) => a.invitationId,
+  async run(c, { invitationId }) {
+    const inv = await loadInvitation(c, invitationId);
+    const rule = checkDecline({ invitation: facts(inv), email: c.actor.email });
+    if (!rule.ok || !inv) return rule.ok ? accepted() : rejectedBy(rule);
+    await c.tx
+      .updateTable('invitations')
+      .set({ status: 'declined', updated_at: c.now })
+      .where('id', '=', inv.id)
+      .execute();
+    c.notes.add(
+      { accountId: inv.administrator_id, email: inv.admin_email },
+      notices.invitationAnswered({ invitee: c.actor.email, role: inv.role, accepted: false }),
+    );
+    return accepted({ invitationId: inv.id });
+  },
+};

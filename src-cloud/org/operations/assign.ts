@@ -1,0 +1,198 @@
+// Assign seats of an organization purchase to users, re-allocating from another user when every
+// seat is taken (seed 000 §XII–XVI); bulk assign gives each selected user one seat of each purchase.
+import type { ItemResult, MutationArgs } from '../../../src-shared/org/mutations.ts';
+import * as notices from '../../../src-shared/org/notices.ts';
+import { checkAssign, splitSeats } from '../../../src-shared/org/rules/assign.ts';
+import { newId } from '../../ids.ts';
+import { borrowedSeats, emailsOf, orgUsers } from './facts.ts';
+import {
+  accepted,
+  batchOutcome,
+  fail,
+  rejectedBy,
+  type AdminContext,
+  type Operation,
+} from './types.ts';
+
+interface PurchaseState {
+  id: string;
+  productCode: string;
+  productName: string;
+  term: string;
+  expiresAt: string | null;
+  quantity: number;
+  assignedSeats: number;
+  /** Seats per user, kept current while a batch applies. */
+  perUser: Map<string, { id: string; quantity: number }>;
+}
+
+async function loadPurchase(c: AdminContext, purchaseId: string): Promise<PurchaseState | null> {
+  const p = await c.tx
+    .selectFrom('purchases as p')
+    .innerJoin('products as pr', 'pr.code', 'p.product_code')
+    .select(['p.id', 'p.product_code', 'pr.name', 'p.term', 'p.expires_at', 'p.quantity'])
+    .where('p.id', '=', purchaseId)
+    .where('p.account_id', '=', c.org.administratorId)
+    .executeTakeFirst();
+  if (!p) return null;
+  const rows = await c.tx
+    .selectFrom('assignments')
+    .select(['id', 'account_id', 'quantity'])
+    .where('purchase_id', '=', p.id)
+    .execute();
+  const perUser = new Map(rows.map((r) => [r.account_id, { id: r.id, quantity: r.quantity }]));
+  return {
+    id: p.id,
+    productCode: p.product_code,
+    productName: p.name,
+    term: p.term,
+    expiresAt: p.expires_at,
+    quantity: p.quantity,
+    assignedSeats: rows.reduce((n, r) => n + r.quantity, 0),
+    perUser,
+  };
+}
+
+/** Moves `quantity` seats to `userId`: free seats first, the rest from `fromId`. */
+async function give(
+  c: AdminContext,
+  p: PurchaseState,
+  target: { accountId: string; email: string },
+  quantity: number,
+  from: { accountId: string; email: string } | null,
+): Promise<string> {
+  const { fromUser } = splitSeats(quantity, p);
+  if (fromUser > 0 && from) {
+    const held = p.perUser.get(from.accountId);
+    if (!held) throw new Error('re-allocation source has no seats');
+    const left = held.quantity - fromUser;
+    if (left > 0) {
+      await c.tx
+        .updateTable('assignments')
+        .set({ quantity: left })
+        .where('id', '=', held.id)
+        .execute();
+      p.perUser.set(from.accountId, { id: held.id, quantity: left });
+    } else {
+      await c.tx.deleteFrom('assignments').where('id', '=', held.id).execute();
+      p.perUser.delete(from.accountId);
+    }
+    p.assignedSeats -= fromUser;
+    c.notes.add(
+      from,
+      notices.productRevoked({
+        product: p.productName,
+        quantity: fromUser,
+        organization: c.org.name,
+      }),
+    );
+  }
+  const mine = p.perUser.get(target.accountId);
+  let id: string;
+  if (mine) {
+    id = mine.id;
+    await c.tx
+      .updateTable('assignments')
+      .set({ quantity: mine.quantity + quantity, assigned_at: c.now })
+      .where('id', '=', id)
+      .execute();
+    p.perUser.set(target.accountId, { id, quantity: mine.quantity + quantity });
+  } else {
+    id = newId('asg');
+    await c.tx
+      .insertInto('assignments')
+      .values({
+        id,
+        organization_id: c.org.id,
+        purchase_id: p.id,
+        account_id: target.accountId,
+        quantity,
+        assigned_at: c.now,
+      })
+      .execute();
+    p.perUser.set(target.accountId, { id, quantity });
+  }
+  p.assignedSeats += quantity;
+  c.notes.add(
+    target,
+    notices.productAssigned({ product: p.productName, quantity, organization: c.org.name }),
+  );
+  return id;
+}
+
+export const assignProduct: Operation<MutationArgs<'assignProduct'>> = {
+  admin: true,
+  target: (a) =>
+    `${a.quantity} seat(s) of ${a.purchaseId} to ${a.userId}${a.fromUserId ? ` from ${a.fromUserId}` : ''}`,
+  async run(c, args) {
+    const ids = [args.userId, ...(args.fromUserId ? [args.fromUserId] : [])];
+    const users = await orgUsers(c, ids);
+    const emails = await emailsOf(c, ids);
+    const p = await loadPurchase(c, args.purchaseId);
+    const target = users.get(args.userId);
+    const fromUser = args.fromUserId ? users.get(args.fromUserId) : undefined;
+    const fromBorrowed = args.fromUserId
+      ? ((await borrowedSeats(c, [args.fromUserId])).get(args.fromUserId)?.get(args.purchaseId) ??
+        0)
+      : 0;
+    const rule = checkAssign({
+      target: {
+        accountId: args.userId,
+        email: target?.email ?? emails.get(args.userId) ?? args.userId,
+        inOrganization: target !== undefined,
+      },
+      purchase: p,
+      quantity: args.quantity,
+      from: args.fromUserId
+        ? {
+            accountId: args.fromUserId,
+            email: fromUser?.email ?? emails.get(args.fromUserId) ?? args.fromUserId,
+            inOrganization: fromUser !== undefined,
+            assignedSeats: p?.perUser.get(args.fromUserId)?.quantity ?? 0,
+            borrowedSeats: fromBorrowed,
+          }
+        : null,
+      now: c.now,
+    });
+    if (!rule.ok) return rejectedBy(rule);
+    if (!p || !target) throw new Error('assign allowed without purchase or user');
+    const id = await give(c, p, target, args.quantity, fromUser ?? null);
+    return accepted({ assignmentId: id });
+  },
+};
+
+export const assignProducts: Operation<MutationArgs<'assignProducts'>> = {
+  admin: true,
+  target: (a) => `${a.purchaseIds.length} product(s) to ${a.userIds.length} user(s)`,
+  async run(c, args) {
+    const users = await orgUsers(c, args.userIds);
+    const emails = await emailsOf(
+      c,
+      args.userIds.filter((id) => !users.has(id)),
+    );
+    const items: ItemResult[] = [];
+    for (const purchaseId of [...new Set(args.purchaseIds)]) {
+      const p = await loadPurchase(c, purchaseId);
+      for (const userId of args.userIds) {
+        const user = users.get(userId);
+        const email = user?.email ?? emails.get(userId) ?? userId;
+        const key = `${userId}:${purchaseId}`;
+        const rule = checkAssign({
+          target: { accountId: userId, email, inOrganization: user !== undefined },
+          purchase: p,
+          quantity: 1,
+          from: null,
+          now: c.now,
+        });
+        if (!rule.ok || !p || !user) {
+          if (!rule.ok) items.push(fail(key, rule, email));
+          continue;
+        }
+        const id = await give(c, p, user, 1, null);
+        items.push({ key, email, ok: true, id });
+      }
+    }
+    const done = items.filter((i) => i.ok).length;
+    return batchOutcome(items, { assigned: done, failed: items.length - done });
+  },
+};
