@@ -1,22 +1,42 @@
 // Dates and ages as people read them: "12 Mar 2026", "12 minutes ago", "in 5 days".
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-});
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAY = 24 * 60 * 60 * 1000;
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function formatDate(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
+interface CalendarDate {
+  year: number;
+  month: number; // 0-11
+  day: number;
 }
 
+/**
+ * The calendar day a value names. A bare "2026-12-20" is that day everywhere (parsing it as
+ * UTC midnight would show the day before west of Greenwich); a timestamp is read in local time.
+ */
+function calendarDate(iso: string): CalendarDate | null {
+  const m = DATE_ONLY.exec(iso);
+  if (m) return { year: Number(m[1]), month: Number(m[2]) - 1, day: Number(m[3]) };
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return null;
+  return { year: d.getFullYear(), month: d.getMonth(), day: d.getDate() };
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** "20 Dec 2026". */
+export function formatDate(iso: string): string {
+  const c = calendarDate(iso);
+  return c ? `${c.day} ${MONTHS[c.month]} ${c.year}` : iso;
+}
+
+/** "20 Dec 2026, 14:05" in local time. */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${dateFormat.format(d)}, ${timeFormat.format(d)}`;
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${formatDate(iso)}, ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 function plural(n: number, unit: string): string {
@@ -35,12 +55,13 @@ export function formatAge(iso: string, now: number): string {
   return `${plural(Math.floor(hours / 24), 'day')} ago`;
 }
 
-/** Whole days from now until the date (negative once past); calendar days in local time. */
+/** Whole calendar days from today until the date (negative once past). */
 export function daysUntil(iso: string, now: number): number {
-  const end = new Date(iso);
-  const start = new Date(now);
-  const a = Date.UTC(end.getFullYear(), end.getMonth(), end.getDate());
-  const b = Date.UTC(start.getFullYear(), start.getMonth(), start.getDate());
+  const end = calendarDate(iso);
+  if (!end) return Number.NaN;
+  const today = new Date(now);
+  const a = Date.UTC(end.year, end.month, end.day);
+  const b = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
   return Math.round((a - b) / DAY);
 }
 

@@ -57,12 +57,20 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** Starts `node dist/cli.js serve --port 0 --data <tmp> --json` and waits for its JSON line. */
+/** Starts `node dist/cli.js serve (CLM_CLI overrides the script) --port 0 --data <tmp> --json` and waits for its JSON line. */
 export async function startServe(): Promise<ServedApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clm-e2e-'));
   const child = spawn(
     process.execPath,
-    [join(root, 'dist', 'cli.js'), 'serve', '--port', '0', '--data', dataDir, '--json'],
+    [
+      process.env.CLM_CLI ?? join(root, 'dist', 'cli.js'),
+      'serve',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      '--json',
+    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
   );
   let log = '';
@@ -152,6 +160,8 @@ export async function openPage(browser: Browser, origin: string): Promise<Sessio
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);
+  // Park the pointer in a corner so no row shows a stray hover highlight.
+  await page.mouse.move(0, 0);
   await page.screenshot({ path });
   return path;
 }

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Brand } from '../../app/Brand.tsx';
 import { Banner } from '../../components/Banner.tsx';
+import { CommandText } from '../../components/CommandText.tsx';
 import { useSession } from '../../stores/session.ts';
 import { DemoAccounts } from './DemoAccounts.tsx';
 import { SignInForm } from './SignInForm.tsx';
@@ -23,7 +24,7 @@ export function SignInScreen() {
           <SignInForm filled={filled} />
           {notice && (
             <Banner tone="warning" title="About your sign-in">
-              {notice}
+              <CommandText text={notice} />
             </Banner>
           )}
         </section>
