@@ -36,6 +36,7 @@ function demoAccount(describedAs: RegExp): SeedAccount {
 }
 const admin = demoAccount(/^Administrator/);
 const member = demoAccount(/^Member/);
+const guest = demoAccount(/^Guest: personal .* beside an organization/);
 
 /** CSP violations and script errors: a page that works must produce none. */
 function assertNoProblems(problems: string[]): void {
@@ -179,6 +180,61 @@ describe('renderer against clm serve in Chromium', () => {
     assert.equal(await nav.getByRole('link', { name: 'Organization', exact: true }).count(), 0);
     assert.ok(await nav.getByRole('link', { name: 'Account', exact: true }).isVisible());
     await screenshot(page, 'licensing-member');
+    assertNoProblems(problems);
+  });
+
+  test('a guest sees personal and organization licenses side by side', async (t) => {
+    const app = await serve(t);
+    const { page, problems } = await openSignIn(t, app);
+    await signInAs(page, guest);
+    const personal = page.locator('table', {
+      has: page.locator('caption', { hasText: 'Personal licenses' }),
+    });
+    const fromOrg = page.locator('table', { has: page.locator('caption', { hasText: /^From / }) });
+    await personal.locator('tbody tr').first().waitFor();
+    await fromOrg.locator('tbody tr').first().waitFor();
+    assert.ok(await personal.getByText('Personal', { exact: true }).first().isVisible());
+    assert.ok(await fromOrg.getByText('Organization', { exact: true }).first().isVisible());
+    await screenshot(page, 'licensing-guest');
+
+    // The filter narrows to one source.
+    await page.getByRole('button', { name: /^Organization/ }).click();
+    assert.equal(await personal.count(), 0);
+    assert.ok(await fromOrg.isVisible());
+    assertNoProblems(problems);
+  });
+
+  test('the password change refuses a wrong current password and accepts the right one', async (t) => {
+    const app = await serve(t);
+    const { page, problems } = await openSignIn(t, app);
+    await signInAs(page, member);
+    await page
+      .getByRole('navigation', { name: 'Main menu' })
+      .getByRole('link', { name: 'Account' })
+      .click();
+    await page.getByRole('link', { name: 'Password', exact: true }).click();
+
+    const form = page.locator('form');
+    const submit = page.getByRole('button', { name: 'Change password' });
+    // Checked before anything is sent.
+    await form.getByLabel('Current password').fill(member.password);
+    await form.getByLabel('New password', { exact: true }).fill('short');
+    await submit.click();
+    await page.getByText('Use at least 8 characters.').waitFor();
+
+    await form.getByLabel('Current password').fill('not-my-password');
+    await form.getByLabel('New password', { exact: true }).fill('a-new-password-1');
+    await form.getByLabel('Confirm new password').fill('a-new-password-1');
+    await submit.click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'The current password is incorrect.' })
+      .waitFor();
+
+    await form.getByLabel('Current password').fill(member.password);
+    await submit.click();
+    await page.getByText('Your password has been changed.').waitFor();
+    await screenshot(page, 'account-password');
     assertNoProblems(problems);
   });
 });
