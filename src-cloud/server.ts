@@ -11,6 +11,7 @@ import { accountRoutes } from './routes/account.ts';
 import { authRoutes } from './routes/auth.ts';
 import { licensingRoutes } from './routes/licensing.ts';
 import { organizationRoutes } from './routes/organization.ts';
+import { orgRoutesModule } from './routes/org.ts';
 import { serviceRoutes } from './routes/service.ts';
 import { openStore } from './store/db.ts';
 import { seedIfEmpty } from './store/seed.ts';
@@ -42,6 +43,7 @@ export const routeModules: Array<(app: FastifyInstance, ctx: CloudContext) => vo
   accountRoutes,
   licensingRoutes,
   organizationRoutes,
+  orgRoutesModule,
 ];
 
 export async function buildCloudApp(ctx: CloudContext, log = false): Promise<FastifyInstance> {

@@ -102,7 +102,11 @@ async function tombstones(tx: OrgTx, s: Scope, cursor: number) {
 export async function pullJson(db: OrgStore, accountId: string, cursor: number): Promise<string> {
   return db.transaction().execute(async (tx) => {
     const actor = await loadActor(tx, accountId, nowIso());
-    const state = await tx.selectFrom('sync_state').select(['seq', 'horizon']).where('id', '=', 1).executeTakeFirstOrThrow();
+    const state = await tx
+      .selectFrom('sync_state')
+      .select(['seq', 'horizon'])
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
     const scope: Scope = {
       accountId,
       email: actor.email,
@@ -140,7 +144,9 @@ export async function pullJson(db: OrgStore, accountId: string, cursor: number):
       .select(['client_id', 'last_mutation_id'])
       .where('account_id', '=', accountId)
       .execute();
-    const lastMutationIds = Object.fromEntries(clients.map((c) => [c.client_id, c.last_mutation_id]));
+    const lastMutationIds = Object.fromEntries(
+      clients.map((c) => [c.client_id, c.last_mutation_id]),
+    );
     return `{"cursor":${state.seq},"reset":${reset},"changes":{${parts.join(',')}},"deletes":${JSON.stringify(
       deletes,
     )},"lastMutationIds":${JSON.stringify(lastMutationIds)}}`;
@@ -148,7 +154,10 @@ export async function pullJson(db: OrgStore, accountId: string, cursor: number):
 }
 
 /** Forgets tombstones at or below `seq` (default: older than `days`); older cursors then reset. */
-export async function compactFeed(db: OrgStore, opts: { seq?: number; days?: number } = {}): Promise<number> {
+export async function compactFeed(
+  db: OrgStore,
+  opts: { seq?: number; days?: number } = {},
+): Promise<number> {
   return db.transaction().execute(async (tx) => {
     let upTo = opts.seq;
     if (upTo === undefined) {

@@ -90,7 +90,11 @@ export const AuditEntry = Type.Object({
   actorEmail: Type.String(),
   operation: Type.String(),
   target: Type.String(),
-  outcome: Type.Union([Type.Literal('accepted'), Type.Literal('rejected'), Type.Literal('partial')]),
+  outcome: Type.Union([
+    Type.Literal('accepted'),
+    Type.Literal('rejected'),
+    Type.Literal('partial'),
+  ]),
   code: Type.Union([Type.String(), Type.Null()]),
   reason: Type.Union([Type.String(), Type.Null()]),
   via: Type.Union([Type.Literal('rest'), Type.Literal('mutation'), Type.Literal('cli')]),
@@ -111,7 +115,14 @@ function route<const R extends OrgRouteSpec>(r: R): R {
   return r;
 }
 const op = <const N extends M.MutationName>(path: string, mutation: N, summary: string) =>
-  route({ method: 'POST', path, summary, body: M.mutationArgs[mutation], response: OperationAnswer, mutation });
+  route({
+    method: 'POST',
+    path,
+    summary,
+    body: M.mutationArgs[mutation],
+    response: OperationAnswer,
+    mutation,
+  });
 
 export const orgRoutes = {
   requestOrganization: route({
@@ -123,9 +134,21 @@ export const orgRoutes = {
     response: OrgRequestAnswer,
   }),
   invite: op('/v1/org/invitations', 'invite', 'Invite a registered account as Member or Guest'),
-  inviteBatch: op('/v1/org/invitations/batch', 'inviteBatch', 'Invite up to 10,000 accounts; per-item results'),
-  resendInvitation: op('/v1/org/invitations/resend', 'resendInvitation', 'Send a pending invitation again'),
-  cancelInvitation: op('/v1/org/invitations/cancel', 'cancelInvitation', 'Cancel a pending invitation'),
+  inviteBatch: op(
+    '/v1/org/invitations/batch',
+    'inviteBatch',
+    'Invite up to 10,000 accounts; per-item results',
+  ),
+  resendInvitation: op(
+    '/v1/org/invitations/resend',
+    'resendInvitation',
+    'Send a pending invitation again',
+  ),
+  cancelInvitation: op(
+    '/v1/org/invitations/cancel',
+    'cancelInvitation',
+    'Cancel a pending invitation',
+  ),
   listInvitations: route({
     method: 'GET',
     path: '/v1/org/invitations',
@@ -159,7 +182,11 @@ export const orgRoutes = {
     'revokeProduct',
     'Revoke a product from a user (identical products go together)',
   ),
-  revokeProducts: op('/v1/org/revocations/batch', 'revokeProducts', 'Revoke products from users; per-item results'),
+  revokeProducts: op(
+    '/v1/org/revocations/batch',
+    'revokeProducts',
+    'Revoke products from users; per-item results',
+  ),
   setCreditAccess: op(
     '/v1/org/credit-access',
     'setCreditAccess',
@@ -178,8 +205,16 @@ export const orgRoutes = {
     summary: 'Pending invitations addressed to the signed-in account',
     response: Type.Array(InvitationRow),
   }),
-  acceptInvitation: op('/v1/invitations/accept', 'acceptInvitation', 'Accept an invitation addressed to you'),
-  declineInvitation: op('/v1/invitations/decline', 'declineInvitation', 'Decline an invitation addressed to you'),
+  acceptInvitation: op(
+    '/v1/invitations/accept',
+    'acceptInvitation',
+    'Accept an invitation addressed to you',
+  ),
+  declineInvitation: op(
+    '/v1/invitations/decline',
+    'declineInvitation',
+    'Decline an invitation addressed to you',
+  ),
   requestCredits: op(
     '/v1/credits/request',
     'requestCredits',

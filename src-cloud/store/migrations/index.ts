@@ -1,5 +1,9 @@
 // Every migration of the cloud store, in order. Add a new numbered module at the end; never edit old ones.
 import type { Migration } from 'kysely';
 import * as m001 from './001_initial.ts';
+import * as m002 from './002_org_sync.ts';
 
-export const migrations: Array<[name: string, migration: Migration]> = [['001_initial', m001]];
+export const migrations: Array<[name: string, migration: Migration]> = [
+  ['001_initial', m001],
+  ['002_org_sync', m002],
+];
