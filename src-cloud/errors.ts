@@ -10,22 +10,54 @@ export function statusOf(code: string): number {
 
 interface ValidationIssue {
   instancePath: string;
+  schemaPath: string;
   keyword: string;
   message?: string;
   params: Record<string, unknown>;
+  /** The failing keyword's value (AJV `verbose`), e.g. the branches of an anyOf. */
+  schema?: unknown;
+}
+
+/** "one of: a, b, c" when every branch of a union is a constant, else a general phrase. */
+function choices(branches: unknown): string {
+  const values = Array.isArray(branches)
+    ? branches.map((b) =>
+        b && typeof b === 'object' ? (b as { const?: unknown }).const : undefined,
+      )
+    : [];
+  if (values.length && values.every((v) => v !== undefined))
+    return `one of: ${values.map((v) => String(v)).join(', ')}`;
+  return 'one of the allowed forms';
 }
 
 /** "email is required; password must be string": each problem named by its field. */
 export function describeValidation(issues: ValidationIssue[], part: string): string {
+  // Problems found inside the branches of a union only confuse: say the union failed instead.
+  const unions = issues.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath);
+  const relevant = issues.filter(
+    (e) =>
+      e.keyword === 'anyOf' ||
+      !e.schemaPath.includes('/anyOf/') ||
+      !unions.some((u) => e.instancePath === u || e.instancePath.startsWith(`${u}/`)),
+  );
   const seen = new Set<string>();
-  for (const e of issues.slice(0, 20)) {
+  for (const e of relevant.slice(0, 20)) {
     const field = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    const name = field || part;
     let text: string;
-    if (e.keyword === 'required') text = `${String(e.params.missingProperty)} is required`;
-    else if (e.keyword === 'additionalProperties')
-      text = `${String(e.params.additionalProperty)} is not a known field`;
-    else if (!field && e.keyword === 'type') text = `a JSON object is required`;
-    else text = `${field || part} ${e.message ?? 'is not valid'}`;
+    if (e.keyword === 'required') {
+      const missing = String(e.params.missingProperty);
+      text = `${field ? `${field}.` : ''}${missing} is required`;
+    } else if (e.keyword === 'additionalProperties')
+      text = `${field ? `${field}.` : ''}${String(e.params.additionalProperty)} is not a known field`;
+    else if (!field && e.keyword === 'type') text = 'a JSON object is required';
+    else if (e.keyword === 'anyOf') text = `${name} must be ${choices(e.schema)}`;
+    else if (e.keyword === 'enum' && Array.isArray(e.params.allowedValues))
+      text = `${name} must be one of: ${e.params.allowedValues.map(String).join(', ')}`;
+    else if (e.keyword === 'format') text = `${name} must be a valid ${String(e.params.format)}`;
+    else if (e.keyword === 'const')
+      text = `${name} must be ${JSON.stringify(e.params.allowedValue)}`;
+    else text = `${name} ${e.message ?? 'is not valid'}`;
     seen.add(text);
   }
   return `Invalid ${part}: ${[...seen].join('; ')}`;

@@ -14,6 +14,8 @@ function makeAjv(coerce: boolean): Ajv {
     useDefaults: true,
     removeAdditional: false,
     strict: false,
+    // Keeps each failing keyword's schema on the error, so messages can list a union's choices.
+    verbose: true,
   });
   addFormats(ajv);
   return ajv;

@@ -10,6 +10,7 @@ interface JsonSchema {
   type?: string;
   format?: string;
   minLength?: number;
+  minItems?: number;
   const?: unknown;
   enum?: unknown[];
   anyOf?: JsonSchema[];
@@ -48,7 +49,7 @@ function sample(schema: JsonSchema): unknown {
     case 'boolean':
       return true;
     case 'array':
-      return [];
+      return Array.from({ length: schema.minItems ?? 0 }, () => sample(schema.items ?? {}));
     case 'object':
       return Object.fromEntries(
         (schema.required ?? []).map((k) => [k, sample(schema.properties?.[k] ?? {})]),
@@ -116,23 +117,21 @@ describe('cloud OpenAPI document and input validation', () => {
   });
 
   test('it documents every route of the API with request and answer schemas', () => {
-    const documented = operations()
-      .map((o) => `${o.method} ${o.path}`)
-      .sort();
-    const expected = Object.values(cloudRoutes)
-      .map((r) => `${r.method} ${r.path}`)
-      .sort();
-    assert.deepEqual(documented, expected);
+    const documented = new Set(operations().map((o) => `${o.method} ${o.path}`));
+    for (const r of Object.values(cloudRoutes))
+      assert.ok(documented.has(`${r.method} ${r.path}`), `${r.method} ${r.path} documented`);
     for (const { method, path, op } of operations()) {
-      const spec = Object.values(cloudRoutes).find((r) => r.path === path && r.method === method);
       assert.ok(op.responses['200']?.content?.['application/json']?.schema, `${path}: 200 schema`);
       assert.ok(op.responses['400']?.content?.['application/json']?.schema, `${path}: 400 schema`);
+      // Routes of the shared table must document their body and security as the table says.
+      const spec = Object.values(cloudRoutes).find((r) => r.path === path && r.method === method);
+      if (!spec) continue;
       assert.equal(
-        'body' in spec!,
+        'body' in spec,
         op.requestBody !== undefined,
         `${path}: request body documented`,
       );
-      assert.equal(spec!.auth, op.security !== undefined, `${path}: security documented`);
+      assert.equal(spec.auth, op.security !== undefined, `${path}: security documented`);
     }
   });
 
