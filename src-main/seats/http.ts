@@ -1,7 +1,7 @@
 // Seat protocol v1 over raw node:http: the hot path parses, validates with compiled schemas,
 // decides in SQLite and answers, with no framework in between.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SeatService } from './service.ts';
+import type { LeaseOp, LeaseOpResult, SeatService } from './service.ts';
 import {
   checkCheckout,
   checkLease,
@@ -33,6 +33,38 @@ export function createSeatHttpHandler(
     opts.rateLimit === false ? null : new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT);
   const maxBody = opts.maxBodyBytes ?? 16 * 1024;
 
+  // Lease changes that arrive in the same event-loop turn are committed together (group
+  // commit) and answered after that one commit.
+  let ops: LeaseOp[] = [];
+  let waiting: ServerResponse[] = [];
+  let scheduled = false;
+
+  function enqueue(op: LeaseOp, res: ServerResponse): void {
+    ops.push(op);
+    waiting.push(res);
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+  }
+
+  function flush(): void {
+    const batch = ops;
+    const out = waiting;
+    ops = [];
+    waiting = [];
+    scheduled = false;
+    let results: LeaseOpResult[];
+    try {
+      results = service.applyBatch(batch);
+    } catch (err) {
+      for (const res of out) internal(res, err);
+      return;
+    }
+    for (let i = 0; i < out.length; i++)
+      answer(batch[i] as LeaseOp, results[i], out[i] as ServerResponse);
+  }
+
   function route(path: string, body: string, res: ServerResponse): void {
     let value: unknown;
     try {
@@ -48,24 +80,11 @@ export function createSeatHttpHandler(
           'bad_request',
           whyInvalid(CheckoutRequest, 'checkout request', value),
         );
-      const r = service.checkout(value);
-      if (r.ok)
-        return send(
-          res,
-          200,
-          `{"leaseId":"${r.leaseId}","product":${JSON.stringify(r.product)},"expiresAt":"${new Date(r.expiresAt).toISOString()}","heartbeatSeconds":${r.heartbeatSeconds}}`,
-        );
-      return fail(res, r.error === 'no_seat' ? 409 : 404, r.error, r.message);
+      return enqueue({ kind: 'checkout', body: value }, res);
     }
     if (!checkLease.Check(value))
       return fail(res, 400, 'bad_request', whyInvalid(LeaseRequest, `${path} request`, value));
-    if (path === 'heartbeat') {
-      const r = service.heartbeat(value.leaseId);
-      if (r.ok) return send(res, 200, `{"expiresAt":"${new Date(r.expiresAt).toISOString()}"}`);
-      return fail(res, 410, r.error, r.message);
-    }
-    service.release(value.leaseId);
-    send(res, 200, EMPTY);
+    enqueue({ kind: path === 'heartbeat' ? 'heartbeat' : 'release', leaseId: value.leaseId }, res);
   }
 
   return function seatHandler(req, res) {
@@ -99,6 +118,24 @@ export function createSeatHttpHandler(
       internal(res, err);
     }
   };
+}
+
+function answer(op: LeaseOp, r: LeaseOpResult | undefined, res: ServerResponse): void {
+  if (!r || r instanceof Error) return internal(res, r ?? new Error('no answer'));
+  if (op.kind === 'release') return send(res, 200, EMPTY);
+  if (r.ok) {
+    if ('leaseId' in r)
+      return send(
+        res,
+        200,
+        `{"leaseId":"${r.leaseId}","product":${JSON.stringify(r.product)},"expiresAt":"${new Date(r.expiresAt).toISOString()}","heartbeatSeconds":${r.heartbeatSeconds}}`,
+      );
+    if ('expiresAt' in r)
+      return send(res, 200, `{"expiresAt":"${new Date(r.expiresAt).toISOString()}"}`);
+    return send(res, 200, EMPTY);
+  }
+  const status = r.error === 'no_seat' ? 409 : r.error === 'unknown_product' ? 404 : 410;
+  fail(res, status, r.error, r.message);
 }
 
 function readBody(

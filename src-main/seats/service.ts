@@ -9,6 +9,7 @@ import type {
   SeatStatus,
   SeatSummary,
 } from '../../src-shared/bridge/calls/seats.ts';
+import { Checkpointer } from './checkpointer.ts';
 import { openSeatDb, type SeatDb } from './db.ts';
 import { SeatPool, type SeatSource } from './pool.ts';
 import { seatMessages } from './protocol.ts';
@@ -71,11 +72,13 @@ export class SeatService {
   private readonly listeners = new Set<(s: SeatSummary) => void>();
   private readonly timers: NodeJS.Timeout[] = [];
   private changeTimer: NodeJS.Timeout | null = null;
+  private readonly checkpointer: Checkpointer;
   private closed = false;
 
   private readonly q: {
-    byClient: Statement<[string, string], LeaseRow>;
-    countLive: Statement<[string, number], number>;
+    byClient: Statement<[string, string], { lease_id: string; expires_at: number }>;
+    countAll: Statement<[string], number>;
+    reapProduct: Statement<[string, number]>;
     insert: Statement<[string, string, string, string, string, number, number, number]>;
     extend: Statement<[number, number, string], { product: string; since: number }>;
     extendIfLive: Statement<[number, number, string, number], { product: string; since: number }>;
@@ -91,7 +94,8 @@ export class SeatService {
       { minute: number; product: string; in_use: number; total: number }
     >;
   };
-  private readonly grant: (b: CheckoutInput, total: number, now: number) => CheckoutResult;
+  private readonly grant: (b: CheckoutInput, now: number) => CheckoutResult;
+  private readonly batch: (ops: LeaseOp[], now: number) => LeaseOpResult[];
 
   constructor(opts: SeatServiceOptions) {
     this.now = opts.clock ?? Date.now;
@@ -101,12 +105,17 @@ export class SeatService {
     this.throttleMs = opts.changeThrottleMs ?? 250;
     this.identity = opts.identity ?? (() => noIdentity);
     this.db = openSeatDb(opts.dataDir);
+    this.checkpointer = new Checkpointer(this.db);
     const db = this.db;
     this.q = {
-      byClient: db.prepare('SELECT * FROM leases WHERE client_id = ? AND product = ?'),
-      countLive: db
-        .prepare('SELECT count(*) FROM leases WHERE product = ? AND expires_at > ?')
-        .pluck() as Statement<[string, number], number>,
+      byClient: db.prepare(
+        'SELECT lease_id, expires_at FROM leases WHERE product = ? AND client_id = ?',
+      ),
+      countAll: db.prepare('SELECT n FROM lease_counts WHERE product = ?').pluck() as Statement<
+        [string],
+        number
+      >,
+      reapProduct: db.prepare('DELETE FROM leases WHERE product = ? AND expires_at <= ?'),
       insert: db.prepare(
         'INSERT INTO leases (lease_id, product, client_id, user, host, since, last_heartbeat, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -135,27 +144,15 @@ export class SeatService {
         'SELECT minute, product, in_use, total FROM history WHERE minute >= ? ORDER BY minute',
       ),
     };
-    // The whole decision (own lease back, count, insert) runs in one IMMEDIATE transaction: it
-    // takes the write lock before counting, so even a second process on the same file cannot
+    // A grant (own lease back, count, insert) runs inside one IMMEDIATE transaction: it takes
+    // the write lock before counting, so even a second process on the same file cannot
     // interleave, and the commit (WAL) happens before the answer is written.
-    const grant = db.transaction((b: CheckoutInput, total: number, now: number): CheckoutResult => {
-      const expiresAt = now + this.leaseMs;
-      const mine = this.q.byClient.get(b.clientId, b.product);
-      if (mine) {
-        if (mine.expires_at > now) {
-          this.q.extend.run(now, expiresAt, mine.lease_id);
-          return this.granted(mine.lease_id, b.product, expiresAt);
-        }
-        this.q.remove.run(mine.lease_id);
-      }
-      const inUse = this.q.countLive.get(b.product, now) ?? 0;
-      if (inUse >= total)
-        return { ok: false, error: 'no_seat', message: seatMessages.noSeat(b.product, total) };
-      const leaseId = randomUUID();
-      this.q.insert.run(leaseId, b.product, b.clientId, b.user, b.host, now, now, expiresAt);
-      return this.granted(leaseId, b.product, expiresAt);
-    });
-    this.grant = (b, total, now) => grant.immediate(b, total, now);
+    const one = db.transaction((b: CheckoutInput, now: number) => this.checkoutIn(b, now));
+    this.grant = (b, now) => one.immediate(b, now);
+    const batch = db.transaction((ops: LeaseOp[], now: number) =>
+      ops.map((op) => this.apply(op, now)),
+    );
+    this.batch = (ops, now) => batch.immediate(ops, now);
 
     this.pool = new SeatPool(
       db,
@@ -185,20 +182,64 @@ export class SeatService {
   }
 
   checkout(b: CheckoutInput): CheckoutResult {
-    const total = this.pool.total(b.product);
-    if (total === undefined)
-      return {
-        ok: false,
-        error: 'unknown_product',
-        message: seatMessages.unknownProduct(b.product),
-      };
-    const r = this.grant(b, total, this.now());
-    if (r.ok) this.changed();
-    return r;
+    if (this.pool.total(b.product) === undefined) return this.unknown(b.product);
+    return this.grant(b, this.now());
   }
 
   heartbeat(leaseId: string): HeartbeatResult {
-    const now = this.now();
+    return this.heartbeatIn(leaseId, this.now());
+  }
+
+  /** Releasing an unknown or already released lease is not an error. */
+  release(leaseId: string): { released: boolean } {
+    return { released: this.releaseIn(leaseId) };
+  }
+
+  /**
+   * Group commit: applies many lease changes in ONE transaction and answers each. Every
+   * decision still sees the ones before it, so the pool can never be exceeded, and nothing is
+   * answered before the commit. A failing change answers its error without undoing the others.
+   */
+  applyBatch(ops: LeaseOp[]): LeaseOpResult[] {
+    return this.batch(ops, this.now());
+  }
+
+  private apply(op: LeaseOp, now: number): LeaseOpResult {
+    try {
+      if (op.kind === 'checkout') return this.checkoutIn(op.body, now);
+      if (op.kind === 'heartbeat') return this.heartbeatIn(op.leaseId, now);
+      return { ok: true, released: this.releaseIn(op.leaseId) };
+    } catch (err) {
+      return err instanceof Error ? err : new Error(String(err));
+    }
+  }
+
+  private checkoutIn(b: CheckoutInput, now: number): CheckoutResult {
+    const total = this.pool.total(b.product);
+    if (total === undefined) return this.unknown(b.product);
+    const expiresAt = now + this.leaseMs;
+    const mine = this.q.byClient.get(b.product, b.clientId);
+    if (mine) {
+      if (mine.expires_at > now) {
+        this.q.extend.run(now, expiresAt, mine.lease_id);
+        return this.granted(mine.lease_id, b.product, expiresAt);
+      }
+      this.q.remove.run(mine.lease_id);
+    }
+    // The trigger-kept row count (live or not yet reaped) is one read; only when it says
+    // "full" are the product's expired rows reaped, which updates the count.
+    let inUse = this.q.countAll.get(b.product) ?? 0;
+    if (inUse >= total && this.q.reapProduct.run(b.product, now).changes > 0)
+      inUse = this.q.countAll.get(b.product) ?? 0;
+    if (inUse >= total)
+      return { ok: false, error: 'no_seat', message: seatMessages.noSeat(b.product, total) };
+    const leaseId = randomUUID();
+    this.q.insert.run(leaseId, b.product, b.clientId, b.user, b.host, now, now, expiresAt);
+    this.changed();
+    return this.granted(leaseId, b.product, expiresAt);
+  }
+
+  private heartbeatIn(leaseId: string, now: number): HeartbeatResult {
     const expiresAt = now + this.leaseMs;
     const row = this.q.extendIfLive.get(now, expiresAt, leaseId, now);
     if (!row) {
@@ -220,15 +261,18 @@ export class SeatService {
     return { ok: true, expiresAt };
   }
 
-  private expired(leaseId: string): HeartbeatResult {
-    return { ok: false, error: 'lease_expired', message: seatMessages.leaseExpired(leaseId) };
-  }
-
-  /** Releasing an unknown or already released lease is not an error. */
-  release(leaseId: string): { released: boolean } {
+  private releaseIn(leaseId: string): boolean {
     const released = this.q.remove.run(leaseId).changes > 0;
     if (released) this.changed();
-    return { released };
+    return released;
+  }
+
+  private unknown(product: string): CheckoutResult {
+    return { ok: false, error: 'unknown_product', message: seatMessages.unknownProduct(product) };
+  }
+
+  private expired(leaseId: string): HeartbeatResult {
+    return { ok: false, error: 'lease_expired', message: seatMessages.leaseExpired(leaseId) };
   }
 
   /** Deletes leases whose heartbeats stopped; answers how many. */
@@ -351,15 +395,25 @@ export class SeatService {
     }, this.throttleMs);
   }
 
-  close(): void {
+  /** Stops the timers and the checkpoint worker, then closes the database (which checkpoints). */
+  async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     for (const t of this.timers) clearInterval(t);
     if (this.changeTimer) clearTimeout(this.changeTimer);
     this.pool.close();
+    await this.checkpointer.close();
     this.db.close();
   }
 }
+
+export type LeaseOp =
+  | { kind: 'checkout'; body: CheckoutInput }
+  | { kind: 'heartbeat'; leaseId: string }
+  | { kind: 'release'; leaseId: string };
+
+export type LeaseOpResult =
+  CheckoutResult | HeartbeatResult | { ok: true; released: boolean } | Error;
 
 export interface CheckoutInput {
   product: string;

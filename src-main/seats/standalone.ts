@@ -46,10 +46,7 @@ export async function startSeatServer(opts: SeatServerOptions): Promise<RunningS
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => {
-          service.close();
-          resolve();
-        });
+        server.close(() => void service.close().then(resolve));
       }),
   };
 }
