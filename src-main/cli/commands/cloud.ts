@@ -1,11 +1,13 @@
 // `clm cloud`: runs the cloud reference server on a port with its database in --data, optionally seeded.
 import type { Command } from '../command.ts';
 import { AppError } from '../../../src-shared/errors.ts';
+import { confirmOrg } from './cloud-confirm-org.ts';
 
 export const cloudCommand: Command = {
   name: 'cloud',
   summary: 'Run the cloud reference server (accounts, organizations, licenses) over HTTP',
-  usage: 'cloud --port N --data DIR [--seed FILE] [--host 127.0.0.1] [--smtp URL]',
+  usage:
+    'cloud --port N --data DIR [--seed FILE] [--host 127.0.0.1] [--smtp URL] | cloud confirm-org CUSTOMER_NUMBER --data DIR',
   options: {
     port: { type: 'string', description: 'port to listen on (0 picks a free one)' },
     data: { type: 'string', description: "the cloud's data folder (database and signing key)" },
@@ -21,6 +23,7 @@ export const cloudCommand: Command = {
     log: { type: 'boolean', description: 'log every request to stderr' },
   },
   async run(ctx) {
+    if (ctx.positionals[0] === 'confirm-org') return confirmOrg(ctx);
     const portText = ctx.values.port;
     const dataDir = ctx.values.data;
     if (typeof portText !== 'string' || !/^\d+$/.test(portText) || Number(portText) > 65535)
