@@ -11,7 +11,8 @@ export function DemoAccounts({ accounts, onPick }: DemoAccountsProps) {
     <section className="demo-panel" aria-labelledby="demo-title">
       <h2 id="demo-title">Demo accounts</h2>
       <p className="demo-lead">
-        This app runs on a demo cloud with sample data. Pick an account to fill in the form.
+        This app runs on a demo cloud with sample data. Pick one of its {accounts.length} accounts
+        to fill in the form.
       </p>
       <ul className="demo-list">
         {accounts.map((a) => (
