@@ -5,6 +5,7 @@ import { AppError } from '../../../src-shared/errors.ts';
 import { Core } from '../../core/core.ts';
 import { newLoginToken } from '../../headless/login-token.ts';
 import { createHeadlessServer } from '../../headless/server.ts';
+import { attachSeats } from '../../seats/attach.ts';
 import { defaultDataDir } from '../../paths.ts';
 import { dataOption, type Command } from '../command.ts';
 
@@ -88,6 +89,7 @@ export const serveCommand: Command = {
         if (level !== 'info') process.stderr.write(`${line}\n`);
       },
     });
+    attachSeats(core);
     const token = newLoginToken();
     const headless = createHeadlessServer({ core, token });
     let base: { url: string; port: number };
@@ -109,11 +111,10 @@ export const serveCommand: Command = {
 
     const url = `http://${displayHost(bind)}:${base.port}/?token=${token}`;
     if (ctx.json) ctx.print({ url, token, port: base.port });
-    else {
-      console.log(`Chaos License Manager is serving on ${url}`);
-      const notice = core.session().credentialNotice;
-      if (notice && core.credentialStorage === 'memory') console.error(notice);
-    }
+    else console.log(`Chaos License Manager is serving on ${url}`);
+    // Never silently: an operator without a keychain learns that a restart forgets the sign-in.
+    const notice = core.session().credentialNotice;
+    if (notice && core.credentialStorage === 'memory') console.error(notice);
 
     await new Promise<void>((done) => {
       const stop = () => {
