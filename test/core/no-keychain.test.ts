@@ -28,74 +28,104 @@ after(async () => {
   removeTempDirs();
 });
 
-test('without a keychain the credential stays in memory, and the app says so', { timeout: 60_000 }, async () => {
-  assert.equal(NO_KEYCHAIN_NOTICE, NOTICE);
-  const dataDir = tempDir('core');
-  const app = await startServe(['--data', dataDir, '--cloud', cloud.url], noBus);
-  try {
-    assert.ok(app.stderr().includes(NOTICE) || (await waitForStderr(app, NOTICE)));
-    const before = await app.call<SessionState>('session.get');
-    assert.ok(before.ok);
-    assert.equal(before.value.credentialStorage, 'memory');
-    assert.equal(before.value.credentialNotice, NOTICE);
-    const signedIn = await app.call<SessionState>('session.signIn', ADMIN);
-    assert.ok(signedIn.ok, JSON.stringify(signedIn));
-    assert.equal(signedIn.value.signedIn, true);
-    assert.equal(signedIn.value.credentialNotice, NOTICE);
-  } finally {
-    assert.equal(await app.stop(), 0);
-  }
-  // After a restart the session is gone (memory only), as the notice said.
-  const again = await startServe(['--data', dataDir, '--cloud', cloud.url], noBus);
-  try {
-    const s = await again.call<SessionState>('session.get');
-    assert.ok(s.ok);
-    assert.equal(s.value.signedIn, false);
-  } finally {
-    await again.stop();
-  }
-});
+test(
+  'without a keychain the credential stays in memory, and the app says so',
+  { timeout: 60_000 },
+  async () => {
+    assert.equal(NO_KEYCHAIN_NOTICE, NOTICE);
+    const dataDir = tempDir('core');
+    const app = await startServe(['--data', dataDir, '--cloud', cloud.url], noBus);
+    try {
+      assert.ok(app.stderr().includes(NOTICE) || (await waitForStderr(app, NOTICE)));
+      const before = await app.call<SessionState>('session.get');
+      assert.ok(before.ok);
+      assert.equal(before.value.credentialStorage, 'memory');
+      assert.equal(before.value.credentialNotice, NOTICE);
+      const signedIn = await app.call<SessionState>('session.signIn', ADMIN);
+      assert.ok(signedIn.ok, JSON.stringify(signedIn));
+      assert.equal(signedIn.value.signedIn, true);
+      assert.equal(signedIn.value.credentialNotice, NOTICE);
+    } finally {
+      assert.equal(await app.stop(), 0);
+    }
+    // After a restart the session is gone (memory only), as the notice said.
+    const again = await startServe(['--data', dataDir, '--cloud', cloud.url], noBus);
+    try {
+      const s = await again.call<SessionState>('session.get');
+      assert.ok(s.ok);
+      assert.equal(s.value.signedIn, false);
+    } finally {
+      await again.stop();
+    }
+  },
+);
 
-test('--credential-file keeps the credential in a 0600 file and survives a restart', { timeout: 60_000 }, async () => {
-  const dataDir = tempDir('core');
-  const credentialFile = join(tempDir('secrets'), 'clm-credential');
-  const app = await startServe(['--data', dataDir, '--cloud', cloud.url, '--credential-file', credentialFile], noBus);
-  try {
-    assert.equal(statSync(credentialFile).mode & 0o777, 0o600, 'created with mode 0600');
-    const signedIn = await app.call<SessionState>('session.signIn', ADMIN);
-    assert.ok(signedIn.ok, JSON.stringify(signedIn));
-    assert.equal(signedIn.value.credentialStorage, 'file');
-    assert.equal(statSync(credentialFile).mode & 0o777, 0o600, 'still 0600 after writing');
-  } finally {
-    await app.stop();
-  }
-  const stored = Object.values(JSON.parse(readFileSync(credentialFile, 'utf8')) as Record<string, string>);
-  assert.equal(stored.length, 1);
-  assert.deepEqual(filesContaining(dataDir, stored[0] as string), [], 'the token is only in the credential file');
+test(
+  '--credential-file keeps the credential in a 0600 file and survives a restart',
+  { timeout: 60_000 },
+  async () => {
+    const dataDir = tempDir('core');
+    const credentialFile = join(tempDir('secrets'), 'clm-credential');
+    const app = await startServe(
+      ['--data', dataDir, '--cloud', cloud.url, '--credential-file', credentialFile],
+      noBus,
+    );
+    try {
+      assert.equal(statSync(credentialFile).mode & 0o777, 0o600, 'created with mode 0600');
+      const signedIn = await app.call<SessionState>('session.signIn', ADMIN);
+      assert.ok(signedIn.ok, JSON.stringify(signedIn));
+      assert.equal(signedIn.value.credentialStorage, 'file');
+      assert.equal(statSync(credentialFile).mode & 0o777, 0o600, 'still 0600 after writing');
+    } finally {
+      await app.stop();
+    }
+    const stored = Object.values(
+      JSON.parse(readFileSync(credentialFile, 'utf8')) as Record<string, string>,
+    );
+    assert.equal(stored.length, 1);
+    assert.deepEqual(
+      filesContaining(dataDir, stored[0] as string),
+      [],
+      'the token is only in the credential file',
+    );
 
-  const again = await startServe(['--data', dataDir, '--cloud', cloud.url, '--credential-file', credentialFile], noBus);
-  try {
-    const s = await again.call<SessionState>('session.get');
-    assert.ok(s.ok);
-    assert.equal(s.value.signedIn, true, 'signed in silently from the file');
-  } finally {
-    await again.stop();
-  }
-});
+    const again = await startServe(
+      ['--data', dataDir, '--cloud', cloud.url, '--credential-file', credentialFile],
+      noBus,
+    );
+    try {
+      const s = await again.call<SessionState>('session.get');
+      assert.ok(s.ok);
+      assert.equal(s.value.signedIn, true, 'signed in silently from the file');
+    } finally {
+      await again.stop();
+    }
+  },
+);
 
-test('a credential file readable by others is refused with a clear message', { timeout: 60_000 }, async () => {
-  const dataDir = tempDir('core');
-  const credentialFile = join(tempDir('secrets'), 'loose');
-  const { writeFileSync, chmodSync } = await import('node:fs');
-  writeFileSync(credentialFile, '{}');
-  chmodSync(credentialFile, 0o644);
-  await assert.rejects(
-    startServe(['--data', dataDir, '--cloud', cloud.url, '--credential-file', credentialFile], noBus),
-    /has mode 644; it must be readable only by you \(chmod 600/,
-  );
-});
+test(
+  'a credential file readable by others is refused with a clear message',
+  { timeout: 60_000 },
+  async () => {
+    const dataDir = tempDir('core');
+    const credentialFile = join(tempDir('secrets'), 'loose');
+    const { writeFileSync, chmodSync } = await import('node:fs');
+    writeFileSync(credentialFile, '{}');
+    chmodSync(credentialFile, 0o644);
+    await assert.rejects(
+      startServe(
+        ['--data', dataDir, '--cloud', cloud.url, '--credential-file', credentialFile],
+        noBus,
+      ),
+      /has mode 644; it must be readable only by you \(chmod 600/,
+    );
+  },
+);
 
-async function waitForStderr(app: { child: import('node:child_process').ChildProcess; stderr: () => string }, text: string): Promise<boolean> {
+async function waitForStderr(
+  app: { child: import('node:child_process').ChildProcess; stderr: () => string },
+  text: string,
+): Promise<boolean> {
   if (app.stderr().includes(text)) return true;
   return new Promise((resolve) => {
     const on = () => {

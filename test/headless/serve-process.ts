@@ -20,34 +20,46 @@ export interface ServeProcess {
   stop(): Promise<number | null>;
 }
 
-export async function startServe(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<ServeProcess> {
+export async function startServe(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ServeProcess> {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'serve', '--port', '0', '--json', ...args], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'dist', 'cli.js'), 'serve', '--port', '0', '--json', ...args],
+    {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   let stdout = '';
   child.stderr!.setEncoding('utf8');
   child.stderr!.on('data', (d: string) => (stderr += d));
   // 'close' comes after the output streams ended, so nothing printed is missed.
-  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
-  const line = await new Promise<{ url: string; token: string; port: number }>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (text) => {
-      stdout += `${text}\n`;
-      try {
-        const v = JSON.parse(text) as { url?: string; token?: string; port?: number };
-        if (v.url && v.token && v.port) resolve(v as { url: string; token: string; port: number });
-      } catch {
-        // not the ready line
-      }
-    });
-    void exited.then((code) =>
-      reject(new Error(`clm serve exited (${code}) before it was ready:\n${stdout}${stderr}`)),
-    );
-  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('close', (code) => resolve(code)),
+  );
+  const line = await new Promise<{ url: string; token: string; port: number }>(
+    (resolve, reject) => {
+      const lines = createInterface({ input: child.stdout! });
+      lines.on('line', (text) => {
+        stdout += `${text}\n`;
+        try {
+          const v = JSON.parse(text) as { url?: string; token?: string; port?: number };
+          if (v.url && v.token && v.port)
+            resolve(v as { url: string; token: string; port: number });
+        } catch {
+          // not the ready line
+        }
+      });
+      void exited.then((code) =>
+        reject(new Error(`clm serve exited (${code}) before it was ready:\n${stdout}${stderr}`)),
+      );
+    },
+  );
   const readyMs = performance.now() - started;
   const base = new URL(line.url).origin;
   return {

@@ -90,6 +90,17 @@ export const serveCommand: Command = {
       },
     });
     attachSeats(core);
+    // Handlers go in before the URL is printed: whoever reads it may stop us at once, and a
+    // signal without a handler would kill the process before the embedded cloud is stopped.
+    const stopped = new Promise<void>((done) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        done();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
     const token = newLoginToken();
     const headless = createHeadlessServer({ core, token });
     let base: { url: string; port: number };
@@ -116,18 +127,9 @@ export const serveCommand: Command = {
     const notice = core.session().credentialNotice;
     if (notice && core.credentialStorage === 'memory') console.error(notice);
 
-    await new Promise<void>((done) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        void (async () => {
-          await headless.close();
-          await core.close();
-        })().finally(done);
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await stopped;
+    await headless.close();
+    await core.close();
     return 0;
   },
 };
