@@ -22,7 +22,11 @@ export async function organizationOf(db: Store, accountId: string): Promise<OrgP
       'a.name as administratorName',
       'a.email as administratorEmail',
     ]);
-  const asAdmin = await base.where('o.administrator_id', '=', accountId).executeTakeFirst();
+  // A requested organization makes nobody its administrator until the vendor confirms it.
+  const asAdmin = await base
+    .where('o.administrator_id', '=', accountId)
+    .where('o.confirmed', '=', 1)
+    .executeTakeFirst();
   if (asAdmin) return { ...asAdmin, role: 'administrator' };
   const asUser = await base
     .innerJoin('memberships as m', 'm.organization_id', 'o.id')

@@ -55,6 +55,9 @@ describe('organization setup', () => {
     assert.equal(asked.body.state, 'requested');
     assert.match(asked.body.message, /customer number C-2008/);
     assert.equal((await cloud.as(STUDENT, 'POST', '/v1/org/invitations', invite)).status, 403);
+    // Until the vendor confirms, the account is nobody's administrator anywhere in the API.
+    const pending = await cloud.as<unknown>(STUDENT, 'GET', '/v1/organization');
+    assert.equal(pending.body, null);
 
     const unknown = clm('cloud', 'confirm-org', 'C-9999', '--data', cloud.dataDir);
     assert.equal(unknown.status, 1);
@@ -67,6 +70,8 @@ describe('organization setup', () => {
 
     const invited = await cloud.as(STUDENT, 'POST', '/v1/org/invitations', invite);
     assert.equal(invited.status, 200);
+    const confirmed = await cloud.as<{ role: string }>(STUDENT, 'GET', '/v1/organization');
+    assert.equal(confirmed.body.role, 'administrator');
     const audit = await cloud.as<Array<{ operation: string; via: string }>>(
       STUDENT,
       'GET',
