@@ -45,5 +45,10 @@ export function createBridgeHandlers(
       throw new AppError('unavailable', `${name} is not available in this mode`);
     };
   }
-  return { ...missing, ...others, ...coreHandlers(core) } as BridgeHandlers;
+  return {
+    ...missing,
+    ...core.seats?.handlers,
+    ...others,
+    ...coreHandlers(core),
+  } as BridgeHandlers;
 }

@@ -1,7 +1,7 @@
 // The desktop core: ONE object that owns the replica, the cloud client, the credential, sync state and events.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { BridgeEvents, EventName } from '../../src-shared/bridge/contract.ts';
+import type { BridgeEvents, BridgeHandlers, EventName } from '../../src-shared/bridge/contract.ts';
 import type { AccountView, DemoAccount } from '../../src-shared/domain/account.ts';
 import type { LicenseView } from '../../src-shared/domain/license.ts';
 import type { SessionState, SyncStatus } from '../../src-shared/domain/session.ts';
@@ -48,6 +48,10 @@ export interface CoreOptions {
 export interface SeatsAttachment {
   /** Answers `/seat/v1/*` requests on the headless server's port, when given. */
   handle?(req: IncomingMessage, res: ServerResponse): void;
+  /** The seat server's bridge handlers (`seats.*`), merged by createBridgeHandlers. */
+  handlers?: Partial<BridgeHandlers>;
+  /** After a successful sign-in: the first one on a machine activates its license server. */
+  onSignIn?(email: string, password: string): Promise<void>;
   close(): Promise<void> | void;
 }
 
@@ -160,6 +164,11 @@ export class Core {
     this.#events.emit(name, payload as CoreEvents[E]);
   }
 
+  /** Where refresh credentials are kept; the license server keeps its own entry there too. */
+  get credentials(): CredentialStore {
+    return this.#credentials;
+  }
+
   get credentialStorage(): CredentialStore['storage'] {
     return this.#credentials.storage;
   }
@@ -234,6 +243,7 @@ export class Core {
     this.#lastAccount = answer.account;
     this.#setOnline(true);
     this.log.info('signed in', { account: answer.account.id });
+    void this.seats?.onSignIn?.(email, password).catch(() => undefined);
     this.#emitSession();
     await this.#freshRound();
     return this.session();

@@ -74,6 +74,7 @@ export class SeatService {
   private changeTimer: NodeJS.Timeout | null = null;
   private readonly checkpointer: Checkpointer;
   private closed = false;
+  private sampling = false;
 
   private readonly q: {
     byClient: Statement<[string, string], { lease_id: string; expires_at: number }>;
@@ -154,15 +155,20 @@ export class SeatService {
     );
     this.batch = (ops, now) => batch.immediate(ops, now);
 
+    // A new pool is a new line on the chart at once, not a minute later.
     this.pool = new SeatPool(
       db,
-      () => this.changed(),
+      () => {
+        if (this.sampling) this.sample();
+        this.changed();
+      },
       () => this.liveCounts(this.now()),
     );
     this.reap();
     const reapMs = opts.reapIntervalMs ?? 5000;
     if (reapMs > 0) this.timers.push(setInterval(() => this.reap(), reapMs).unref());
     const sampleMs = opts.sampleIntervalMs ?? MINUTE;
+    this.sampling = sampleMs > 0;
     if (sampleMs > 0) {
       this.sample();
       this.timers.push(setInterval(() => this.sample(), sampleMs).unref());
@@ -391,6 +397,8 @@ export class SeatService {
       this.changeTimer = null;
       if (this.closed) return;
       const s = this.summary();
+      // Keep this minute's sample current, so the chart's last point matches the bars.
+      if (this.sampling) this.sample();
       for (const l of this.listeners) l(s);
     }, this.throttleMs);
   }

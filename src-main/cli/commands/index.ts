@@ -2,5 +2,20 @@
 import type { Command } from '../command.ts';
 import { cloudCommand } from './cloud.ts';
 import { serveCommand } from './serve.ts';
+import { statusCommand } from './status.ts';
+import { checkoutCommand } from './checkout.ts';
+import { heartbeatCommand } from './heartbeat.ts';
+import { releaseCommand } from './release.ts';
+import { leaseReleaseCommand } from './lease-release.ts';
+import { activateCommand } from './activate.ts';
 
-export const commands: Command[] = [serveCommand, cloudCommand];
+export const commands: Command[] = [
+  serveCommand,
+  statusCommand,
+  checkoutCommand,
+  heartbeatCommand,
+  releaseCommand,
+  leaseReleaseCommand,
+  activateCommand,
+  cloudCommand,
+];

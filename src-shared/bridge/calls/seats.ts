@@ -73,6 +73,14 @@ export const SeatHistoryInput = Type.Object(
 
 export const ReleaseLeaseInput = Type.Object({ leaseId: LeaseId }, { additionalProperties: false });
 
+export const ActivateServerInput = Type.Object(
+  {
+    email: Type.String({ format: 'email', maxLength: 254 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+
 export const seatCalls = {
   'seats.status': call<SeatStatus>()(
     NoInput,
@@ -85,5 +93,9 @@ export const seatCalls = {
   'seats.releaseLease': call<{ released: boolean }>()(
     ReleaseLeaseInput,
     'Admin: release a stuck lease by id',
+  ),
+  'seats.activate': call<SeatServerIdentity>()(
+    ActivateServerInput,
+    "Admin: activate this machine's license server with an account; it then serves that account's seats",
   ),
 };

@@ -1,0 +1,67 @@
+// Plugs the license server into the core: the seat service on the core's data folder, its
+// activation, the `/seat/v1/*` handler of the headless server, bridge handlers and events.
+import type { Core } from '../core/core.ts';
+import { ServerActivation } from './activation.ts';
+import { seatBridgeHandlers } from './bridge.ts';
+import { createSeatHttpHandler, type SeatHttpOptions } from './http.ts';
+import { SeatService, type SeatServiceOptions } from './service.ts';
+
+export type AttachSeatsOptions = SeatHttpOptions &
+  Omit<SeatServiceOptions, 'dataDir' | 'identity'> & {
+    /** How often the pool is fetched from the cloud (default 60 s). */
+    poolRefreshMs?: number;
+  };
+
+export interface AttachedSeats {
+  service: SeatService;
+  activation: ServerActivation;
+}
+
+/** Attaches the seat server to `core` (sets `core.seats`); the core closes it on shutdown. */
+export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): AttachedSeats {
+  let activation: ServerActivation | null = null;
+  const service = new SeatService({
+    ...opts,
+    dataDir: core.dataDir,
+    identity: () =>
+      activation?.identity() ?? {
+        account: null,
+        cloudUrl: null,
+        demo: core.demo,
+        poolFetchedAt: null,
+      },
+  });
+  activation = new ServerActivation({
+    service,
+    baseUrl: () => core.client.baseUrl(),
+    cloudId: core.demo ? 'embedded' : core.cloudUrl(),
+    cloudUrl: () => core.cloudUrl(),
+    demo: core.demo,
+    demoAccounts: () => core.demoAccounts(),
+    credentials: () => core.credentials,
+    dataDir: core.dataDir,
+    refreshMs: opts.poolRefreshMs,
+    log: (message, fields) => core.log.warn(message, fields),
+  });
+  const act = activation;
+  const offChanged = service.onChanged((summary) => core.publish('seats.changed', summary));
+  // The UI session's sync saw the cloud's pool change: fetch the server's own pool too.
+  const offPool = core.onServerPoolChanged(() => void act.refresh());
+  core.seats = {
+    handle: createSeatHttpHandler(service, opts),
+    handlers: seatBridgeHandlers(service, act),
+    onSignIn: (email, password) => act.activateIfNone(email, password),
+    close: async () => {
+      offChanged();
+      offPool();
+      act.close();
+      await service.close();
+    },
+  };
+  void act
+    .start()
+    .catch((err: unknown) =>
+      core.log.error('license server activation failed', { message: String(err) }),
+    );
+  return { service, activation: act };
+}

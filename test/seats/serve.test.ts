@@ -1,0 +1,192 @@
+// The license server inside the real `clm serve`: the demo pool with no configuration, the
+// operator CLI, bridge calls and events, and a restart that serves the cached pool at once.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { SeatHistory, SeatStatus } from '../../src-shared/bridge/calls/seats.ts';
+import { get, root, tempDir, waitForLine } from './helpers.ts';
+
+const cli = join(root, 'dist/cli.js');
+const dirs: { remove(): void }[] = [];
+const children: ReturnType<typeof spawn>[] = [];
+after(() => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  dirs.forEach((d) => d.remove());
+});
+
+async function serve(dataDir: string) {
+  const child = spawn(
+    process.execPath,
+    [cli, 'serve', '--port', '0', '--data', dataDir, '--json'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  children.push(child);
+  const started = performance.now();
+  const m = await waitForLine(child, /^(\{.*"token".*\})$/);
+  const { port, token } = JSON.parse(m[1] as string) as { port: number; token: string };
+  return { child, base: `http://127.0.0.1:${port}`, token, started };
+}
+
+function clm(args: string[]): { code: number; json: Record<string, unknown> } {
+  const r = spawnSync(process.execPath, [cli, ...args, '--json'], { cwd: root, encoding: 'utf8' });
+  const line = r.stdout.trim().split('\n').pop() ?? '{}';
+  return { code: r.status ?? -1, json: JSON.parse(line) as Record<string, unknown> };
+}
+
+/** Waits for the status to satisfy `ok` (the pool arrives from the embedded cloud). */
+async function statusWhen(base: string, ok: (s: SeatStatus) => boolean): Promise<SeatStatus> {
+  for (;;) {
+    const s = (await get<SeatStatus>(`${base}/seat/v1/status`)).body;
+    if (ok(s)) return s;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function call<T>(base: string, token: string, name: string, input: unknown = {}) {
+  const res = await fetch(`${base}/api/call/${name}`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'x-clm-bridge': '1',
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify(input),
+  });
+  return (await res.json()) as
+    { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+}
+
+test('clm serve with no configuration serves the demo organization pool, activated as its administrator', async (t) => {
+  const d = tempDir();
+  dirs.push(d);
+  const s = await serve(d.dir);
+  const status = await statusWhen(s.base, (x) => x.products.length > 0);
+  t.diagnostic(`demo pool served ${Math.round(performance.now() - s.started)} ms after spawn`);
+  assert.equal(status.server.account, 'admin@northwind.example');
+  assert.equal(status.server.demo, true);
+  // Exactly what the cloud gives the administrator's server: the unassigned seats.
+  const cloud = status.server.cloudUrl as string;
+  const signIn = await fetch(`${cloud}/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@northwind.example', password: 'demo1234' }),
+  });
+  const { accessToken } = (await signIn.json()) as { accessToken: string };
+  const pool = (await (
+    await fetch(`${cloud}/v1/license-server/pool`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    })
+  ).json()) as { productCode: string; total: number }[];
+  assert.deepEqual(
+    status.products.map((p) => [p.product, p.total]).sort(),
+    pool
+      .filter((p) => p.total > 0)
+      .map((p) => [p.productCode, p.total])
+      .sort(),
+  );
+  assert.ok(status.products.every((p) => p.sources[0]?.kind === 'entitlement'));
+
+  // Operators: checkout, status, heartbeat, admin release, release twice — over the CLI.
+  const product = status.products[0]!.product;
+  const server = ['--server', s.base];
+  const events = fetch(`${s.base}/api/events`, { headers: { authorization: `Bearer ${s.token}` } });
+  const co = clm([
+    'checkout',
+    '--product',
+    product,
+    '--user',
+    'elena',
+    '--host',
+    'ws-01',
+    '--client-id',
+    'max-1',
+    ...server,
+  ]);
+  assert.equal(co.code, 0);
+  const leaseId = co.json.leaseId as string;
+  assert.equal(co.json.heartbeatSeconds, 60);
+  // The bridge event arrives over SSE.
+  const reader = (await events).body!.getReader();
+  let sse = '';
+  while (!sse.includes('event: seats.changed'))
+    sse += new TextDecoder().decode((await reader.read()).value);
+  void reader.cancel();
+  assert.match(sse, /event: seats.changed\ndata: \{"at":"[^"]+","products":\[/);
+
+  const st = clm(['status', ...server]).json as unknown as SeatStatus;
+  const held = st.products.find((p) => p.product === product)!;
+  assert.equal(held.inUse, 1);
+  assert.deepEqual(
+    held.leases.map((l) => [l.leaseId, l.user, l.host]),
+    [[leaseId, 'elena', 'ws-01']],
+  );
+  const text = spawnSync(process.execPath, [cli, 'status', ...server], { encoding: 'utf8' }).stdout;
+  assert.match(text, new RegExp(`Users of ${product} \\(.+\\): 1 / ${held.total} in use`));
+  assert.match(text, new RegExp(`elena ws-01, since .+ lease ${leaseId}`));
+  assert.equal(clm(['heartbeat', leaseId, ...server]).code, 0);
+
+  const noToken = clm(['lease-release', leaseId, ...server]);
+  assert.deepEqual([noToken.code, noToken.json.error], [1, 'unauthorized']);
+  const admin = clm(['lease-release', leaseId, '--token', s.token, ...server]);
+  assert.deepEqual(admin.json, { leaseId, released: true });
+  const hb = clm(['heartbeat', leaseId, ...server]);
+  assert.deepEqual([hb.code, hb.json.error], [1, 'lease_expired']);
+  assert.equal(clm(['release', leaseId, ...server]).code, 0);
+  assert.equal(clm(['release', leaseId, ...server]).code, 0);
+  const unknown = clm([
+    'checkout',
+    '--product',
+    'nope',
+    '--user',
+    'u',
+    '--host',
+    'h',
+    '--client-id',
+    'c',
+    ...server,
+  ]);
+  assert.deepEqual(unknown.json, {
+    error: 'unknown_product',
+    message: 'This license server has no seats of "nope".',
+  });
+
+  // Bridge calls the status view uses.
+  const viaBridge = await call<SeatStatus>(s.base, s.token, 'seats.status');
+  assert.ok(viaBridge.ok && viaBridge.value.products.length === status.products.length);
+  const history = await call<SeatHistory>(s.base, s.token, 'seats.history', { hours: 1 });
+  assert.ok(history.ok && history.value.times.length >= 1);
+  const bad = await call(s.base, s.token, 'seats.releaseLease', {});
+  assert.ok(!bad.ok && bad.error.code === 'bad_request');
+
+  // A lease held across kill -9; the restarted server serves the cached pool at once.
+  const kept = clm([
+    'checkout',
+    '--product',
+    product,
+    '--user',
+    'elena',
+    '--host',
+    'ws-01',
+    '--client-id',
+    'max-2',
+    ...server,
+  ]);
+  s.child.kill('SIGKILL');
+  await new Promise((r) => s.child.once('exit', r));
+  const again = await serve(d.dir);
+  const first = (await get<SeatStatus>(`${again.base}/seat/v1/status`)).body;
+  assert.deepEqual(
+    first.products.map((p) => [p.product, p.total]),
+    status.products.map((p) => [p.product, p.total]),
+  );
+  assert.deepEqual(
+    first.products.find((p) => p.product === product)!.leases.map((l) => l.leaseId),
+    [kept.json.leaseId],
+  );
+  again.child.kill('SIGTERM');
+  await new Promise((r) => again.child.once('exit', r));
+});
