@@ -17,6 +17,16 @@ export interface EmbeddedCloudOptions {
 const LISTENING = /listening on (http:\/\/\S+)/;
 
 /**
+ * Preloaded into the child: when our end of its stdin closes (we exited, even by SIGKILL), it
+ * stops itself the clean way. Unref'd, so an open stdin never keeps a stopped cloud alive.
+ */
+const EXIT_WITH_PARENT =
+  'data:text/javascript,' +
+  encodeURIComponent(
+    "process.stdin.on('end',()=>process.kill(process.pid,'SIGTERM'));process.stdin.on('error',()=>{});process.stdin.resume();process.stdin.unref?.();",
+  );
+
+/**
  * A child keeps the desktop's own memory small and lets the cloud crash without taking the app
  * down; `url()` starts it (again, after a crash) and answers where it listens.
  */
@@ -55,6 +65,8 @@ export class EmbeddedCloud {
   #start(): Promise<string> {
     const root = packageRoot();
     const args = [
+      '--import',
+      EXIT_WITH_PARENT,
       join(root, 'dist', 'cli.js'),
       'cloud',
       '--port',
@@ -68,7 +80,7 @@ export class EmbeddedCloud {
     ];
     const child = spawn(process.execPath, args, {
       cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, NODE_OPTIONS: '' },
     });
     this.#child = child;

@@ -65,6 +65,33 @@ test(
   },
 );
 
+test(
+  'kill -9 of clm serve does not leave the embedded cloud running',
+  { timeout: 90_000 },
+  async () => {
+    const dataDir = tempDir('serve');
+    const app = await startServe(['--data', dataDir]);
+    const demo = await app.call<DemoAccount[]>('session.demoAccounts');
+    assert.ok(demo.ok);
+    // The session round at start launches the embedded cloud; sign-in waits until it listens.
+    const admin = seed.demoAccounts[0] as DemoAccount;
+    const signedIn = await app.call('session.signIn', {
+      email: admin.email,
+      password: admin.password,
+    });
+    assert.ok(signedIn.ok);
+    const log = readFileSync(join(dataDir, 'logs', 'core.log'), 'utf8');
+    const cloudPid = Number(/"msg":"embedded cloud started".*"pid":(\d+)/.exec(log)?.[1]);
+    assert.ok(cloudPid > 0 && alive(cloudPid));
+    app.child.kill('SIGKILL');
+    await app.stop();
+    // The child notices its parent is gone (stdin closes) and stops itself.
+    const deadline = Date.now() + 15_000;
+    while (alive(cloudPid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(alive(cloudPid), false, 'the orphaned embedded cloud stopped');
+  },
+);
+
 test('the text form prints the URL with its login token', { timeout: 60_000 }, async () => {
   const child = spawn(
     process.execPath,
