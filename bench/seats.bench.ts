@@ -56,7 +56,38 @@ async function load(url: string): Promise<Load> {
   return JSON.parse(await firstLine(child, /^(\{.*\})$/)) as Load;
 }
 
+/** Time from spawning `clm serve --port 0 --data DIR` to `/seat/v1/status` showing the demo pool. */
+async function demoPoolMs(data: string): Promise<number> {
+  const t0 = performance.now();
+  const child = spawn(
+    process.execPath,
+    [join(here, '../dist/cli.js'), 'serve', '--port', '0', '--data', data, '--json'],
+    {
+      cwd: join(here, '..'),
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
+  try {
+    const port = (JSON.parse(await firstLine(child, /^(\{.*"port".*\})$/)) as { port: number })
+      .port;
+    for (;;) {
+      const r = await fetch(`http://127.0.0.1:${port}/seat/v1/status`);
+      const s = (await r.json()) as { products: unknown[] };
+      if (s.products.length > 0) return performance.now() - t0;
+      await new Promise((res) => setTimeout(res, 5));
+    }
+  } finally {
+    child.kill('SIGKILL');
+    await new Promise((res) => child.once('exit', res));
+  }
+}
+
 const bench: Bench = async () => {
+  const demo = mkdtempSync(join(tmpdir(), 'clm-seat-demo-'));
+  const freshMs = await demoPoolMs(demo);
+  const warmMs = await demoPoolMs(demo);
+  rmSync(demo, { recursive: true, force: true });
+
   const data = mkdtempSync(join(tmpdir(), 'clm-seat-bench-'));
   const seat = await server('seat', data);
   const bare = await server('bare', data);
@@ -89,6 +120,8 @@ const bench: Bench = async () => {
     info('seats.seat_p50', mean(runs.seat, 'p50'), 'ms'),
     info('seats.bare_p50', mean(runs.bare, 'p50'), 'ms'),
     atMost('seats.errors', errors, 'count', 0),
+    atMost('seats.demo_pool_first_start', freshMs, 'ms', 1000),
+    atMost('seats.demo_pool_restart', warmMs, 'ms', 1000),
   ];
 };
 
