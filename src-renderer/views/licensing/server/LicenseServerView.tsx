@@ -1,29 +1,168 @@
-// License server sub-tab. Placeholder until the seat-status view lands in this folder.
-import { Placeholder } from '../../../components/Placeholder.tsx';
+// License server sub-tab: whose seats this machine serves, per product in use / total, the
+// chart of seats in use over time, and every lease with an admin release.
+import { useEffect } from 'react';
+import type { SeatProductStatus, SeatStatus } from '../../../../src-shared/bridge/calls/seats.ts';
+import { useNow } from '../../../app/useNow.ts';
+import { Banner } from '../../../components/Banner.tsx';
+import { Button } from '../../../components/Button.tsx';
+import { EmptyState } from '../../../components/EmptyState.tsx';
+import { formatAge } from '../../../format/time.ts';
+import { LeaseTable } from './LeaseTable.tsx';
+import { SeatChart } from './SeatChart.tsx';
+import { useSeatServer, watchSeatServer } from './seatStore.ts';
+import './license-server.css';
+
+const RANGES = [
+  { hours: 1, label: '1 hour' },
+  { hours: 24, label: '24 hours' },
+  { hours: 24 * 7, label: '7 days' },
+  { hours: 24 * 30, label: '30 days' },
+];
+const kindLabel = { entitlement: 'cloud', dongle: 'dongle', borrowed: 'borrowed' } as const;
 
 export function LicenseServerView() {
+  const { status, data, history, hours, error, releasing, releaseError } = useSeatServer();
+  const now = useNow(30_000);
+  useEffect(() => watchSeatServer(), []);
+
+  if (status === 'error' && !data) {
+    return (
+      <Banner
+        tone="error"
+        title="The license server could not be reached"
+        action={
+          <Button size="sm" onClick={() => void useSeatServer.getState().load()}>
+            Try again
+          </Button>
+        }
+      >
+        {error}
+      </Banner>
+    );
+  }
+  if (!data) return <p className="seat-loading">Loading the license server…</p>;
+
   return (
-    <Placeholder
-      icon="server"
-      lead="This is where you will see the license server on this machine and the seats it hands out to your render apps."
-      sections={[
-        {
-          title: 'Seats in use',
-          text: 'For each product, the seats in use out of the total, and who holds each one: user, host, since when, and the last heartbeat.',
-        },
-        {
-          title: 'Borrowed and dongle seats',
-          text: 'Licenses borrowed for offline use, and seats from USB dongles plugged into this machine.',
-        },
-        {
-          title: 'Activation',
-          text: 'Activate the license server online, or with an activation request file on a machine without internet access.',
-        },
-        {
-          title: 'Borrowing',
-          text: 'Borrow a license for offline use. Borrowing reserves one of your floating licenses, making it unavailable to other license servers until you return it.',
-        },
-      ]}
-    />
+    <div className="seat-server">
+      <Identity data={data} now={now} />
+      {data.products.length === 0 ? (
+        <div className="card">
+          <EmptyState icon="server" title="This license server has no seats">
+            It serves the seats of {data.server.account ?? 'the account it is activated with'}
+            {'. '}
+            When that account has licenses the server may hand out (for an organization
+            administrator: the seats not assigned to users), they appear here.
+          </EmptyState>
+        </div>
+      ) : (
+        <>
+          <section className="card seat-products" aria-label="Seats per product">
+            <h2 className="card-title">Seats in use</h2>
+            <ul className="seat-bars">
+              {data.products.map((p) => (
+                <ProductBar key={p.product} p={p} />
+              ))}
+            </ul>
+          </section>
+          <section className="card seat-history">
+            <div className="seat-history-head">
+              <h2 className="card-title">Seats in use over time</h2>
+              <div className="seat-ranges" role="group" aria-label="Time range">
+                {RANGES.map((r) => (
+                  <button
+                    key={r.hours}
+                    type="button"
+                    className={`seat-range${r.hours === hours ? ' is-active' : ''}`}
+                    aria-pressed={r.hours === hours}
+                    onClick={() => useSeatServer.getState().setHours(r.hours)}
+                  >
+                    {r.label}
+                  </button>
+                ))}
+              </div>
+            </div>
+            {history && history.times.length > 0 ? (
+              <SeatChart history={history} />
+            ) : (
+              <p className="card-note">No samples yet: one is taken every minute.</p>
+            )}
+          </section>
+          {releaseError && (
+            <Banner tone="error" title="The lease was not released">
+              {releaseError}
+            </Banner>
+          )}
+          <LeaseTable
+            products={data.products}
+            now={now}
+            releasing={releasing}
+            onRelease={(id) => void useSeatServer.getState().release(id)}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+function Identity({ data, now }: { data: SeatStatus; now: number }) {
+  const s = data.server;
+  return (
+    <section className="card seat-identity">
+      <div>
+        <h2 className="card-title">This machine&apos;s license server</h2>
+        <p className="seat-identity-line">
+          {s.account ? (
+            <>
+              Serves the seats of <strong>{s.account}</strong>
+              {s.demo && <span className="badge">Demo</span>}
+            </>
+          ) : (
+            'Not activated yet: the first sign-in on this machine activates it with that account.'
+          )}
+        </p>
+        <p className="card-note">
+          Render apps heartbeat every {data.heartbeatSeconds} s; a lease ends {data.leaseSeconds} s
+          after its last heartbeat.
+          {s.poolFetchedAt && ` Seats fetched from the cloud ${formatAge(s.poolFetchedAt, now)}.`}
+        </p>
+      </div>
+      {s.message && (
+        <Banner tone="warning" title="Seats may be out of date">
+          {s.message}
+        </Banner>
+      )}
+    </section>
+  );
+}
+
+function ProductBar({ p }: { p: SeatProductStatus }) {
+  const pct = p.total > 0 ? Math.min(100, Math.round((p.inUse / p.total) * 100)) : 0;
+  const full = p.inUse >= p.total;
+  return (
+    <li className="seat-bar-row">
+      <div className="seat-bar-label">
+        <span className="seat-bar-name">{p.name}</span>
+        <span className="seat-bar-code mono">{p.product}</span>
+      </div>
+      <progress
+        className={`seat-bar${full ? ' is-full' : ''}`}
+        max={p.total}
+        value={p.inUse}
+        aria-label={`${p.name}: ${p.inUse} of ${p.total} seats in use`}
+      >
+        {pct}%
+      </progress>
+      <div className="seat-bar-count">
+        <span>
+          <strong>
+            {p.inUse} / {p.total}
+          </strong>{' '}
+          in use
+        </span>
+        <span className="seat-bar-sources">
+          {p.sources.map((x) => `${x.total} ${kindLabel[x.kind]}`).join(' · ')}
+        </span>
+      </div>
+    </li>
   );
 }

@@ -1,0 +1,124 @@
+// Acceptance 5 of the license server: Licensing → License server in Chromium against the real
+// `clm serve`, with leases held: bars, the chart of seats in use, the lease table, an admin
+// release, and live updates from the seats.changed event.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import Database from 'better-sqlite3';
+import type { Browser } from 'playwright-core';
+import type { SeatStatus } from '../../src-shared/bridge/calls/seats.ts';
+import { launchBrowser, openPage, screenshot, startServe } from './harness.ts';
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function seat(base: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(`${base}/seat/v1/${path}`, {
+    method: body ? 'POST' : 'GET',
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return (await res.json()) as Record<string, unknown>;
+}
+
+async function demoPool(base: string): Promise<SeatStatus> {
+  for (;;) {
+    const s = (await seat(base, 'status')) as unknown as SeatStatus;
+    if (s.products.length > 0) return s;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Six hours of earlier samples (as the per-minute sampler would have written them), so the
+ *  chart has a history to draw next to today's live samples. */
+function writeEarlierSamples(dataDir: string, status: SeatStatus): void {
+  const db = new Database(join(dataDir, 'seats.sqlite'));
+  db.pragma('busy_timeout = 5000');
+  const put = db.prepare(
+    'INSERT OR REPLACE INTO history (minute, product, in_use, total) VALUES (?, ?, ?, ?)',
+  );
+  const nowMinute = Math.floor(Date.now() / 60_000);
+  db.transaction(() => {
+    [...status.products]
+      .sort((x, y) => y.total - x.total)
+      .slice(0, 3)
+      .forEach((p, i) => {
+        for (let m = 360; m >= 2; m--) {
+          const wave = (Math.sin((m + i * 40) / 45) + 1) / 2;
+          put.run(nowMinute - m, p.product, Math.round(wave * p.total * (0.9 - i * 0.2)), p.total);
+        }
+      });
+  })();
+  db.close();
+}
+
+test('License server view with leases held: bars, chart, leases, release, live updates', async (t) => {
+  const app = await startServe();
+  t.after(() => app.stop());
+  const status = await demoPool(app.base);
+  assert.equal(status.server.account, 'admin@northwind.example');
+  writeEarlierSamples(app.dataDir, status);
+  const [a, b] = [...status.products].sort((x, y) => y.total - x.total);
+  assert.ok(a && b);
+  const holders = [
+    { product: a.product, user: 'marco.rossi', host: 'rn-01', clientId: 'vray-rn-01' },
+    { product: a.product, user: 'marco.rossi', host: 'rn-02', clientId: 'vray-rn-02' },
+    { product: a.product, user: 'aiko.tanaka', host: 'rn-03', clientId: 'vray-rn-03' },
+    { product: b.product, user: 'elena.petrova', host: 'ws-elena', clientId: 'max-elena' },
+  ];
+  for (const h of holders) assert.ok((await seat(app.base, 'checkout', h)).leaseId);
+
+  const s = await openPage(browser, app.base);
+  t.after(() => s.context.close());
+  const page = s.page;
+  await page.goto(app.loginUrl);
+  await page.getByRole('button', { name: /Elena Petrova/ }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('heading', { name: 'Licensing', level: 1 }).waitFor();
+  await page.getByRole('link', { name: 'License server' }).click();
+
+  await page.getByText('Serves the seats of admin@northwind.example').waitFor();
+  await page.getByRole('heading', { name: 'Seats in use', exact: true }).waitFor();
+  const bar = page.getByRole('progressbar', { name: `${a.name}: 3 of ${a.total} seats in use` });
+  await bar.waitFor();
+  const leases = page.getByRole('table', { name: /^Leases/ });
+  await page.locator('.seat-chart canvas').waitFor();
+  assert.equal(await leases.locator(':scope > tbody > tr').count(), 4);
+  // One line per product of the pool (the time axis is not a series of its own in the legend).
+  assert.equal(
+    await page.locator('.seat-chart .u-legend .u-series').count(),
+    status.products.length,
+  );
+  await screenshot(page, 'license-server');
+  // The whole view: the shell scrolls inside a fixed-height window, so show it on a tall one.
+  await page.setViewportSize({ width: 1280, height: 1400 });
+  await screenshot(page, 'license-server-full');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Admin release from the table: the row goes, the bar follows.
+  await page.getByRole('button', { name: 'Release the lease of aiko.tanaka on rn-03' }).click();
+  await page
+    .getByRole('progressbar', { name: `${a.name}: 2 of ${a.total} seats in use` })
+    .waitFor();
+  assert.equal(await leases.locator(':scope > tbody > tr').count(), 3);
+
+  // A render app checks out while the view is open: it appears without a reload.
+  await seat(app.base, 'checkout', {
+    product: b.product,
+    user: 'jonas',
+    host: 'ws-jonas',
+    clientId: 'j',
+  });
+  await page.getByRole('cell', { name: 'ws-jonas', exact: true }).waitFor();
+  await page
+    .getByRole('progressbar', { name: `${b.name}: 2 of ${b.total} seats in use` })
+    .waitFor();
+  await screenshot(page, 'license-server-live');
+
+  const serious = s.problems.filter((p) => !/status of 401/.test(p));
+  assert.deepEqual(serious, [], 'no console errors (CSP violations, exceptions)');
+});
