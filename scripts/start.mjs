@@ -34,11 +34,14 @@ const electron = electronBinary();
 const electronMain = join(root, 'dist', 'electron', 'main.js');
 let why = null;
 if (!electron)
-  why = "Electron's binary is not installed (its download was skipped), so Chaos License Manager starts in headless mode.";
+  why =
+    "Electron's binary is not installed (its download was skipped), so Chaos License Manager starts in headless mode.";
 else if (!hasDisplay())
-  why = 'No display is available (DISPLAY and WAYLAND_DISPLAY are unset), so Chaos License Manager starts in headless mode.';
+  why =
+    'No display is available (DISPLAY and WAYLAND_DISPLAY are unset), so Chaos License Manager starts in headless mode.';
 else if (!existsSync(electronMain))
-  why = 'The desktop shell is not built (dist/electron/main.js is missing), so Chaos License Manager starts in headless mode.';
+  why =
+    'The desktop shell is not built (dist/electron/main.js is missing), so Chaos License Manager starts in headless mode.';
 
 const [cmd, args] = why
   ? [process.execPath, [join(root, 'dist', 'cli.js'), 'serve', ...passThrough]]

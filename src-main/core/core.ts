@@ -12,7 +12,7 @@ import { openCredentialStore } from '../credentials/open-credentials.ts';
 import { Replica } from '../store/replica.ts';
 import type { ServerPoolEntry } from '../store/snapshot.ts';
 import { replicaTables } from '../store/snapshot.ts';
-import { CloudClient } from '../sync/cloud-client.ts';
+import { CloudClient, SESSION_ENDED } from '../sync/cloud-client.ts';
 import type { BackoffOptions } from '../sync/reconnect.ts';
 import { Reconnector } from '../sync/reconnect.ts';
 import { pullSnapshot } from '../sync/snapshot-sync.ts';
@@ -262,13 +262,11 @@ export class Core {
       });
     }
     if (key) {
-      await this.#credentials
-        .delete(key)
-        .catch((err: unknown) =>
-          this.log.error('could not delete the stored credential', {
-            message: AppError.from(err).message,
-          }),
-        );
+      await this.#credentials.delete(key).catch((err: unknown) =>
+        this.log.error('could not delete the stored credential', {
+          message: AppError.from(err).message,
+        }),
+      );
     }
     this.replica.destroy();
     this.#signedIn = false;
@@ -356,6 +354,11 @@ export class Core {
   async #doSyncRound(): Promise<boolean> {
     if (this.#closed) return true;
     const epoch = this.#epoch;
+    if (this.#signedIn && !this.client.hasRefreshToken()) {
+      // The cloud refused the refresh token in some earlier call: this session is over.
+      await this.#sessionEnded(SESSION_ENDED);
+      return true;
+    }
     if (!this.client.hasRefreshToken()) {
       try {
         await this.client.health();

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import type { CloudServer } from '../../src-cloud/server.ts';
 import { NO_KEYCHAIN_NOTICE } from '../../src-main/credentials/credential-store.ts';
 import type { SessionState } from '../../src-shared/domain/session.ts';
-import { startServe } from '../headless/serve-process.ts';
+import { startServe, type ServeProcess } from '../headless/serve-process.ts';
 import { ADMIN, filesContaining, removeTempDirs, startCloud, tempDir } from './helpers.ts';
 
 /** A headless Linux server: no D-Bus session, no display. */
@@ -122,10 +122,7 @@ test(
   },
 );
 
-async function waitForStderr(
-  app: { child: import('node:child_process').ChildProcess; stderr: () => string },
-  text: string,
-): Promise<boolean> {
+async function waitForStderr(app: ServeProcess, text: string): Promise<boolean> {
   if (app.stderr().includes(text)) return true;
   return new Promise((resolve) => {
     const on = () => {

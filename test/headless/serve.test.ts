@@ -33,7 +33,7 @@ test(
   async () => {
     const dataDir = tempDir('serve');
     const app = await startServe(['--data', dataDir]);
-    let cloudPid = 0;
+    let cloudPid: number;
     try {
       const demo = await app.call<DemoAccount[]>('session.demoAccounts');
       assert.ok(demo.ok);
