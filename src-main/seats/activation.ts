@@ -38,7 +38,12 @@ export class ServerActivation {
   private message: string | undefined;
   private timer: NodeJS.Timeout | null = null;
   private fetching: Promise<void> | null = null;
+  private fetchingEpoch = -1;
   private closed = false;
+  /** Activations run one after another (a `clm activate` during the demo's own start waits). */
+  private chain: Promise<unknown> = Promise.resolve();
+  /** Bumped by every activation: a pool fetched for the previous account is dropped. */
+  private epoch = 0;
 
   constructor(opts: ActivationOptions) {
     this.opts = opts;
@@ -76,11 +81,21 @@ export class ServerActivation {
     return id;
   }
 
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(fn, fn);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
   /** Restores the stored activation (or, in the demo, activates as its administrator). */
-  async start(): Promise<void> {
+  start(): Promise<void> {
     const refreshMs = this.opts.refreshMs ?? 60_000;
     this.timer = setInterval(() => void this.refresh(), refreshMs);
     this.timer.unref();
+    return this.serial(() => this.restore());
+  }
+
+  private async restore(): Promise<void> {
     if (this.email) {
       const token = await this.opts
         .credentials()
@@ -115,7 +130,11 @@ export class ServerActivation {
   }
 
   /** Activates with another account: its seats replace the pool at once. */
-  async activate(email: string, password: string): Promise<SeatServerIdentity> {
+  activate(email: string, password: string): Promise<SeatServerIdentity> {
+    return this.serial(() => this.switchTo(email, password));
+  }
+
+  private async switchTo(email: string, password: string): Promise<SeatServerIdentity> {
     const previous = this.email;
     const answer = await this.client.signIn(email, password);
     if (previous && previous.toLowerCase() !== answer.account.email.toLowerCase())
@@ -132,8 +151,9 @@ export class ServerActivation {
 
   /** The first sign-in on a machine activates its server with that account. */
   async activateIfNone(email: string, password: string): Promise<void> {
-    if (this.email) return;
-    await this.activate(email, password).catch((err: unknown) => {
+    await this.serial(async () => {
+      if (!this.email) await this.switchTo(email, password);
+    }).catch((err: unknown) => {
       this.opts.log?.('could not activate the license server', {
         message: AppError.from(err).message,
       });
@@ -145,26 +165,38 @@ export class ServerActivation {
     cache.setMeta(META_CLOUD, this.opts.cloudId);
     cache.setMeta(META_EMAIL, email);
     this.email = email;
+    this.epoch++;
     this.message = undefined;
   }
 
   /** Fetches the pool; offline, the cached pool keeps serving and the reason is shown. */
   refresh(): Promise<void> {
     if (!this.email || this.closed) return Promise.resolve();
-    this.fetching ??= this.fetch().finally(() => (this.fetching = null));
-    return this.fetching;
+    if (this.fetching && this.fetchingEpoch === this.epoch) return this.fetching;
+    // A fetch for the previous account may still be out: this one runs after it.
+    const before = this.fetching ?? Promise.resolve();
+    this.fetchingEpoch = this.epoch;
+    const run: Promise<void> = before
+      .then(() => this.fetch())
+      .finally(() => {
+        if (this.fetching === run) this.fetching = null;
+      });
+    this.fetching = run;
+    return run;
   }
 
   private async fetch(): Promise<void> {
+    const epoch = this.epoch;
     try {
       const pool = await this.client.get('licenseServerPool');
-      if (this.closed) return;
+      if (this.closed || epoch !== this.epoch) return;
       this.source.set(
         pool.map((p) => ({ product: p.productCode, name: p.productName, total: p.total })),
       );
       this.opts.service.pool.cache.setMeta(META_FETCHED, new Date().toISOString());
       this.message = undefined;
     } catch (err) {
+      if (epoch !== this.epoch) return;
       const e = AppError.from(err);
       this.message =
         e.code === 'offline' || e.code === 'unavailable'

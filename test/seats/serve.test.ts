@@ -46,6 +46,20 @@ async function statusWhen(base: string, ok: (s: SeatStatus) => boolean): Promise
   }
 }
 
+/** What the cloud itself says this account's license server may serve. */
+async function poolOf(cloud: string, email: string) {
+  const signIn = await fetch(`${cloud}/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'demo1234' }),
+  });
+  const { accessToken } = (await signIn.json()) as { accessToken: string };
+  const res = await fetch(`${cloud}/v1/license-server/pool`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  return (await res.json()) as { productCode: string; total: number }[];
+}
+
 async function call<T>(base: string, token: string, name: string, input: unknown = {}) {
   const res = await fetch(`${base}/api/call/${name}`, {
     method: 'POST',
@@ -70,17 +84,7 @@ test('clm serve with no configuration serves the demo organization pool, activat
   assert.equal(status.server.demo, true);
   // Exactly what the cloud gives the administrator's server: the unassigned seats.
   const cloud = status.server.cloudUrl as string;
-  const signIn = await fetch(`${cloud}/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@northwind.example', password: 'demo1234' }),
-  });
-  const { accessToken } = (await signIn.json()) as { accessToken: string };
-  const pool = (await (
-    await fetch(`${cloud}/v1/license-server/pool`, {
-      headers: { authorization: `Bearer ${accessToken}` },
-    })
-  ).json()) as { productCode: string; total: number }[];
+  const pool = await poolOf(cloud, 'admin@northwind.example');
   assert.deepEqual(
     status.products.map((p) => [p.product, p.total]).sort(),
     pool
@@ -187,6 +191,58 @@ test('clm serve with no configuration serves the demo organization pool, activat
     first.products.find((p) => p.product === product)!.leases.map((l) => l.leaseId),
     [kept.json.leaseId],
   );
+
+  // `clm activate` switches the server to a member's account: it serves the member's seats.
+  const member = 'marco.rossi@northwind.example';
+  const act = spawnSync(
+    process.execPath,
+    [
+      cli,
+      'activate',
+      '--email',
+      member,
+      '--password-stdin',
+      '--token',
+      again.token,
+      '--server',
+      again.base,
+      '--json',
+    ],
+    { cwd: root, encoding: 'utf8', input: 'demo1234\n' },
+  );
+  assert.equal(act.status, 0, act.stdout + act.stderr);
+  assert.equal((JSON.parse(act.stdout) as { account: string }).account, member);
+  const served = (await get<SeatStatus>(`${again.base}/seat/v1/status`)).body;
+  const memberPool = await poolOf(served.server.cloudUrl as string, member);
+  assert.equal(served.server.account, member);
+  assert.deepEqual(
+    served.products
+      .filter((p) => p.total > 0)
+      .map((p) => [p.product, p.total])
+      .sort(),
+    memberPool
+      .filter((p) => p.total > 0)
+      .map((p) => [p.productCode, p.total])
+      .sort(),
+  );
+  const wrong = spawnSync(
+    process.execPath,
+    [
+      cli,
+      'activate',
+      '--email',
+      member,
+      '--password-stdin',
+      '--token',
+      again.token,
+      '--server',
+      again.base,
+      '--json',
+    ],
+    { cwd: root, encoding: 'utf8', input: 'wrong-password\n' },
+  );
+  assert.equal(wrong.status, 1);
+  assert.equal((await get<SeatStatus>(`${again.base}/seat/v1/status`)).body.server.account, member);
   again.child.kill('SIGTERM');
   await new Promise((r) => again.child.once('exit', r));
 });
