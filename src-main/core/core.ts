@@ -16,6 +16,7 @@ import { CloudClient, SESSION_ENDED } from '../sync/cloud-client.ts';
 import type { BackoffOptions } from '../sync/reconnect.ts';
 import { Reconnector } from '../sync/reconnect.ts';
 import { pullSnapshot } from '../sync/snapshot-sync.ts';
+import type { CloudLauncher } from './cloud-launcher.ts';
 import { readDemoAccounts } from './demo-accounts.ts';
 import { EmbeddedCloud } from './embedded-cloud.ts';
 import type { CoreEventName, CoreEvents } from './events.ts';
@@ -42,6 +43,8 @@ export interface CoreOptions {
   requestTimeoutMs?: number;
   /** The embedded demo's seed (default resources/demo-seed.json). */
   seedFile?: string;
+  /** Starts the embedded cloud's process (default: a Node child; Electron: a utilityProcess). */
+  launchCloud?: CloudLauncher;
 }
 
 /** The seat server (src-main/seats) plugs in here; the core closes it on shutdown. */
@@ -100,7 +103,12 @@ export class Core {
     this.replica = replica;
     this.#credentials = credentials;
     this.#embedded = this.demo
-      ? new EmbeddedCloud({ dataDir: opts.dataDir, seedFile: opts.seedFile, log })
+      ? new EmbeddedCloud({
+          dataDir: opts.dataDir,
+          seedFile: opts.seedFile,
+          log,
+          launcher: opts.launchCloud,
+        })
       : null;
     const embedded = this.#embedded;
     this.client = new CloudClient({

@@ -1,8 +1,9 @@
-// Runs the cloud reference server on the demo seed as a child process, for the no-configuration demo.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Runs the cloud reference server on the demo seed as a separate process, for the no-configuration demo.
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { AppError } from '../../src-shared/errors.ts';
+import type { CloudLauncher, CloudProcess } from './cloud-launcher.ts';
+import { nodeCloudLauncher } from './cloud-launcher.ts';
 import type { Logger } from './log.ts';
 import { packageRoot, resourcePath } from './package-root.ts';
 
@@ -12,31 +13,29 @@ export interface EmbeddedCloudOptions {
   seedFile?: string;
   log?: Logger;
   startTimeoutMs?: number;
+  /** How the process is started (default: a Node child process). */
+  launcher?: CloudLauncher;
 }
 
 const LISTENING = /listening on (http:\/\/\S+)/;
 
-/**
- * Preloaded into the child: when our end of its stdin closes (we exited, even by SIGKILL), it
- * stops itself the clean way. Unref'd, so an open stdin never keeps a stopped cloud alive.
- */
-const EXIT_WITH_PARENT =
-  'data:text/javascript,' +
-  encodeURIComponent(
-    "process.stdin.on('end',()=>process.kill(process.pid,'SIGTERM'));process.stdin.on('error',()=>{});process.stdin.resume();process.stdin.unref?.();",
-  );
+interface Running {
+  proc: CloudProcess;
+  exited: Promise<void>;
+  alive: boolean;
+}
 
 /**
- * A child keeps the desktop's own memory small and lets the cloud crash without taking the app
- * down; `url()` starts it (again, after a crash) and answers where it listens.
+ * A separate process keeps the desktop's own memory small and lets the cloud crash without
+ * taking the app down; `url()` starts it (again, after a crash) and answers where it listens.
  */
 export class EmbeddedCloud {
   readonly #opts: EmbeddedCloudOptions;
-  #child: ChildProcess | null = null;
+  #running: Running | null = null;
   #starting: Promise<string> | null = null;
   #url: string | null = null;
   #closed = false;
-  readonly #killOnExit = () => this.#child?.kill('SIGKILL');
+  readonly #killOnExit = () => this.#running?.proc.kill();
 
   constructor(opts: EmbeddedCloudOptions) {
     this.#opts = opts;
@@ -54,8 +53,7 @@ export class EmbeddedCloud {
   url(): Promise<string> {
     if (this.#closed)
       return Promise.reject(new AppError('unavailable', 'The app is shutting down'));
-    if (this.#url && this.#child && this.#child.exitCode === null)
-      return Promise.resolve(this.#url);
+    if (this.#url && this.#running?.alive) return Promise.resolve(this.#url);
     this.#starting ??= this.#start().finally(() => {
       this.#starting = null;
     });
@@ -65,9 +63,6 @@ export class EmbeddedCloud {
   #start(): Promise<string> {
     const root = packageRoot();
     const args = [
-      '--import',
-      EXIT_WITH_PARENT,
-      join(root, 'dist', 'cli.js'),
       'cloud',
       '--port',
       '0',
@@ -78,22 +73,25 @@ export class EmbeddedCloud {
       '--seed',
       this.seedFile,
     ];
-    const child = spawn(process.execPath, args, {
-      cwd: root,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_OPTIONS: '' },
-    });
-    this.#child = child;
+    const launch = this.#opts.launcher ?? nodeCloudLauncher;
+    const proc = launch(join(root, 'dist', 'cli.js'), args, { cwd: root, env: process.env });
+    let markExited!: () => void;
+    const running: Running = {
+      proc,
+      alive: true,
+      exited: new Promise<void>((r) => (markExited = r)),
+    };
+    this.#running = running;
     process.on('exit', this.#killOnExit);
     let stderrTail = '';
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => {
+    proc.stderr?.setEncoding('utf8');
+    proc.stderr?.on('data', (chunk: string) => {
       stderrTail = (stderrTail + chunk).slice(-2000);
     });
     return new Promise<string>((resolve, reject) => {
       const timeoutMs = this.#opts.startTimeoutMs ?? 20_000;
       const timer = setTimeout(() => {
-        child.kill('SIGKILL');
+        proc.kill();
         reject(
           new AppError(
             'unavailable',
@@ -101,54 +99,54 @@ export class EmbeddedCloud {
           ),
         );
       }, timeoutMs);
-      const lines = createInterface({ input: child.stdout! });
-      lines.on('line', (line) => {
-        const m = LISTENING.exec(line);
-        if (m && m[1] && !this.#url) {
-          clearTimeout(timer);
-          this.#url = m[1];
-          this.#opts.log?.info('embedded cloud started', { url: m[1], pid: child.pid });
-          resolve(m[1]);
-        }
-      });
-      child.on('error', (err) => {
+      if (proc.stdout) {
+        createInterface({ input: proc.stdout }).on('line', (line) => {
+          const m = LISTENING.exec(line);
+          if (m && m[1] && !this.#url) {
+            clearTimeout(timer);
+            this.#url = m[1];
+            this.#opts.log?.info('embedded cloud started', { url: m[1], pid: proc.pid });
+            resolve(m[1]);
+          }
+        });
+      }
+      proc.onError((err) => {
         clearTimeout(timer);
         reject(
           new AppError('unavailable', `The embedded demo cloud could not start: ${err.message}`),
         );
       });
-      child.on('exit', (code, signal) => {
+      proc.onExit((code, signal) => {
         clearTimeout(timer);
+        running.alive = false;
+        markExited();
         process.off('exit', this.#killOnExit);
-        if (this.#child === child) {
-          this.#child = null;
+        if (this.#running === running) {
+          this.#running = null;
           this.#url = null;
         }
         if (!this.#closed) {
           this.#opts.log?.warn('embedded cloud stopped', { code, signal: signal ?? undefined });
         }
+        const tail = stderrTail.trim().split('\n').slice(-3).join(' | ');
         reject(
           new AppError(
             'unavailable',
-            `The embedded demo cloud stopped (${signal ?? `exit ${code}`})${stderrTail ? `: ${stderrTail.trim().split('\n').slice(-3).join(' | ')}` : ''}`,
+            `The embedded demo cloud stopped (${signal ?? `exit ${code}`})${tail ? `: ${tail}` : ''}`,
           ),
         );
       });
     });
   }
 
-  /** Stops the child and waits for it to exit (SIGKILL if it does not within a few seconds). */
+  /** Stops the process and waits for it to exit (killed if it does not within a few seconds). */
   async close(): Promise<void> {
     this.#closed = true;
-    const child = this.#child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      const force = setTimeout(() => child.kill('SIGKILL'), 3000);
-      child.once('exit', () => {
-        clearTimeout(force);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
+    const running = this.#running;
+    if (!running?.alive) return;
+    const force = setTimeout(() => running.proc.kill(), 3000);
+    running.proc.stop();
+    await running.exited;
+    clearTimeout(force);
   }
 }
