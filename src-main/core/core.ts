@@ -7,7 +7,6 @@ import type { LicenseView } from '../../src-shared/domain/license.ts';
 import type { SessionState, SyncStatus } from '../../src-shared/domain/session.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import type { CredentialStore } from '../credentials/credential-store.ts';
-import { MemoryCredentialStore } from '../credentials/memory-store.ts';
 import { openCredentialStore } from '../credentials/open-credentials.ts';
 import { Replica } from '../store/replica.ts';
 import type { ServerPoolEntry } from '../store/snapshot.ts';
@@ -18,6 +17,7 @@ import { Reconnector } from '../sync/reconnect.ts';
 import { pullSnapshot } from '../sync/snapshot-sync.ts';
 import type { CloudLauncher } from './cloud-launcher.ts';
 import { readDemoAccounts } from './demo-accounts.ts';
+import { SessionCredential } from './session-credential.ts';
 import { EmbeddedCloud } from './embedded-cloud.ts';
 import type { CoreEventName, CoreEvents } from './events.ts';
 import { CoreEmitter } from './events.ts';
@@ -75,7 +75,7 @@ export class Core {
   readonly #events = new CoreEmitter();
   readonly #embedded: EmbeddedCloud | null;
   readonly #reconnector: Reconnector;
-  #credentials: CredentialStore;
+  readonly #credential: SessionCredential;
   #signedIn = false;
   /** The account as the last sign-in/refresh answered it, until the replica holds it. */
   #lastAccount: AccountView | null = null;
@@ -101,7 +101,14 @@ export class Core {
     this.#clock = opts.clock ?? (() => new Date());
     this.log = log;
     this.replica = replica;
-    this.#credentials = credentials;
+    this.#credential = new SessionCredential({
+      replica,
+      store: credentials,
+      log,
+      dataDir: opts.dataDir,
+      cloudId: this.demo ? 'embedded' : (opts.cloudUrl as string),
+      credentialFile: opts.credentialFile,
+    });
     this.#embedded = this.demo
       ? new EmbeddedCloud({
           dataDir: opts.dataDir,
@@ -131,7 +138,7 @@ export class Core {
     });
     if (credentials.storage === 'memory') log.info(credentials.notice ?? 'credential in memory');
     const core = new Core(opts, replica, credentials, log);
-    await core.#forgetOtherCloud();
+    if (await core.#credential.belongsToOtherCloud()) replica.destroy();
     return core;
   }
 
@@ -174,11 +181,11 @@ export class Core {
 
   /** Where refresh credentials are kept; the license server keeps its own entry there too. */
   get credentials(): CredentialStore {
-    return this.#credentials;
+    return this.#credential.store;
   }
 
   get credentialStorage(): CredentialStore['storage'] {
-    return this.#credentials.storage;
+    return this.#credential.store.storage;
   }
 
   cloudUrl(): string {
@@ -191,10 +198,10 @@ export class Core {
       account: this.#signedIn ? (this.replica.account() ?? this.#lastAccount) : null,
       demo: this.demo,
       cloudUrl: this.cloudUrl(),
-      credentialStorage: this.#credentials.storage,
+      credentialStorage: this.#credential.store.storage,
       sync: this.syncStatus(),
     };
-    const notice = this.#credentialNotice();
+    const notice = this.#credential.notice();
     if (notice) state.credentialNotice = notice;
     return state;
   }
@@ -237,7 +244,7 @@ export class Core {
   }
 
   async signIn(email: string, password: string): Promise<SessionState> {
-    const previousToken = this.#signedIn ? await this.#storedToken() : null;
+    const previousToken = this.#signedIn ? await this.#credential.load() : null;
     this.#epoch++;
     let answer;
     try {
@@ -261,7 +268,6 @@ export class Core {
   async signOut(): Promise<SessionState> {
     this.#epoch++;
     this.#reconnector.stop();
-    const key = this.replica.getMeta('credential_account');
     try {
       await this.client.signOut();
     } catch (err) {
@@ -269,13 +275,7 @@ export class Core {
         message: AppError.from(err).message,
       });
     }
-    if (key) {
-      await this.#credentials.delete(key).catch((err: unknown) =>
-        this.log.error('could not delete the stored credential', {
-          message: AppError.from(err).message,
-        }),
-      );
-    }
+    await this.#credential.forget();
     this.replica.destroy();
     this.#signedIn = false;
     this.#lastAccount = null;
@@ -327,7 +327,7 @@ export class Core {
   // --- internals ---
 
   async #restore(): Promise<void> {
-    const token = await this.#storedToken();
+    const token = await this.#credential.load();
     if (!token) {
       this.#signedIn = false;
       this.#emitSession();
@@ -434,9 +434,7 @@ export class Core {
 
   async #sessionEnded(message: string): Promise<void> {
     this.#epoch++;
-    const key = this.replica.getMeta('credential_account');
-    if (key) await this.#credentials.delete(key).catch(() => undefined);
-    this.replica.setMeta('credential_account', null);
+    await this.#credential.forget();
     this.#signedIn = false;
     this.#lastAccount = null;
     this.#message = message;
@@ -445,69 +443,16 @@ export class Core {
     this.#emitStatus();
   }
 
-  /** Saves each new refresh token at once (the cloud already refuses the previous one). */
+  /** Saves each new refresh token at once; another account's data never stays beside it. */
   async #storeRefreshToken(token: string, account: AccountView): Promise<void> {
-    const key = `${account.email} @ ${this.demo ? 'embedded demo cloud' : this.#opts.cloudUrl} (${this.dataDir})`;
-    const prevKey = this.replica.getMeta('credential_account');
     const prevId = this.replica.accountId();
     if (prevId !== null && prevId !== account.id) {
-      // Another account signs in: nothing of the previous one stays on this machine.
-      if (prevKey) await this.#credentials.delete(prevKey).catch(() => undefined);
+      await this.#credential.forget();
       this.replica.destroy();
       this.#events.emit('data.changed', { tables: [...replicaTables] });
-    } else if (prevKey && prevKey !== key) {
-      await this.#credentials.delete(prevKey).catch(() => undefined);
     }
-    try {
-      await this.#credentials.set(key, token);
-    } catch (err) {
-      // Never silently: the user learns that this session will not survive a restart.
-      const why = AppError.from(err).message;
-      this.log.error('the keychain refused the credential; keeping it in memory', { message: why });
-      this.#credentials = new MemoryCredentialStore(
-        `The OS keychain refused the sign-in credential (${why}): you will have to sign in again after a restart. Start with --credential-file to keep it in a file readable only by you.`,
-      );
-      await this.#credentials.set(key, token);
-      this.#emitSession();
-    }
-    this.replica.setMeta('credential_account', key);
-    this.replica.setMeta('cloud_id', this.#cloudId());
-  }
-
-  async #storedToken(): Promise<string | null> {
-    const key = this.replica.getMeta('credential_account');
-    if (!key) return null;
-    try {
-      return await this.#credentials.get(key);
-    } catch (err) {
-      this.log.error('could not read the stored credential', {
-        message: AppError.from(err).message,
-      });
-      return null;
-    }
-  }
-
-  /** A replica filled from another cloud is not this cloud's data: start clean. */
-  async #forgetOtherCloud(): Promise<void> {
-    const stored = this.replica.getMeta('cloud_id');
-    if (stored === null || stored === this.#cloudId()) return;
-    const key = this.replica.getMeta('credential_account');
-    if (key) await this.#credentials.delete(key).catch(() => undefined);
-    this.replica.destroy();
-    this.log.info('replica belonged to another cloud; cleared', { previous: stored });
-  }
-
-  #cloudId(): string {
-    return this.demo ? 'embedded' : (this.#opts.cloudUrl as string);
-  }
-
-  #credentialNotice(): string | undefined {
-    const c = this.#credentials;
-    if (c.notice) return c.notice;
-    if (c.storage === 'file' && this.#opts.credentialFile) {
-      return `The sign-in credential is kept in ${this.#opts.credentialFile}, readable only by you.`;
-    }
-    return undefined;
+    const { storageChanged } = await this.#credential.save(token, account);
+    if (storageChanged) this.#emitSession();
   }
 
   #requireSession(): void {
