@@ -94,4 +94,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 // Long-running commands (serve, cloud) resolve only when they stop.
-process.exitCode = await main(process.argv.slice(2));
+// Under an Electron utility process argv is laid out differently, so the launcher passes JSON.
+const argv = process.env.CLM_CLI_ARGS
+  ? (JSON.parse(process.env.CLM_CLI_ARGS) as string[])
+  : process.argv.slice(2);
+process.exitCode = await main(argv);

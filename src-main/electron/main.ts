@@ -8,6 +8,7 @@ import { Core } from '../core/core.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { registerBridge, sendEvent } from './ipc.ts';
 import { installSecurity } from './security.ts';
+import { utilityCloudLauncher } from './cloud-process.ts';
 import { checkForUpdates } from './updater.ts';
 import { createMainWindow, preloadPathFrom } from './window.ts';
 
@@ -33,6 +34,7 @@ async function run(): Promise<void> {
     core = await Core.open({
       dataDir: app.getPath('userData'),
       cloudUrl: process.env.CLM_CLOUD_URL || undefined,
+      launchCloud: utilityCloudLauncher,
     });
   } catch (err) {
     dialog.showErrorBox('Chaos License Manager cannot start', (err as Error).message);
