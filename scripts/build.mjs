@@ -1,7 +1,7 @@
 // Builds main, preload, CLI (esbuild) and the renderer (Vite) into dist/, only what is stale
 // unless --force. Runs on `npm install` (prepare) so `npx clm` works straight away.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,11 +31,19 @@ function stampFile(stamp) {
   writeFileSync(join(root, 'dist', stamp), new Date().toISOString());
 }
 
+// Packages stay external (native addons, big servers), except typebox: it is ~700 tiny files,
+// and resolving them one by one made every `clm` start take most of a second.
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const bundled = new Set(['typebox']);
+const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
+  .filter((name) => !bundled.has(name))
+  .flatMap((name) => [name, `${name}/*`]);
+
 const nodeCommon = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  external,
   sourcemap: true,
   logLevel: 'warning',
   absWorkingDir: root,
@@ -48,6 +56,9 @@ if (stale('.main-stamp', ['src-main', 'src-shared', 'src-cloud', 'resources'])) 
     format: 'esm',
     entryPoints: { cli: 'src-main/cli/main.ts' },
     outdir: 'dist',
+    // Commands load what they need lazily (the cloud server, for one) from their own chunks.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
     },
@@ -58,7 +69,7 @@ if (stale('.main-stamp', ['src-main', 'src-shared', 'src-cloud', 'resources'])) 
       format: 'esm',
       entryPoints: { main: 'src-main/electron/main.ts' },
       outdir: 'dist/electron',
-      external: ['electron'],
+      external: [...external, 'electron'],
       banner: {
         js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
       },
