@@ -27,17 +27,24 @@ export function parseCookies(header: string | undefined): Record<string, string>
   return out;
 }
 
-/** The token a request carries: `Authorization: Bearer T` or the `clm_token` cookie. */
+/**
+ * The token a request carries: `Authorization: Bearer T` or a `clm_token_<port>` cookie.
+ * Browsers share cookies across the ports of one host, so each server names its own cookie.
+ */
 export function requestTokens(req: IncomingMessage): string[] {
   const found: string[] = [];
   const auth = req.headers.authorization;
   const bearer = auth ? /^Bearer\s+(\S+)$/i.exec(auth)?.[1] : undefined;
   if (bearer) found.push(bearer);
-  const cookie = parseCookies(req.headers.cookie)[TOKEN_COOKIE];
+  const cookie = parseCookies(req.headers.cookie)[cookieName(req.socket.localPort)];
   if (cookie) found.push(cookie);
   return found;
 }
 
-export function tokenCookie(token: string): string {
-  return `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+export function cookieName(port: number | undefined): string {
+  return `${TOKEN_COOKIE}_${port ?? 0}`;
+}
+
+export function tokenCookie(token: string, port: number | undefined): string {
+  return `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
 }

@@ -3,7 +3,8 @@
 function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>${title} · Chaos License Manager</title></head>
+<head><meta charset="utf-8"><title>${title} · Chaos License Manager</title>
+<link rel="stylesheet" href="/refused.css"><link rel="icon" href="/favicon.svg"></head>
 <body>
 <h1>${title}</h1>
 ${body}

@@ -41,6 +41,7 @@ export interface HeadlessServer {
 }
 
 export const SEAT_PATH_PREFIX = '/seat/v1/';
+const PUBLIC_FILES = new Set(['/refused.css', '/favicon.svg']);
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export const CSP =
@@ -89,12 +90,16 @@ export function createHeadlessServer(opts: HeadlessServerOptions): HeadlessServe
       // Trade the token in the URL for a cookie, and drop it from the address bar.
       url.searchParams.delete('token');
       res.writeHead(302, {
-        'Set-Cookie': tokenCookie(token),
+        'Set-Cookie': tokenCookie(token, req.socket.localPort),
         Location: url.pathname + url.search,
         'Cache-Control': 'no-store',
       });
       res.end();
       return;
+    }
+    // The refused page's own stylesheet and icon hold nothing secret; the page looks like the app.
+    if (PUBLIC_FILES.has(pathname) && (req.method === 'GET' || req.method === 'HEAD')) {
+      return serveStatic(req, res, staticDir, pathname);
     }
     if (!requestTokens(req).some((t) => sameToken(t, token))) {
       return unauthorized(req, res, pathname, false);

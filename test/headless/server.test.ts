@@ -15,6 +15,7 @@ let cloud: CloudServer;
 let core: Core;
 let server: HeadlessServer;
 let base: string;
+let port: number;
 const token = newLoginToken();
 const seatCalls: string[] = [];
 
@@ -34,6 +35,7 @@ before(async () => {
   );
   writeFileSync(join(staticDir, 'assets', 'app-1234.js'), 'console.log(1)');
   writeFileSync(join(staticDir, 'assets', 'app-1234.css'), 'body{}');
+  writeFileSync(join(staticDir, 'refused.css'), 'h1{}');
   writeFileSync(join(staticDir, '..', 'secret.txt'), 'outside');
   server = createHeadlessServer({
     core,
@@ -46,8 +48,15 @@ before(async () => {
       res.end('{"products":[]}');
     },
   });
-  base = (await server.listen(0)).url;
+  const listening = await server.listen(0);
+  base = listening.url;
+  port = listening.port;
 });
+async function page401Links(): Promise<string> {
+  const res = await fetch(`${base}/`, { headers: { accept: 'text/html' } });
+  return res.text();
+}
+
 after(async () => {
   await server.close();
   await core.close();
@@ -93,7 +102,17 @@ test('without the token every route but /seat/v1/* is 401', async () => {
         'This page needs the login token. Open the URL printed by `clm serve` (it ends with ?token=…).',
     },
   });
-  const badCookie = await fetch(`${base}/`, { headers: { cookie: 'clm_token=abc' } });
+  const style = await fetch(`${base}/refused.css`);
+  assert.equal(style.status, 200, "the refused page's stylesheet needs no token");
+  assert.match(await page401Links(), /href="\/refused.css"/);
+  const otherAsset = await fetch(`${base}/assets/app-1234.css`);
+  assert.equal(otherAsset.status, 401, 'every other file still needs the token');
+  await otherAsset.arrayBuffer();
+  // Another server on another port of this host sets its own cookie; ours is not confused by it.
+  const foreign = await fetch(`${base}/`, { headers: { cookie: `clm_token_1=${token}` } });
+  assert.equal(foreign.status, 401);
+  await foreign.arrayBuffer();
+  const badCookie = await fetch(`${base}/`, { headers: { cookie: `clm_token_${port}=abc` } });
   assert.equal(badCookie.status, 401);
   await badCookie.arrayBuffer();
 
@@ -108,7 +127,10 @@ test('?token= sets an HttpOnly SameSite=Strict cookie, and the cookie opens the 
   assert.equal(res.status, 302);
   assert.equal(res.headers.get('location'), '/');
   const cookie = res.headers.get('set-cookie') ?? '';
-  assert.match(cookie, /^clm_token=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=\//);
+  assert.match(
+    cookie,
+    new RegExp(`^clm_token_${port}=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=/`),
+  );
   const jar = cookie.split(';')[0] as string;
 
   const page = await fetch(`${base}/`, { headers: { cookie: jar } });
