@@ -1,9 +1,10 @@
 // React hook for a CSV upload: parses the chosen file in a worker, with progress, result and cancel.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { AppError } from '../../src-shared/errors.ts';
 import type { CsvKind } from '../../src-shared/csv/formats.ts';
-import type { CsvResult } from '../../src-shared/csv/validate.ts';
+import type { CsvResult } from '../../src-shared/csv/result.ts';
+import { parseInWorker, type CsvParse } from './client.ts';
 import { createCsvWorker } from './createWorker.ts';
-import type { CsvJobMessage, CsvJobRequest } from './job.ts';
 
 export type CsvUploadStatus = 'idle' | 'parsing' | 'done' | 'failed' | 'cancelled';
 
@@ -20,7 +21,7 @@ export interface CsvUploadState {
 }
 
 export interface CsvUpload extends CsvUploadState {
-  /** Parses a File (or its text); a running parse is cancelled first. Nothing is sent anywhere. */
+  /** Parses a File (or text); a running parse is cancelled first. Nothing is sent anywhere. */
   start(file: File | Blob | string, fileName?: string): void;
   cancel(): void;
   reset(): void;
@@ -36,53 +37,45 @@ const IDLE: CsvUploadState = {
 
 export function useCsvUpload(kind: CsvKind, createWorker = createCsvWorker): CsvUpload {
   const [state, setState] = useState<CsvUploadState>(IDLE);
-  const worker = useRef<Worker | null>(null);
+  const running = useRef<CsvParse | null>(null);
 
   const stop = useCallback(() => {
-    worker.current?.terminate();
-    worker.current = null;
+    const r = running.current;
+    running.current = null;
+    r?.cancel();
   }, []);
   useEffect(() => stop, [stop]);
 
   const start = useCallback(
     (file: File | Blob | string, fileName?: string) => {
       stop();
-      const w = createWorker();
-      worker.current = w;
       const name = fileName ?? (typeof file !== 'string' && 'name' in file ? file.name : null);
       setState({ ...IDLE, status: 'parsing', fileName: name });
-      // Messages from a worker already replaced or cancelled are ignored.
-      const current = (): boolean => worker.current === w;
-      w.onmessage = (event: MessageEvent<CsvJobMessage>) => {
-        if (!current()) return;
-        const m = event.data;
-        if (m.type === 'progress') {
-          setState((s) => ({ ...s, progress: m.fraction }));
-          return;
-        }
-        stop();
-        if (m.type === 'result')
-          setState((s) => ({ ...s, status: 'done', progress: 1, result: m.result }));
-        else setState((s) => ({ ...s, status: 'failed', error: m.message }));
-      };
-      w.onerror = (event: ErrorEvent) => {
-        if (!current()) return;
-        stop();
-        setState((s) => ({
-          ...s,
-          status: 'failed',
-          error: event.message || 'The CSV reader stopped',
-        }));
-      };
-      const request: CsvJobRequest =
-        typeof file === 'string' ? { kind, text: file } : { kind, file };
-      w.postMessage(request);
+      const job = parseInWorker(
+        createWorker(),
+        typeof file === 'string' ? { kind, text: file } : { kind, file },
+        // Progress of a parse already replaced or cancelled is ignored.
+        (fraction) => running.current === job && setState((s) => ({ ...s, progress: fraction })),
+      );
+      running.current = job;
+      job.result.then(
+        (result) => {
+          if (running.current !== job) return;
+          running.current = null;
+          setState((s) => ({ ...s, status: 'done', progress: 1, result }));
+        },
+        (err: unknown) => {
+          if (running.current !== job) return;
+          running.current = null;
+          setState((s) => ({ ...s, status: 'failed', error: AppError.from(err).message }));
+        },
+      );
     },
     [kind, stop, createWorker],
   );
 
   const cancel = useCallback(() => {
-    if (!worker.current) return;
+    if (!running.current) return;
     stop();
     setState((s) => ({ ...s, status: 'cancelled' }));
   }, [stop]);

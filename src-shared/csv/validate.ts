@@ -1,49 +1,27 @@
 // Checks an upload row by row as papaparse hands over chunks, numbering each row by physical line.
 import type { ParseError } from 'papaparse';
-import type { MemberRole } from '../org/model.ts';
 import { isValidEmail } from './email.ts';
 import { expectedHeader, type CsvKind } from './formats.ts';
 import { readHeader, type HeaderLayout, type Separator } from './header.ts';
 import * as msg from './messages.ts';
-
-/** An accepted row: its line in the file and the email, lower-cased as the cloud addresses it. */
-export interface CsvRow {
-  line: number;
-  email: string;
-  /** Present for invite uploads only. */
-  role?: MemberRole;
-}
-
-/** A refused row (or, with line 0 or the header's line, the whole file) and why. */
-export interface CsvRowError {
-  line: number;
-  reason: string;
-  /** The row's cells joined by the file's separator, cut at 200 characters. */
-  raw: string;
-}
-
-export interface CsvResult {
-  kind: CsvKind;
-  rows: CsvRow[];
-  errors: CsvRowError[];
-  /** Data rows in the file: blank lines and the header do not count. */
-  total: number;
-  /** The whole file was refused (too large, empty, no or wrong header): one error, no rows. */
-  fatal: boolean;
-}
+import { SeenEmails } from './seen.ts';
+import { ROLE_GUEST, ROLE_MEMBER, type CsvRowError, type PackedCsvResult } from './result.ts';
 
 const RAW_MAX = 200;
 
 export class RowValidator {
-  readonly rows: CsvRow[] = [];
-  readonly errors: CsvRowError[] = [];
+  // Accepted rows in columns: no object per row (see result.ts).
+  private lines: number[] = [];
+  private emails: string[] = [];
+  private roles: number[] = [];
+  private errors: CsvRowError[] = [];
   private total = 0;
   private fatal = false;
   /** Physical line (1-based) where the next row papaparse hands over begins. */
   private line = 1;
   private layout: HeaderLayout | null = null;
   private headerText = '';
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new SeenEmails();
 
   constructor(
     private readonly kind: CsvKind,
@@ -80,22 +58,26 @@ export class RowValidator {
 
   /** Refuses the whole file: nothing in it is usable. */
   refuse(line: number, reason: string, raw: string): void {
-    this.rows.length = 0;
-    this.errors.length = 0;
-    this.errors.push({ line, reason, raw });
+    this.lines = [];
+    this.emails = [];
+    this.roles = [];
+    this.errors = [{ line, reason, raw }];
     this.total = 0;
     this.fatal = true;
   }
 
-  finish(): CsvResult {
-    if (!this.fatal && this.layout === null)
+  finish(): PackedCsvResult {
+    if (!this.fatal && this.layout === null) {
       this.refuse(0, msg.emptyFile(expectedHeader(this.kind)), '');
+    }
     return {
       kind: this.kind,
-      rows: this.rows,
-      errors: this.errors,
       total: this.total,
       fatal: this.fatal,
+      errors: this.errors,
+      lines: Int32Array.from(this.lines),
+      emails: this.emails,
+      roles: this.kind === 'invite' ? Uint8Array.from(this.roles) : null,
     };
   }
 
@@ -110,7 +92,7 @@ export class RowValidator {
     const email = (cells[layout.emailAt] ?? '').trim();
     if (email === '') return this.reject(line, msg.MISSING_EMAIL, cells);
     if (!isValidEmail(email)) return this.reject(line, msg.invalidEmail(email), cells);
-    let role: MemberRole | undefined;
+    let role = 0;
     if (layout.roleAt >= 0) {
       const typed = (cells[layout.roleAt] ?? '').trim();
       if (typed === '') return this.reject(line, msg.MISSING_ROLE, cells);
@@ -118,14 +100,15 @@ export class RowValidator {
       if (lower !== 'member' && lower !== 'guest') {
         return this.reject(line, msg.unknownRole(typed), cells);
       }
-      role = lower;
+      role = lower === 'guest' ? ROLE_GUEST : ROLE_MEMBER;
     }
     // Only accepted rows claim an address, so a bad row never shadows a later good one.
     const key = email.toLowerCase();
-    const first = this.seen.get(key);
-    if (first !== undefined) return this.reject(line, msg.duplicateEmail(email, first), cells);
-    this.seen.set(key, line);
-    this.rows.push(role ? { line, email: key, role } : { line, email: key });
+    const first = this.seen.claim(key, line);
+    if (first !== 0) return this.reject(line, msg.duplicateEmail(email, first), cells);
+    this.lines.push(line);
+    this.emails.push(key);
+    if (role) this.roles.push(role);
   }
 
   private reject(line: number, reason: string, cells: string[]): void {
