@@ -14,7 +14,44 @@ export type CoreCallName =
   | 'account.changePassword'
   | 'sync.status'
   | 'sync.now'
-  | 'licenses.list';
+  | 'licenses.list'
+  | OrgCallName;
+
+/** The organization's calls: reads from the replica, changes through the outbox (sync engine). */
+export type OrgCallName =
+  | 'org.users'
+  | 'org.invitations'
+  | 'org.purchases'
+  | 'org.invite'
+  | 'org.removeUsers'
+  | 'org.assign'
+  | 'org.revoke'
+  | 'org.setCreditAccess'
+  | 'org.resendInvitation'
+  | 'org.cancelInvitation'
+  | 'invitations.respond'
+  | 'sync.dismissFailed';
+
+export function orgHandlers(core: Core): Pick<BridgeHandlers, OrgCallName> {
+  const now = () => new Date().toISOString();
+  return {
+    'org.users': (q) => core.orgUsers(q, now()),
+    'org.invitations': (q) => core.orgInvitations(q),
+    'org.purchases': () => core.orgPurchases(),
+    'org.invite': ({ invitations }) => core.org.invite(invitations),
+    'org.removeUsers': ({ userIds }) => core.org.removeUsers(userIds),
+    'org.assign': ({ userIds, purchaseId, quantity, fromUserId }) =>
+      core.org.assign(userIds, purchaseId, quantity, fromUserId),
+    'org.revoke': ({ userIds, productCode }) => core.org.revoke(userIds, productCode),
+    'org.setCreditAccess': ({ userIds, access }) => core.org.setCreditAccess(userIds, access),
+    'org.resendInvitation': ({ invitationId }) =>
+      core.org.manageInvitation('resendInvitation', invitationId),
+    'org.cancelInvitation': ({ invitationId }) =>
+      core.org.manageInvitation('cancelInvitation', invitationId),
+    'invitations.respond': ({ invitationId, answer }) => core.org.respond(invitationId, answer),
+    'sync.dismissFailed': ({ ids }) => core.sync.dismissFailed(ids ?? null),
+  };
+}
 
 export function coreHandlers(core: Core): Pick<BridgeHandlers, CoreCallName> {
   return {
@@ -28,6 +65,7 @@ export function coreHandlers(core: Core): Pick<BridgeHandlers, CoreCallName> {
     'sync.status': () => core.syncStatus(),
     'sync.now': () => core.syncNow(),
     'licenses.list': () => core.licenses(),
+    ...orgHandlers(core),
   };
 }
 

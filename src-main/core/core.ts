@@ -11,10 +11,16 @@ import { openCredentialStore } from '../credentials/open-credentials.ts';
 import { Replica } from '../store/replica.ts';
 import type { ServerPoolEntry } from '../store/snapshot.ts';
 import { replicaTables } from '../store/snapshot.ts';
-import { CloudClient, SESSION_ENDED } from '../sync/cloud-client.ts';
+import { CloudClient } from '../sync/cloud-client.ts';
 import type { BackoffOptions } from '../sync/reconnect.ts';
-import { Reconnector } from '../sync/reconnect.ts';
-import { pullSnapshot } from '../sync/snapshot-sync.ts';
+import { SyncEngine } from '../sync/engine.ts';
+import { OrgAdmin } from '../sync/org-admin.ts';
+import type { UsersQuery } from '../sync/org-state.ts';
+import type {
+  OrgInvitationRow,
+  OrgPurchaseRow,
+  OrgUsersPage,
+} from '../../src-shared/domain/org.ts';
 import type { CloudLauncher } from './cloud-launcher.ts';
 import { readDemoAccounts } from './demo-accounts.ts';
 import { SessionCredential } from './session-credential.ts';
@@ -74,18 +80,16 @@ export class Core {
   readonly #clock: () => Date;
   readonly #events = new CoreEmitter();
   readonly #embedded: EmbeddedCloud | null;
-  readonly #reconnector: Reconnector;
+  /** Owns sync state: online, rounds, backoff, the outbox and the feed. */
+  readonly sync: SyncEngine;
+  /** The organization's admin operations, queued through the outbox. */
+  readonly org: OrgAdmin;
   readonly #credential: SessionCredential;
   #signedIn = false;
   /** The account as the last sign-in/refresh answered it, until the replica holds it. */
   #lastAccount: AccountView | null = null;
-  #online = false;
-  #syncing = false;
-  #message: string | undefined;
   /** Bumped by sign-in and sign-out, so a pull started before never lands after. */
   #epoch = 0;
-  #round: Promise<boolean> | null = null;
-  #timer: NodeJS.Timeout | null = null;
   #settled: Promise<void> = Promise.resolve();
   #closed = false;
 
@@ -125,7 +129,37 @@ export class Core {
       onRefreshToken: (token, account) => this.#storeRefreshToken(token, account),
       onSecret: (s) => log.redact(s),
     });
-    this.#reconnector = new Reconnector(() => this.#syncRound(), opts.reconnect);
+    this.sync = new SyncEngine(
+      {
+        client: this.client,
+        replica,
+        log,
+        clock: this.#clock,
+        emit: (name, payload) => this.#events.emit(name, payload),
+        signedIn: () => this.#signedIn,
+        epoch: () => this.#epoch,
+        closed: () => this.#closed,
+        confirmed: (changedSession) => {
+          const was = this.#signedIn;
+          this.#signedIn = true;
+          if (changedSession || !was) this.#emitSession();
+        },
+        sessionEnded: (message) => this.#sessionEnded(message),
+        emitSession: () => this.#emitSession(),
+      },
+      { reconnect: opts.reconnect },
+    );
+    this.org = new OrgAdmin({
+      store: this.sync.store,
+      state: this.sync.state,
+      now: () => this.#clock().toISOString(),
+      me: () => {
+        const a = this.account();
+        return { id: a.id, email: a.email };
+      },
+      productName: (code) => this.#productName(code),
+      queued: () => this.sync.kick(),
+    });
   }
 
   /** Opens the replica and the credential store; fast, and never waits for the cloud. */
@@ -150,11 +184,7 @@ export class Core {
     this.#settled = this.#restore().catch((err) =>
       this.log.error('startup failed', { message: AppError.from(err).message }),
     );
-    const every = this.#opts.syncIntervalMs ?? 5 * 60_000;
-    this.#timer = setInterval(() => {
-      if (this.#signedIn && this.#online && !this.#reconnector.active) void this.#syncRound();
-    }, every);
-    this.#timer.unref();
+    this.sync.startTimer(this.#opts.syncIntervalMs ?? 5 * 60_000);
   }
 
   /** Resolves when the startup attempt to reach the cloud has succeeded or failed. */
@@ -207,15 +237,7 @@ export class Core {
   }
 
   syncStatus(): SyncStatus {
-    const s: SyncStatus = {
-      online: this.#online,
-      lastSyncAt: this.replica.lastSyncAt(),
-      syncing: this.#syncing,
-      pending: 0,
-      failed: [],
-    };
-    if (this.#message) s.message = this.#message;
-    return s;
+    return this.sync.status();
   }
 
   demoAccounts(): DemoAccount[] {
@@ -231,6 +253,21 @@ export class Core {
   licenses(): LicenseView[] {
     this.#requireSession();
     return this.replica.licenses();
+  }
+
+  /** The organization's users from the replica, pending changes included (admins only). */
+  orgUsers(q: UsersQuery, now: string): OrgUsersPage {
+    this.#requireSession();
+    return this.sync.state.users(q, (c) => this.#productName(c), now);
+  }
+
+  orgInvitations(filter: { status?: string; mine?: boolean }): OrgInvitationRow[] {
+    return this.sync.state.invitations(filter, this.account().email);
+  }
+
+  orgPurchases(): OrgPurchaseRow[] {
+    this.#requireSession();
+    return this.sync.state.purchases((c) => this.#productName(c));
   }
 
   /** Seats the cloud allows this machine's license server to serve (the replica's server_pool). */
@@ -250,24 +287,24 @@ export class Core {
     try {
       answer = await this.client.signIn(email, password);
     } catch (err) {
-      this.#noteCloudError(err);
+      this.sync.noteCloudError(err);
       throw err;
     }
     if (previousToken) void this.client.revoke(previousToken).catch(() => undefined);
     this.#signedIn = true;
     this.#lastAccount = answer.account;
-    this.#setOnline(true);
+    this.sync.setOnline(true);
     this.log.info('signed in', { account: answer.account.id });
     void this.seats?.onSignIn?.(email, password).catch(() => undefined);
     this.#emitSession();
-    await this.#freshRound();
+    await this.sync.freshRound();
     return this.session();
   }
 
   /** Cloud sign-out (best effort), then the keychain entry and the replica are deleted. */
   async signOut(): Promise<SessionState> {
     this.#epoch++;
-    this.#reconnector.stop();
+    this.sync.stop();
     try {
       await this.client.signOut();
     } catch (err) {
@@ -277,9 +314,10 @@ export class Core {
     }
     await this.#credential.forget();
     this.replica.destroy();
+    this.sync.reset();
     this.#signedIn = false;
     this.#lastAccount = null;
-    this.#message = undefined;
+    this.sync.setMessage(undefined);
     this.log.info('signed out');
     this.#events.emit('data.changed', { tables: [...replicaTables] });
     this.#events.emit('pool.changed', []);
@@ -293,7 +331,7 @@ export class Core {
     try {
       return await this.client.changePassword({ currentPassword, newPassword });
     } catch (err) {
-      this.#noteCloudError(err);
+      this.sync.noteCloudError(err);
       throw err;
     }
   }
@@ -301,7 +339,7 @@ export class Core {
   /** Pulls now; answers the status (offline is a status, not an error). */
   async syncNow(): Promise<SyncStatus> {
     this.#requireSession();
-    await this.#freshRound();
+    await this.sync.freshRound();
     return this.syncStatus();
   }
 
@@ -309,12 +347,11 @@ export class Core {
     if (this.#closed) return;
     this.#closed = true;
     this.#epoch++;
-    if (this.#timer) clearInterval(this.#timer);
-    this.#reconnector.stop();
+    this.sync.stop();
     // Abort requests in flight and stop the embedded cloud first, so nothing below waits on them.
     this.client.close();
     await this.#embedded?.close();
-    await this.#round?.catch(() => undefined);
+    await this.sync.idle();
     await this.#settled;
     try {
       await this.seats?.close();
@@ -331,105 +368,14 @@ export class Core {
     if (!token) {
       this.#signedIn = false;
       this.#emitSession();
-      await this.#syncRound();
+      await this.sync.round();
       return;
     }
     this.client.setRefreshToken(token);
     // The replica is shown at once; the refresh below confirms the session or marks it offline.
     this.#signedIn = this.replica.account() !== null;
     this.#emitSession();
-    await this.#syncRound();
-  }
-
-  /**
-   * One round with the cloud, shared by every caller: with a session, pull the snapshot
-   * (refreshing the access token as needed); without one, check that the cloud answers.
-   * Resolves true when the cloud answered (the reconnect loop then stops).
-   */
-  /** A round that starts after everything already asked for (sign-in, sync now). */
-  async #freshRound(): Promise<boolean> {
-    while (this.#round) await this.#round.catch(() => undefined);
-    return this.#syncRound();
-  }
-
-  #syncRound(): Promise<boolean> {
-    this.#round ??= this.#doSyncRound().finally(() => {
-      this.#round = null;
-    });
-    return this.#round;
-  }
-
-  async #doSyncRound(): Promise<boolean> {
-    if (this.#closed) return true;
-    const epoch = this.#epoch;
-    if (this.#signedIn && !this.client.hasRefreshToken()) {
-      // The cloud refused the refresh token in some earlier call: this session is over.
-      await this.#sessionEnded(SESSION_ENDED);
-      return true;
-    }
-    if (!this.client.hasRefreshToken()) {
-      try {
-        await this.client.health();
-        this.#setOnline(true);
-        this.#emitSession();
-        return true;
-      } catch (err) {
-        return this.#noteCloudError(err);
-      }
-    }
-    const wasOnline = this.#online;
-    const wasSignedIn = this.#signedIn;
-    this.#setSyncing(true);
-    try {
-      const snap = await pullSnapshot(this.client, this.#clock);
-      if (epoch !== this.#epoch || this.#closed) return true;
-      const changed = this.replica.applySnapshot(snap);
-      this.#signedIn = true;
-      this.#online = true;
-      this.#message = undefined;
-      this.#syncing = false;
-      this.#reconnector.stop();
-      if (changed.length) this.#events.emit('data.changed', { tables: changed });
-      if (changed.includes('server_pool'))
-        this.#events.emit('pool.changed', this.replica.serverPool());
-      this.#emitStatus();
-      if (
-        !wasOnline ||
-        !wasSignedIn ||
-        changed.includes('account') ||
-        changed.includes('organization')
-      ) {
-        this.#emitSession();
-      }
-      this.log.info('synced', { changed: changed.join(',') });
-      return true;
-    } catch (err) {
-      this.#syncing = false;
-      if (epoch !== this.#epoch) return true;
-      return this.#noteCloudError(err);
-    }
-  }
-
-  /** Records what a failed cloud call says about our state; answers whether to stop retrying. */
-  #noteCloudError(err: unknown): boolean {
-    const e = AppError.from(err);
-    if (e.code === 'offline' || e.code === 'unavailable') {
-      if (this.#online || this.#message !== e.message)
-        this.log.warn('cloud unreachable', { message: e.message });
-      this.#online = false;
-      this.#message = e.message;
-      this.#syncing = false;
-      this.#emitStatus();
-      if (!this.#closed) this.#reconnector.start();
-      return false;
-    }
-    if (e.code === 'unauthorized' && !this.client.hasRefreshToken() && !this.#closed) {
-      // The cloud refused the refresh token (expired, revoked, password changed elsewhere).
-      void this.#sessionEnded(e.message);
-      return true;
-    }
-    this.#emitStatus();
-    return true;
+    await this.sync.round();
   }
 
   async #sessionEnded(message: string): Promise<void> {
@@ -437,7 +383,7 @@ export class Core {
     await this.#credential.forget();
     this.#signedIn = false;
     this.#lastAccount = null;
-    this.#message = message;
+    this.sync.setMessage(message);
     this.log.warn('session ended', { message });
     this.#emitSession();
     this.#emitStatus();
@@ -449,6 +395,7 @@ export class Core {
     if (prevId !== null && prevId !== account.id) {
       await this.#credential.forget();
       this.replica.destroy();
+      this.sync.reset();
       this.#events.emit('data.changed', { tables: [...replicaTables] });
     }
     const { storageChanged } = await this.#credential.save(token, account);
@@ -459,21 +406,12 @@ export class Core {
     if (!this.#signedIn) throw new AppError('unauthorized', NOT_SIGNED_IN);
   }
 
-  #setOnline(online: boolean): void {
-    if (this.#online === online && (!online || this.#message === undefined)) return;
-    this.#online = online;
-    if (online) this.#message = undefined;
-    this.#emitStatus();
-  }
-
-  #setSyncing(syncing: boolean): void {
-    if (this.#syncing === syncing) return;
-    this.#syncing = syncing;
-    this.#emitStatus();
-  }
-
   #emitStatus(): void {
     this.#events.emit('sync.status', this.syncStatus());
+  }
+
+  #productName(code: string): string {
+    return this.replica.products().find((p) => p.code === code)?.name ?? code;
   }
 
   #emitSession(): void {

@@ -47,6 +47,37 @@ export const migrations: string[] = [
     total INTEGER NOT NULL
   ) STRICT;
   `,
+  // 2: the organization's change feed (rows as the cloud sends them), the outbox of admin
+  // mutations and their optimistic effects, kept apart so a rejection undoes exactly its own.
+  `
+  CREATE TABLE feed_rows (
+    tbl TEXT NOT NULL,
+    key TEXT NOT NULL,
+    ref TEXT,
+    data TEXT NOT NULL,
+    PRIMARY KEY (tbl, key)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX feed_rows_ref ON feed_rows (tbl, ref) WHERE ref IS NOT NULL;
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    args TEXT NOT NULL,
+    description TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'failed')),
+    code TEXT,
+    message TEXT,
+    answered_at TEXT
+  ) STRICT;
+  CREATE TABLE optimistic (
+    mutation_id INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    tbl TEXT NOT NULL,
+    key TEXT NOT NULL,
+    data TEXT,
+    PRIMARY KEY (mutation_id, seq)
+  ) STRICT;
+  `,
 ];
 
 /** Brings the database to the newest schema; each step runs in its own transaction. */

@@ -17,7 +17,13 @@ export type MetaKey =
   /** The keychain account the refresh credential is filed under (not a secret). */
   | 'credential_account'
   /** Which cloud the data came from, so a different cloud never mixes with it. */
-  | 'cloud_id';
+  | 'cloud_id'
+  /** This install's random client id for the cloud's mutation log (Replicache's clientID). */
+  | 'client_id'
+  /** The change feed's cursor: the next pull asks for changes after it. */
+  | 'feed_cursor'
+  /** The last mutation id handed out; ids only ever increase. */
+  | 'last_mutation_id';
 
 interface AccountRow {
   id: string;

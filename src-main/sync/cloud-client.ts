@@ -1,5 +1,8 @@
 // The desktop's HTTP client of the cloud API: timeouts, the access token in memory, rotating refresh.
 import type { TSchema } from 'typebox';
+import { orgRoutes } from '../../src-shared/cloud-api/org.ts';
+import type { PushRequest, PushResponse } from '../../src-shared/org/mutations.ts';
+import type { PullAnswer } from '../../src-shared/cloud-api/sync.ts';
 import { cloudRoutes } from '../../src-shared/cloud-api/routes.ts';
 import type { CloudAnswer, CloudBody, CloudRouteName } from '../../src-shared/cloud-api/routes.ts';
 import type { AccountView } from '../../src-shared/domain/account.ts';
@@ -27,6 +30,7 @@ const EXPIRY_MARGIN_MS = 15_000;
 export const SESSION_ENDED = 'Your session has ended. Please sign in again.';
 
 type TokenAnswer = CloudAnswer<'signIn'>;
+type Route = { method: 'GET' | 'POST'; path: string; response: TSchema };
 type AuthedGet = 'account' | 'products' | 'licenses' | 'organization' | 'licenseServerPool';
 
 export class CloudClient {
@@ -113,6 +117,29 @@ export class CloudClient {
     return this.#authed('changePassword', body);
   }
 
+  /** Sends queued mutations (POST /v1/mutations); the cloud answers each once, in order. */
+  push(body: PushRequest): Promise<PushResponse> {
+    return this.#authedSend(orgRoutes.push, body, '') as Promise<PushResponse>;
+  }
+
+  /** Changes since `cursor` (GET /v1/pull); `bytes` is the answer's size on the wire. */
+  async pull(cursor: number): Promise<PullAnswer & { bytes: number }> {
+    return this.#authedSend(orgRoutes.pull, undefined, `?cursor=${cursor}`) as Promise<
+      PullAnswer & { bytes: number }
+    >;
+  }
+
+  async #authedSend(route: Route, body: unknown, query: string): Promise<unknown> {
+    const token = await this.#accessToken();
+    try {
+      return await this.#send(route, body, token, query);
+    } catch (err) {
+      if (!(err instanceof AppError) || statusOf(err) !== 401) throw err;
+      if (this.#access?.token === token) this.#access = null;
+      return this.#send(route, body, await this.#accessToken(), query);
+    }
+  }
+
   async #doRefresh(): Promise<TokenAnswer> {
     const token = this.#refreshToken;
     if (!token) throw new AppError('unauthorized', SESSION_ENDED);
@@ -172,10 +199,18 @@ export class CloudClient {
     body: unknown,
     accessToken: string | null,
   ): Promise<CloudAnswer<N>> {
-    const route = cloudRoutes[name];
+    return (await this.#send(cloudRoutes[name], body, accessToken, '')) as CloudAnswer<N>;
+  }
+
+  async #send(
+    route: Route,
+    body: unknown,
+    accessToken: string | null,
+    query: string,
+  ): Promise<unknown> {
     if (this.#closing.signal.aborted) throw new AppError('offline', 'The app is shutting down');
     const base = await this.baseUrl();
-    const url = base.replace(/\/+$/, '') + route.path;
+    const url = base.replace(/\/+$/, '') + route.path + query;
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (accessToken) headers.authorization = `Bearer ${accessToken}`;
@@ -205,7 +240,9 @@ export class CloudClient {
     }
     if (status < 200 || status >= 300) throw apiError(status, json);
     checkShape(route.response, json, route.path);
-    return json as CloudAnswer<N>;
+    // The pull's size is what acceptance 4 measures: only the changes travel, not the organization.
+    if (route === orgRoutes.pull) (json as { bytes: number }).bytes = Buffer.byteLength(text);
+    return json;
   }
 }
 

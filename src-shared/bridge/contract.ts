@@ -6,11 +6,13 @@ import type { SessionState, SyncStatus } from '../domain/session.ts';
 import { sessionCalls } from './calls/session.ts';
 import { licenseCalls } from './calls/licenses.ts';
 import { seatCalls, type SeatSummary } from './calls/seats.ts';
+import { orgCalls } from './calls/org.ts';
 
 export const bridgeCalls = {
   ...sessionCalls,
   ...licenseCalls,
   ...seatCalls,
+  ...orgCalls,
 };
 
 export type BridgeCalls = typeof bridgeCalls;

@@ -1,0 +1,285 @@
+// The replica's organization tables: feed rows as pulled, the outbox, and optimistic effects.
+// Every write here is one SQLite transaction; callers refresh in-memory state after it returns.
+import type { Database as Db } from 'better-sqlite3';
+import type { FeedTable, PullAnswer } from '../../src-shared/cloud-api/sync.ts';
+import { feedTables } from '../../src-shared/cloud-api/sync.ts';
+import type { Replica } from './replica.ts';
+
+export type FeedRow = Record<string, unknown>;
+
+/** One change a mutation makes to the replica at once: a row upserted, or (data null) deleted. */
+export interface Effect {
+  tbl: FeedTable;
+  key: string;
+  data: FeedRow | null;
+}
+
+export interface OutboxEntry {
+  id: number;
+  name: string;
+  args: unknown;
+  description: string;
+  createdAt: string;
+  status: 'pending' | 'failed';
+  code: string | null;
+  message: string | null;
+  answeredAt: string | null;
+}
+
+interface OutboxRow {
+  id: number;
+  name: string;
+  args: string;
+  description: string;
+  created_at: string;
+  status: 'pending' | 'failed';
+  code: string | null;
+  message: string | null;
+  answered_at: string | null;
+}
+
+/** The field a table's rows are looked up by besides their key (user, or invitee email). */
+const refField: Partial<Record<FeedTable, string>> = {
+  users: 'email',
+  invitations: 'email',
+  assignments: 'userId',
+  borrows: 'userId',
+};
+
+function refOf(tbl: FeedTable, row: FeedRow): string | null {
+  const f = refField[tbl];
+  const v = f ? row[f] : undefined;
+  return typeof v === 'string' ? v.toLowerCase() : null;
+}
+
+function keyOf(tbl: FeedTable, row: FeedRow): string {
+  return String(row[feedTables[tbl]]);
+}
+
+function prepare(db: Db) {
+  return {
+    upsert: db.prepare<[string, string, string | null, string]>(
+      `INSERT INTO feed_rows (tbl, key, ref, data) VALUES (?, ?, ?, ?)
+       ON CONFLICT (tbl, key) DO UPDATE SET ref = excluded.ref, data = excluded.data`,
+    ),
+    remove: db.prepare<[string, string]>('DELETE FROM feed_rows WHERE tbl = ? AND key = ?'),
+    clearFeed: db.prepare('DELETE FROM feed_rows'),
+    rows: db.prepare<[string], { key: string; data: string }>(
+      'SELECT key, data FROM feed_rows WHERE tbl = ?',
+    ),
+    count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM feed_rows WHERE tbl = ?'),
+    insertOutbox: db.prepare(
+      `INSERT INTO outbox (id, name, args, description, created_at, status)
+       VALUES (@id, @name, @args, @description, @createdAt, 'pending')`,
+    ),
+    pending: db.prepare<[number], OutboxRow>(
+      `SELECT * FROM outbox WHERE status = 'pending' ORDER BY id LIMIT ?`,
+    ),
+    pendingCount: db.prepare<[], { n: number }>(
+      `SELECT count(*) AS n FROM outbox WHERE status = 'pending'`,
+    ),
+    failed: db.prepare<[], OutboxRow>(`SELECT * FROM outbox WHERE status = 'failed' ORDER BY id`),
+    deleteOutbox: db.prepare<[number]>('DELETE FROM outbox WHERE id = ?'),
+    dropConfirmed: db.prepare<[number]>(`DELETE FROM outbox WHERE status = 'pending' AND id <= ?`),
+    markFailed: db.prepare(
+      `UPDATE outbox SET status = 'failed', code = @code, message = @message, answered_at = @at
+       WHERE id = @id`,
+    ),
+    insertEffect: db.prepare<[number, number, string, string, string | null]>(
+      'INSERT INTO optimistic (mutation_id, seq, tbl, key, data) VALUES (?, ?, ?, ?, ?)',
+    ),
+    effects: db.prepare<[], { mutation_id: number; tbl: string; key: string; data: string | null }>(
+      'SELECT mutation_id, tbl, key, data FROM optimistic ORDER BY mutation_id, seq',
+    ),
+    deleteEffects: db.prepare<[number]>('DELETE FROM optimistic WHERE mutation_id = ?'),
+    dropEffectsUpTo: db.prepare<[number]>('DELETE FROM optimistic WHERE mutation_id <= ?'),
+  };
+}
+
+function toEntry(r: OutboxRow): OutboxEntry {
+  return {
+    id: r.id,
+    name: r.name,
+    args: JSON.parse(r.args) as unknown,
+    description: r.description,
+    createdAt: r.created_at,
+    status: r.status,
+    code: r.code,
+    message: r.message,
+    answeredAt: r.answered_at,
+  };
+}
+
+export class OrgStore {
+  readonly #replica: Replica;
+  #db: Db | null = null;
+  #s: ReturnType<typeof prepare> | null = null;
+
+  constructor(replica: Replica) {
+    this.#replica = replica;
+  }
+
+  /** Statements of the current database file (sign-out replaces it). */
+  get #st(): ReturnType<typeof prepare> {
+    const db = this.#replica.db;
+    if (db !== this.#db || !this.#s) {
+      this.#db = db;
+      this.#s = prepare(db);
+    }
+    return this.#s;
+  }
+
+  get #conn(): Db {
+    void this.#st;
+    return this.#db as Db;
+  }
+
+  /** This install's client id for the cloud's mutation log; random, kept with the replica. */
+  clientId(): string {
+    let id = this.#replica.getMeta('client_id');
+    if (!id) {
+      id = `clm-${crypto.randomUUID()}`;
+      this.#replica.setMeta('client_id', id);
+    }
+    return id;
+  }
+
+  cursor(): number {
+    return Number(this.#replica.getMeta('feed_cursor') ?? 0);
+  }
+
+  /**
+   * Applies one pull in ONE transaction: a reset clears the feed rows first; then deletes, then
+   * upserts; the cursor moves; outbox rows and effects the cloud has already applied are dropped.
+   * Answers the feed tables that changed.
+   */
+  applyPull(answer: PullAnswer, syncedAt: string): FeedTable[] {
+    const s = this.#st;
+    const changed = new Set<FeedTable>();
+    const clientId = this.clientId();
+    const applied = answer.lastMutationIds[clientId] ?? 0;
+    this.#conn.transaction(() => {
+      if (answer.reset) {
+        s.clearFeed.run();
+        for (const t of Object.keys(feedTables) as FeedTable[]) changed.add(t);
+      }
+      for (const [tbl, keys] of Object.entries(answer.deletes)) {
+        if (!(tbl in feedTables)) continue;
+        for (const key of keys) s.remove.run(tbl, key);
+        if (keys.length) changed.add(tbl as FeedTable);
+      }
+      for (const [tbl, rows] of Object.entries(answer.changes) as [FeedTable, FeedRow[]][]) {
+        if (!rows?.length || !(tbl in feedTables)) continue;
+        for (const row of rows)
+          s.upsert.run(tbl, keyOf(tbl, row), refOf(tbl, row), JSON.stringify(row));
+        changed.add(tbl);
+      }
+      if (applied > 0) {
+        s.dropConfirmed.run(applied);
+        s.dropEffectsUpTo.run(applied);
+      }
+      this.#replica.setMeta('feed_cursor', String(answer.cursor));
+      this.#replica.setMeta('last_sync_at', syncedAt);
+    })();
+    return [...changed];
+  }
+
+  /** The pulled (authoritative) rows of a table, without optimistic effects. */
+  baseRows(tbl: FeedTable): Map<string, FeedRow> {
+    const out = new Map<string, FeedRow>();
+    for (const r of this.#st.rows.all(tbl)) out.set(r.key, JSON.parse(r.data) as FeedRow);
+    return out;
+  }
+
+  count(tbl: FeedTable): number {
+    return this.#st.count.get(tbl)?.n ?? 0;
+  }
+
+  /** Effects of mutations not yet confirmed by a pull, in the order they were made. */
+  effects(): (Effect & { mutationId: number })[] {
+    return this.#st.effects.all().map((e) => ({
+      mutationId: e.mutation_id,
+      tbl: e.tbl as FeedTable,
+      key: e.key,
+      data: e.data === null ? null : (JSON.parse(e.data) as FeedRow),
+    }));
+  }
+
+  /** The next mutation id: ids only ever increase for this client, even once the outbox empties. */
+  #nextId(): number {
+    const last = Number(this.#replica.getMeta('last_mutation_id') ?? 0);
+    const next = last + 1;
+    this.#replica.setMeta('last_mutation_id', String(next));
+    return next;
+  }
+
+  /** Queues a mutation with its optimistic effects in ONE transaction; answers its id. */
+  enqueue(name: string, args: unknown, description: string, effects: Effect[], at: string): number {
+    const s = this.#st;
+    let id = 0;
+    this.#conn.transaction(() => {
+      id = this.#nextId();
+      s.insertOutbox.run({ id, name, args: JSON.stringify(args), description, createdAt: at });
+      effects.forEach((e, seq) =>
+        s.insertEffect.run(id, seq, e.tbl, e.key, e.data === null ? null : JSON.stringify(e.data)),
+      );
+    })();
+    return id;
+  }
+
+  /** Many mutations at once (bulk CSV, tests): one transaction for all. */
+  enqueueMany(
+    items: { name: string; args: unknown; description: string; effects: Effect[] }[],
+    at: string,
+  ): number[] {
+    const ids: number[] = [];
+    this.#conn.transaction(() => {
+      for (const m of items) ids.push(this.enqueue(m.name, m.args, m.description, m.effects, at));
+    })();
+    return ids;
+  }
+
+  pending(limit: number): OutboxEntry[] {
+    return this.#st.pending.all(limit).map(toEntry);
+  }
+
+  pendingCount(): number {
+    return this.#st.pendingCount.get()?.n ?? 0;
+  }
+
+  failed(): OutboxEntry[] {
+    return this.#st.failed.all().map(toEntry);
+  }
+
+  /**
+   * Records the cloud's answers in ONE transaction: accepted rows leave the outbox (their effects
+   * stay until a pull brings the authoritative rows); rejected ones are undone and kept as failed.
+   */
+  recordAnswers(
+    answers: { id: number; accepted: boolean; code?: string; message?: string }[],
+    at: string,
+  ): void {
+    const s = this.#st;
+    this.#conn.transaction(() => {
+      for (const a of answers) {
+        if (a.accepted) {
+          s.deleteOutbox.run(a.id);
+        } else {
+          s.deleteEffects.run(a.id);
+          s.markFailed.run({ id: a.id, code: a.code ?? 'rejected', message: a.message ?? '', at });
+        }
+      }
+    })();
+  }
+
+  /** Forgets failed changes the user dismissed; answers how many were removed. */
+  dismissFailed(ids: number[] | null): number {
+    let n = 0;
+    this.#conn.transaction(() => {
+      for (const f of this.failed()) {
+        if (ids === null || ids.includes(f.id)) n += this.#st.deleteOutbox.run(f.id).changes;
+      }
+    })();
+    return n;
+  }
+}

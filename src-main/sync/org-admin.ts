@@ -1,0 +1,420 @@
+// Admin operations offline-first: pre-check with the shared rules against the replica, then queue
+// the mutation with its optimistic effects in one transaction. The cloud stays the authority.
+import { randomUUID } from 'node:crypto';
+import type { AssignmentRow, InvitationRow } from '../../src-shared/cloud-api/sync.ts';
+import type { QueuedChange } from '../../src-shared/domain/org.ts';
+import { AppError } from '../../src-shared/errors.ts';
+import type { CreditAccess, MemberRole, RuleResult } from '../../src-shared/org/model.ts';
+import type { MutationArgs, MutationName } from '../../src-shared/org/mutations.ts';
+import { checkAssign, splitSeats } from '../../src-shared/org/rules/assign.ts';
+import { checkAdministrator } from '../../src-shared/org/rules/authorize.ts';
+import { checkSetCreditAccess } from '../../src-shared/org/rules/credits.ts';
+import {
+  checkAccept,
+  checkDecline,
+  checkInvite,
+  checkManageInvitation,
+} from '../../src-shared/org/rules/invite.ts';
+import { checkRemove } from '../../src-shared/org/rules/remove.ts';
+import { checkRevoke } from '../../src-shared/org/rules/revoke.ts';
+import type { Effect, OrgStore } from '../store/org-store.ts';
+import type { OrgState } from './org-state.ts';
+
+type Failure = QueuedChange['failed'][number];
+
+export interface OrgAdminHost {
+  store: OrgStore;
+  state: OrgState;
+  now: () => string;
+  /** The signed-in account (id and email). */
+  me: () => { id: string; email: string };
+  productName: (code: string) => string;
+  /** Called after a mutation was committed to the outbox (update views, wake the pusher). */
+  queued: () => void;
+}
+
+function failure(key: string, r: RuleResult, email?: string): Failure {
+  const f = r as Extract<RuleResult, { ok: false }>;
+  return { key, ...(email ? { email } : {}), code: f.code, message: f.message };
+}
+
+export class OrgAdmin {
+  readonly #h: OrgAdminHost;
+
+  constructor(host: OrgAdminHost) {
+    this.#h = host;
+  }
+
+  invite(invitations: { email: string; role: MemberRole }[]): QueuedChange {
+    const s = this.#requireAdmin();
+    const org = s.organization as NonNullable<typeof s.organization>;
+    const byEmail = new Map([...s.users.values()].map((u) => [u.email.toLowerCase(), u]));
+    const pendingTo = new Set(
+      [...s.invitations.values()]
+        .filter((i) => i.status === 'pending' && i.organizationId === org.id)
+        .map((i) => i.email.toLowerCase()),
+    );
+    const ok: { email: string; role: MemberRole }[] = [];
+    const failed: Failure[] = [];
+    for (const inv of invitations) {
+      const email = inv.email.toLowerCase();
+      const user = byEmail.get(email);
+      const isAdmin = email === org.administratorEmail.toLowerCase();
+      // What the replica cannot know (whether the account exists, its purchases) the cloud checks.
+      const r = checkInvite(
+        {
+          organizationId: org.id,
+          administratorAccountId: org.administratorId,
+          invitee: {
+            accountId: isAdmin ? org.administratorId : (user?.id ?? `unknown:${email}`),
+            email,
+            hasPersonalPurchases: false,
+            memberOfOrganizationId: user ? org.id : null,
+            administersOrganizationId: null,
+          },
+          pendingInvitation: pendingTo.has(email),
+        },
+        email,
+        inv.role,
+      );
+      if (r.ok) {
+        ok.push({ email, role: inv.role });
+        pendingTo.add(email);
+      } else failed.push(failure(email, r, email));
+    }
+    const effects: Effect[] = ok.map((i) => {
+      const row: InvitationRow = {
+        id: `local:${randomUUID()}`,
+        organizationId: org.id,
+        organizationName: org.name,
+        invitedBy: org.administratorEmail,
+        email: i.email,
+        role: i.role,
+        status: 'pending',
+        createdAt: this.#h.now(),
+        updatedAt: this.#h.now(),
+      };
+      return { tbl: 'invitations', key: row.id, data: row };
+    });
+    if (ok.length === 1) {
+      const one = ok[0] as { email: string; role: MemberRole };
+      return this.#queue('invite', one, `Invite ${one.email} as ${one.role}`, effects, failed);
+    }
+    return this.#queue(
+      'inviteBatch',
+      { invitations: ok },
+      `Invite ${ok.length} users`,
+      effects,
+      failed,
+    );
+  }
+
+  removeUsers(userIds: string[]): QueuedChange {
+    const s = this.#requireAdmin();
+    const now = this.#h.now();
+    const ok: string[] = [];
+    const failed: Failure[] = [];
+    const effects: Effect[] = [];
+    for (const id of userIds) {
+      const u = s.users.get(id);
+      const assigned = (s.byUser.get(id) ?? []).reduce((n, a) => n + a.quantity, 0);
+      const r = checkRemove({
+        email: u?.email ?? id,
+        inOrganization: !!u,
+        isAdministrator: id === s.organization?.administratorId,
+        assignedSeats: assigned,
+        borrowedSeats: this.#h.state.borrowedSeats(id, now),
+      });
+      if (!r.ok) {
+        failed.push(failure(id, r, u?.email));
+        continue;
+      }
+      ok.push(id);
+      effects.push(
+        { tbl: 'users', key: id, data: null },
+        { tbl: 'creditAccess', key: id, data: null },
+      );
+    }
+    const what =
+      ok.length === 1
+        ? `Remove ${s.users.get(ok[0] as string)?.email}`
+        : `Remove ${ok.length} users`;
+    return this.#queue('removeUsers', { userIds: ok }, what, effects, failed);
+  }
+
+  assign(userIds: string[], purchaseId: string, quantity = 1, fromUserId?: string): QueuedChange {
+    const s = this.#requireAdmin();
+    const now = this.#h.now();
+    const p = s.purchases.get(purchaseId);
+    const name = p ? this.#h.productName(p.productCode) : purchaseId;
+    let assignedSeats = 0;
+    for (const a of s.assignments.values())
+      if (a.purchaseId === purchaseId) assignedSeats += a.quantity;
+    const ok: string[] = [];
+    const failed: Failure[] = [];
+    const effects: Effect[] = [];
+    const single = userIds.length === 1;
+    for (const id of userIds) {
+      const u = s.users.get(id);
+      const q = single ? quantity : 1;
+      const from = single && fromUserId ? s.users.get(fromUserId) : undefined;
+      const fromSeats = (s.byUser.get(fromUserId ?? '') ?? []).filter(
+        (a) => a.purchaseId === purchaseId,
+      );
+      const facts = p && {
+        productName: name,
+        term: p.term,
+        expiresAt: p.expiresAt,
+        quantity: p.quantity,
+        assignedSeats,
+      };
+      const r = checkAssign({
+        target: { accountId: id, email: u?.email ?? id, inOrganization: !!u },
+        purchase: facts ?? null,
+        quantity: q,
+        from:
+          single && fromUserId
+            ? {
+                accountId: fromUserId,
+                email: from?.email ?? fromUserId,
+                inOrganization: !!from,
+                assignedSeats: fromSeats.reduce((n, a) => n + a.quantity, 0),
+                borrowedSeats: this.#h.state.borrowedSeats(fromUserId, now, purchaseId),
+              }
+            : null,
+        now,
+      });
+      if (!r.ok || !p || !facts) {
+        failed.push(failure(id, r, u?.email));
+        continue;
+      }
+      ok.push(id);
+      const { fromFree, fromUser } = splitSeats(q, facts);
+      assignedSeats += fromFree;
+      const row: AssignmentRow = {
+        id: `local:${randomUUID()}`,
+        purchaseId,
+        userId: id,
+        productCode: p.productCode,
+        term: p.term,
+        expiresAt: p.expiresAt,
+        quantity: q,
+        assignedAt: now,
+      };
+      effects.push({ tbl: 'assignments', key: row.id, data: row });
+      let left = fromUser;
+      for (const a of fromSeats) {
+        if (left <= 0) break;
+        const take = Math.min(left, a.quantity);
+        left -= take;
+        const rest = a.quantity - take;
+        const { pending: _p, ...base } = a;
+        void _p;
+        effects.push({
+          tbl: 'assignments',
+          key: a.id,
+          data: rest > 0 ? { ...base, quantity: rest } : null,
+        });
+      }
+    }
+    const what = `Assign ${name} to ${single ? (s.users.get(userIds[0] as string)?.email ?? userIds[0]) : `${ok.length} users`}`;
+    if (single)
+      return this.#queue(
+        'assignProduct',
+        {
+          userId: userIds[0] as string,
+          purchaseId,
+          quantity,
+          ...(fromUserId ? { fromUserId } : {}),
+        },
+        what,
+        effects,
+        failed,
+      );
+    return this.#queue(
+      'assignProducts',
+      { userIds: ok, purchaseIds: [purchaseId] },
+      what,
+      effects,
+      failed,
+    );
+  }
+
+  revoke(userIds: string[], productCode: string): QueuedChange {
+    const s = this.#requireAdmin();
+    const now = this.#h.now();
+    const name = this.#h.productName(productCode);
+    const ok: string[] = [];
+    const failed: Failure[] = [];
+    const effects: Effect[] = [];
+    for (const id of userIds) {
+      const u = s.users.get(id);
+      const held = (s.byUser.get(id) ?? []).filter((a) => a.productCode === productCode);
+      const r = checkRevoke({
+        email: u?.email ?? id,
+        inOrganization: !!u,
+        productName: name,
+        assignments: held.map((a) => ({
+          term: a.term,
+          seats: a.quantity,
+          borrowedSeats: this.#h.state.borrowedSeats(id, now, a.purchaseId),
+        })),
+      });
+      if (!r.ok) {
+        failed.push(failure(id, r, u?.email));
+        continue;
+      }
+      ok.push(id);
+      for (const a of held) effects.push({ tbl: 'assignments', key: a.id, data: null });
+    }
+    const what = `Revoke ${name} from ${ok.length === 1 ? s.users.get(ok[0] as string)?.email : `${ok.length} users`}`;
+    if (userIds.length === 1)
+      return this.#queue(
+        'revokeProduct',
+        { userId: userIds[0] as string, productCode },
+        what,
+        effects,
+        failed,
+      );
+    return this.#queue(
+      'revokeProducts',
+      { userIds: ok, productCodes: [productCode] },
+      what,
+      effects,
+      failed,
+    );
+  }
+
+  setCreditAccess(userIds: string[], access: CreditAccess): QueuedChange {
+    const s = this.#requireAdmin();
+    const ok: string[] = [];
+    const failed: Failure[] = [];
+    const effects: Effect[] = [];
+    for (const id of userIds) {
+      const u = s.users.get(id);
+      const r = checkSetCreditAccess(
+        {
+          email: u?.email ?? id,
+          inOrganization: !!u,
+          role: u?.role ?? null,
+          hasActivePersonalCredits: false,
+        },
+        access,
+      );
+      if (!r.ok) {
+        failed.push(failure(id, r, u?.email));
+        continue;
+      }
+      ok.push(id);
+      const used = s.creditAccess.get(id)?.used ?? 0;
+      effects.push({
+        tbl: 'creditAccess',
+        key: id,
+        data: {
+          userId: id,
+          mode: access.mode,
+          limit: access.mode === 'limit' ? access.limit : null,
+          used,
+          updatedAt: this.#h.now(),
+        },
+      });
+    }
+    const label = access.mode === 'limit' ? `${access.limit} credits` : access.mode;
+    const what = `Set credit access to ${label} for ${ok.length === 1 ? s.users.get(ok[0] as string)?.email : `${ok.length} users`}`;
+    return this.#queue('setCreditAccess', { userIds: ok, access }, what, effects, failed);
+  }
+
+  manageInvitation(
+    kind: 'resendInvitation' | 'cancelInvitation',
+    invitationId: string,
+  ): QueuedChange {
+    const s = this.#requireAdmin();
+    const inv = s.invitations.get(invitationId);
+    const r = checkManageInvitation(inv ?? null, s.organization?.id ?? '');
+    if (!r.ok) throw new AppError(r.code, r.message);
+    const effects: Effect[] =
+      kind === 'cancelInvitation' && inv
+        ? [
+            {
+              tbl: 'invitations',
+              key: inv.id,
+              data: { ...inv, status: 'cancelled', updatedAt: this.#h.now() },
+            },
+          ]
+        : [];
+    const verb = kind === 'cancelInvitation' ? 'Cancel' : 'Resend';
+    return this.#queue(
+      kind,
+      { invitationId },
+      `${verb} the invitation to ${inv?.email}`,
+      effects,
+      [],
+    );
+  }
+
+  respond(invitationId: string, answer: 'accept' | 'decline'): QueuedChange {
+    const s = this.#h.state.get();
+    const me = this.#h.me();
+    const inv = s.invitations.get(invitationId) ?? null;
+    const facts = inv && {
+      organizationId: inv.organizationId,
+      email: inv.email,
+      status: inv.status,
+    };
+    const r =
+      answer === 'accept'
+        ? checkAccept({
+            invitation: facts,
+            role: inv?.role ?? 'guest',
+            email: me.email,
+            hasPersonalPurchases: false,
+            memberOfOrganizationId: null,
+            administersOrganizationId: null,
+          })
+        : checkDecline({ invitation: facts, email: me.email });
+    if (!r.ok) throw new AppError(r.code, r.message);
+    const status = answer === 'accept' ? 'accepted' : 'declined';
+    const effects: Effect[] = inv
+      ? [{ tbl: 'invitations', key: inv.id, data: { ...inv, status, updatedAt: this.#h.now() } }]
+      : [];
+    const name = answer === 'accept' ? 'acceptInvitation' : 'declineInvitation';
+    const what = `${answer === 'accept' ? 'Accept' : 'Decline'} the invitation from ${inv?.organizationName}`;
+    return this.#queue(name, { invitationId }, what, effects, []);
+  }
+
+  #requireAdmin() {
+    const s = this.#h.state.get();
+    const r = checkAdministrator(
+      !!s.organization && s.organization.administratorId === this.#h.me().id,
+    );
+    if (!r.ok) throw new AppError(r.code, r.message);
+    return s;
+  }
+
+  /** Nothing passed the pre-check: the first reason is the answer, and nothing is queued. */
+  #queue<N extends MutationName>(
+    name: N,
+    args: MutationArgs<N>,
+    description: string,
+    effects: Effect[],
+    failed: Failure[],
+  ): QueuedChange {
+    const items =
+      (args as { userIds?: unknown[]; invitations?: unknown[] }).userIds ??
+      (args as { invitations?: unknown[] }).invitations;
+    if (items && items.length === 0) {
+      const first = failed[0];
+      throw new AppError(first?.code ?? 'bad_request', first?.message ?? 'Nothing to do', {
+        failed,
+      });
+    }
+    if (failed.length && (name === 'assignProduct' || name === 'revokeProduct')) {
+      const first = failed[0] as Failure;
+      throw new AppError(first.code, first.message, { failed });
+    }
+    const mutationId = this.#h.store.enqueue(name, args, description, effects, this.#h.now());
+    this.#h.state.invalidate();
+    this.#h.queued();
+    return { mutationId, pending: this.#h.store.pendingCount(), failed };
+  }
+}

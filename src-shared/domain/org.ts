@@ -1,0 +1,65 @@
+// The organization as the admin views read it from the replica, optimistic changes included.
+import type { CreditAccess, InvitationStatus, MemberRole } from '../org/model.ts';
+
+export interface OrgUserProduct {
+  productCode: string;
+  productName: string;
+  purchaseId: string;
+  quantity: number;
+  /** Seats of it the user has borrowed for offline use. */
+  borrowed: number;
+  /** Made here and not yet confirmed by the cloud. */
+  pending: boolean;
+}
+
+export interface OrgUserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: MemberRole;
+  joinedAt: string;
+  products: OrgUserProduct[];
+  creditAccess: CreditAccess & { used: number; available: number; label: string };
+  /** A change of this user is waiting in the outbox. */
+  pending: boolean;
+}
+
+export interface OrgUsersPage {
+  organization: { id: string; name: string } | null;
+  /** The organizational credit pool's balance. */
+  poolBalance: number;
+  /** Users matching the filter, before paging. */
+  total: number;
+  page: number;
+  pageSize: number;
+  users: OrgUserRow[];
+}
+
+export interface OrgInvitationRow {
+  id: string;
+  email: string;
+  role: MemberRole;
+  status: InvitationStatus;
+  organizationName: string;
+  invitedBy: string;
+  createdAt: string;
+  /** Sent from here and not yet confirmed by the cloud. */
+  pending: boolean;
+}
+
+export interface OrgPurchaseRow {
+  id: string;
+  productCode: string;
+  productName: string;
+  term: string;
+  quantity: number;
+  assigned: number;
+  expiresAt: string | null;
+}
+
+/** What an admin operation answers: it is queued; `failed` lists items the pre-check refused. */
+export interface QueuedChange {
+  mutationId: number;
+  pending: number;
+  failed: { key: string; email?: string; code: string; message: string }[];
+}
