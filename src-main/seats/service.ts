@@ -91,7 +91,7 @@ export class SeatService {
     putSample: Statement<[number, string, number, number]>;
     prune: Statement<[number]>;
     samples: Statement<
-      [number],
+      [number, number, number],
       { minute: number; product: string; in_use: number; total: number }
     >;
   };
@@ -142,7 +142,8 @@ export class SeatService {
       ),
       prune: db.prepare('DELETE FROM history WHERE minute < ?'),
       samples: db.prepare(
-        'SELECT minute, product, in_use, total FROM history WHERE minute >= ? ORDER BY minute',
+        // Long ranges come back in buckets of `step` minutes, each with its peak use.
+        'SELECT (minute / CAST(? AS INTEGER)) * CAST(? AS INTEGER) AS minute, product, max(in_use) AS in_use, max(total) AS total FROM history WHERE minute >= ? GROUP BY 1, product ORDER BY 1',
       ),
     };
     // A grant (own lease back, count, insert) runs inside one IMMEDIATE transaction: it takes
@@ -355,7 +356,9 @@ export class SeatService {
 
   history(hours = 24): SeatHistory {
     const fromMinute = Math.floor(this.now() / MINUTE) - hours * 60;
-    const rows = this.q.samples.all(fromMinute);
+    // At most ~1,500 points per line, whatever the range (30 days → 30-minute peaks).
+    const step = Math.max(1, Math.ceil((hours * 60) / 1500));
+    const rows = this.q.samples.all(step, step, fromMinute);
     const minutes: number[] = [];
     const index = new Map<number, number>();
     for (const r of rows)

@@ -278,6 +278,10 @@ test('history keeps one sample per minute per product, pruned after 30 days', as
     assert.equal(h.times.length, 3);
     assert.deepEqual(h.products[0]?.inUse, [0, 1, 2]);
     assert.equal(h.products[0]?.total, 2);
+    // A long range comes in buckets with each bucket's peak.
+    const long = s.service.history(720);
+    assert.ok(long.times.length <= 2);
+    assert.equal(Math.max(...(long.products[0]?.inUse as number[])), 2);
     now = start + 31 * 24 * 3600_000;
     s.service.sample();
     assert.equal(s.service.history(720).times.length, 1);
