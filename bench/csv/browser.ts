@@ -55,6 +55,7 @@ export async function openCsvPage(files: Record<string, Served>): Promise<CsvBro
       platform: 'browser',
       target: 'es2022',
       minify: true,
+      define: { 'process.env.NODE_ENV': '"production"' },
       outdir: out,
       logLevel: 'warning',
     });

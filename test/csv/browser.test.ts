@@ -33,9 +33,8 @@ test('every corpus file parses in the Chromium worker exactly as in Node', async
 });
 
 test('a 100,000-row upload reports progress as it goes', async () => {
-  const { result, progress } = await browser.call('parse', '/big.csv', 'invite');
-  assert.equal(result.total, 100_000);
-  assert.equal(result.rows.length, 97_000);
+  const { total, rows, errors, progress } = await browser.call('summarise', '/big.csv', 'invite');
+  assert.deepEqual([total, rows, errors], [100_000, 97_000, 3_000]);
   assert.ok(progress.length >= 10, `${progress.length} progress events`);
   assert.deepEqual(
     progress,
@@ -58,4 +57,16 @@ test('cancel stops a parse midway: no result arrives', async () => {
     await browser.call('cancelAtFirstProgress', '/big.csv', 'invite'),
     'The upload was cancelled',
   );
+});
+
+test('useCsvUpload in React: idle → parsing with progress → done; cancel → cancelled', async () => {
+  const done = await browser.call('hook', '/big.csv', 'invite', false);
+  assert.deepEqual(done.statuses, ['idle', 'parsing', 'done']);
+  assert.ok(done.progressRenders >= 1);
+  assert.equal(done.rows, 97_000);
+  assert.equal(done.error, null);
+
+  const cancelled = await browser.call('hook', '/big.csv', 'invite', true);
+  assert.deepEqual(cancelled.statuses, ['idle', 'parsing', 'cancelled']);
+  assert.equal(cancelled.rows, null);
 });

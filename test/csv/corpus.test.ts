@@ -246,3 +246,35 @@ test('a file over 50 MB is refused with one clear error, from its size, before p
   assert.equal(result.rows.length, 0);
   assert.equal(result.fatal, true);
 });
+
+test('a file just under 50 MB is read and parsed in full', async (t) => {
+  const tmp = mkdtempSync(join(tmpdir(), 'clm-csv-'));
+  t.after(() => rmSync(tmp, { recursive: true, force: true }));
+  const file = join(tmp, 'large.csv');
+  // Long (valid) addresses keep the row count, and so the test's time, modest.
+  const row = (i: number): string => `${'a'.repeat(150)}.${i}${D},guest\r\n`;
+  const header = 'Email,Role\r\n';
+  const rows: string[] = [];
+  let size = header.length;
+  for (let i = 0; size + row(i).length <= MAX_CSV_BYTES; i++) {
+    rows.push(row(i));
+    size += row(i).length;
+  }
+  writeFileSync(file, header + rows.join(''));
+  assert.ok(statSync(file).size > MAX_CSV_BYTES - 200);
+
+  const messages: CsvJobMessage[] = [];
+  await runCsvJob({ kind: 'invite', file: await openAsBlob(file) }, (m) => messages.push(m));
+  const last = messages.at(-1);
+  assert.ok(last?.type === 'result');
+  const result = unpackResult(last.result);
+  assert.equal(result.fatal, false);
+  assert.deepEqual(result.errors, []);
+  assert.equal(result.rows.length, rows.length);
+  assert.deepEqual(result.rows.at(-1), {
+    line: rows.length + 1,
+    email: `${'a'.repeat(150)}.${rows.length - 1}${D}`,
+    role: 'guest',
+  });
+  assert.ok(messages.filter((m) => m.type === 'progress').length >= 10);
+});
