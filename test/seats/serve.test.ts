@@ -246,3 +246,58 @@ test('clm serve with no configuration serves the demo organization pool, activat
   again.child.kill('SIGTERM');
   await new Promise((r) => again.child.once('exit', r));
 });
+
+test('with a real cloud, the first sign-in on the machine activates its license server with that account', async () => {
+  const d = tempDir();
+  dirs.push(d);
+  const cloudChild = spawn(
+    process.execPath,
+    [
+      cli,
+      'cloud',
+      '--port',
+      '0',
+      '--data',
+      join(d.dir, 'cloud'),
+      '--seed',
+      join(root, 'resources/demo-seed.json'),
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  children.push(cloudChild);
+  const cloud = (await waitForLine(cloudChild, /listening on (http:\/\/\S+)/))[1] as string;
+  const child = spawn(
+    process.execPath,
+    [cli, 'serve', '--port', '0', '--data', join(d.dir, 'desk'), '--cloud', cloud, '--json'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  children.push(child);
+  const line = JSON.parse((await waitForLine(child, /^(\{.*"token".*\})$/))[1] as string) as {
+    port: number;
+    token: string;
+  };
+  const base = `http://127.0.0.1:${line.port}`;
+  const before = (await get<SeatStatus>(`${base}/seat/v1/status`)).body;
+  assert.equal(before.server.account, null);
+  assert.deepEqual(before.products, []);
+
+  const member = 'marco.rossi@northwind.example';
+  const signedIn = await call(base, line.token, 'session.signIn', {
+    email: member,
+    password: 'demo1234',
+  });
+  assert.ok(signedIn.ok);
+  const after = await statusWhen(base, (s) => s.server.account === member && s.products.length > 0);
+  const pool = await poolOf(cloud, member);
+  assert.deepEqual(
+    after.products.map((p) => [p.product, p.total]).sort(),
+    pool
+      .filter((p) => p.total > 0)
+      .map((p) => [p.productCode, p.total])
+      .sort(),
+  );
+  assert.equal(after.server.demo, false);
+  child.kill('SIGTERM');
+  cloudChild.kill('SIGTERM');
+  await Promise.all([child, cloudChild].map((c) => new Promise((r) => c.once('exit', r))));
+});
