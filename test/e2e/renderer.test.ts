@@ -132,7 +132,8 @@ describe('renderer against clm serve in Chromium', () => {
     const { page, problems } = await openSignIn(t, app);
     await signInAs(page, admin);
 
-    const rows = page.locator('table tbody tr');
+    // A real license row, not a loading skeleton: the first sync may still be under way.
+    const rows = page.locator('table tbody tr').filter({ hasText: 'V-Ray for 3ds Max' });
     await rows.first().waitFor();
     assert.ok((await rows.count()) > 0, 'the admin has licenses');
     await page

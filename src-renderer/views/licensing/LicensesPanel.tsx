@@ -19,6 +19,8 @@ function byProduct(a: LicenseView, b: LicenseView): number {
 export function LicensesPanel() {
   const { status, items, error } = useLicenses();
   const org = useSession((s) => s.session?.account?.organization ?? null);
+  // Right after the first sign-in the replica is still empty: that is "loading", not "none".
+  const neverSynced = useSession((s) => s.session?.sync.lastSyncAt === null);
   const [choice, setChoice] = useState<SourceChoice>('all');
 
   if (status === 'error') {
@@ -36,7 +38,8 @@ export function LicensesPanel() {
       </Banner>
     );
   }
-  if (status !== 'ready') return <LicenseTable caption="Loading licenses" rows={[]} loading />;
+  if (status !== 'ready' || (neverSynced && items.length === 0))
+    return <LicenseTable caption="Loading licenses" rows={[]} loading />;
 
   if (items.length === 0) {
     return (
