@@ -90,6 +90,7 @@ export class Core {
   #lastAccount: AccountView | null = null;
   /** Bumped by sign-in and sign-out, so a pull started before never lands after. */
   #epoch = 0;
+  #names: { at: string | null; map: Map<string, string> } | null = null;
   #settled: Promise<void> = Promise.resolve();
   #closed = false;
 
@@ -410,8 +411,12 @@ export class Core {
     this.#events.emit('sync.status', this.syncStatus());
   }
 
+  /** Product names from the catalogue in the replica; one query per sync, not per row. */
   #productName(code: string): string {
-    return this.replica.products().find((p) => p.code === code)?.name ?? code;
+    const at = this.replica.lastSyncAt();
+    if (!this.#names || this.#names.at !== at)
+      this.#names = { at, map: new Map(this.replica.products().map((p) => [p.code, p.name])) };
+    return this.#names.map.get(code) ?? code;
   }
 
   #emitSession(): void {

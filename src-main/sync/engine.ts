@@ -281,10 +281,17 @@ export class SyncEngine {
   /** Pulls the feed since the stored cursor and applies it in one transaction; null if stale. */
   async pullFeed(epoch = this.#h.epoch()): Promise<FeedTable[] | null> {
     const h = this.#h;
+    const t0 = performance.now();
     const answer = await h.client.pull(this.store.cursor());
     if (epoch !== h.epoch() || h.closed()) return null;
     this.lastPullBytes = answer.bytes;
+    const t1 = performance.now();
     const changed = this.store.applyPull(answer, h.clock().toISOString());
+    h.log.info('pulled', {
+      bytes: answer.bytes,
+      fetchMs: Math.round(t1 - t0),
+      applyMs: Math.round(performance.now() - t1),
+    });
     // In-memory state and events change only after the commit above.
     this.state.invalidate();
     if (changed.length) h.emit('data.changed', { tables: changed.map(orgTable) });

@@ -146,7 +146,8 @@ export class OrgState {
     const s = this.get();
     const pool = this.poolBalance(now);
     const search = q.search?.trim().toLowerCase() ?? '';
-    const matches: OrgUserRow[] = [];
+    // Filter and sort on the raw rows; build view rows only for the page asked for.
+    const matches: (UserRow & { pending?: boolean })[] = [];
     for (const u of s.users.values()) {
       if (q.role && u.role !== q.role) continue;
       if (
@@ -155,17 +156,23 @@ export class OrgState {
         !u.name.toLowerCase().includes(search)
       )
         continue;
-      const assigned = s.byUser.get(u.id) ?? [];
-      if (q.productCode && !assigned.some((a) => a.productCode === q.productCode)) continue;
+      if (q.productCode && !(s.byUser.get(u.id) ?? []).some((a) => a.productCode === q.productCode))
+        continue;
+      if (q.creditMode && this.accessOf(u.id).access.mode !== q.creditMode) continue;
+      matches.push(u);
+    }
+    matches.sort((a, b) => a.name.localeCompare(b.name) || a.email.localeCompare(b.email));
+    const pageSize = q.pageSize ?? 50;
+    const page = q.page ?? 0;
+    const users = matches.slice(page * pageSize, (page + 1) * pageSize).map((u): OrgUserRow => {
       const { access, used } = this.accessOf(u.id);
-      if (q.creditMode && access.mode !== q.creditMode) continue;
-      matches.push({
+      return {
         id: u.id,
         email: u.email,
         name: u.name,
         role: u.role,
         joinedAt: u.joinedAt,
-        products: assigned.map((a) => ({
+        products: (s.byUser.get(u.id) ?? []).map((a) => ({
           productCode: a.productCode,
           productName: productName(a.productCode),
           purchaseId: a.purchaseId,
@@ -180,18 +187,15 @@ export class OrgState {
           label: creditAccessLabel(access, used, pool),
         },
         pending: u.pending === true || s.pendingUsers.has(u.id),
-      });
-    }
-    matches.sort((a, b) => a.name.localeCompare(b.name) || a.email.localeCompare(b.email));
-    const pageSize = q.pageSize ?? 50;
-    const page = q.page ?? 0;
+      };
+    });
     return {
       organization: s.organization ? { id: s.organization.id, name: s.organization.name } : null,
       poolBalance: pool,
       total: matches.length,
       page,
       pageSize,
-      users: matches.slice(page * pageSize, (page + 1) * pageSize),
+      users,
     };
   }
 

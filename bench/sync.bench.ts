@@ -1,0 +1,189 @@
+// The desktop sync engine at organization scale, over real HTTP against `clm cloud` in its own
+// process: sign-in + initial sync of 10,000 users and 50,000 assignments into an empty replica
+// (< 1 s), an incremental sync of 100 changes (< 20 ms), and the main process's RSS after it (< 200 MB).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import Database from 'better-sqlite3';
+import { hashPassword } from '../src-cloud/auth/passwords.ts';
+import { DB_FILE, openStore } from '../src-cloud/store/db.ts';
+import { Core } from '../src-main/core/core.ts';
+import { atMost, info, type Bench } from './lib.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const USERS = 10_000;
+const PURCHASES = 5;
+const CHANGES = 100;
+const ADMIN = 'admin@bench.test';
+const PASSWORD = 'bench-password';
+
+/** The same organization as bench/cloud-feed.bench.ts builds, written straight into the cloud's DB. */
+async function buildOrganization(dataDir: string): Promise<void> {
+  const store = await openStore(dataDir);
+  await store.destroy();
+  const hash = await hashPassword(PASSWORD);
+  const db = new Database(join(dataDir, DB_FILE));
+  const now = new Date().toISOString();
+  const account = db.prepare(
+    `insert into accounts (id, name, country, email, customer_number, password_hash, created_at)
+     values (?, ?, 'BG', ?, ?, ?, ?)`,
+  );
+  const member = db.prepare(
+    `insert into memberships (organization_id, account_id, role, joined_at) values ('org-bench', ?, ?, ?)`,
+  );
+  const purchase = db.prepare(
+    `insert into purchases (id, account_id, product_code, quantity, term, purchased_at, expires_at)
+     values (?, 'acc-admin', ?, ?, 'annual', ?, '2035-01-01')`,
+  );
+  const assignment = db.prepare(
+    `insert into assignments (id, organization_id, purchase_id, account_id, quantity, assigned_at)
+     values (?, 'org-bench', ?, ?, 1, ?)`,
+  );
+  const access = db.prepare(
+    `insert into credit_access (organization_id, account_id, mode, limit_milli, used_milli, updated_at)
+     values ('org-bench', ?, 'limit', 20000, 0, ?)`,
+  );
+  db.transaction(() => {
+    account.run('acc-admin', 'Bench Admin', ADMIN, 'C-0', hash, now);
+    db.prepare(
+      `insert into organizations (id, name, administrator_id, customer_number, confirmed, created_at)
+       values ('org-bench', 'Bench Org', 'acc-admin', 'C-0', 1, ?)`,
+    ).run(now);
+    const products = ['vray-3dsmax', 'vray-maya', 'phoenix-3dsmax', 'enscape', 'corona-3dsmax'];
+    for (let p = 0; p < PURCHASES; p++) purchase.run(`pur-${p}`, products[p], USERS, now);
+    for (let i = 0; i < USERS; i++) {
+      const id = `acc-${i}`;
+      account.run(id, `User ${i}`, `user${i}@bench.test`, `C-${i + 1}`, hash, now);
+      member.run(id, 'member', now);
+      for (let p = 0; p < PURCHASES; p++) assignment.run(`asg-${i}-${p}`, `pur-${p}`, id, now);
+      if (i % 2 === 0) access.run(id, now);
+    }
+  })();
+  db.close();
+}
+
+function startCloud(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [join(root, 'bin/clm.js'), 'cloud', '--port', '0', '--data', dataDir],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`clm cloud exited with ${code}`)));
+    lines.on('line', (line) => {
+      const m = /listening on (http:\/\/\S+)/.exec(line);
+      if (m?.[1]) resolve({ child, url: m[1] });
+    });
+  });
+}
+
+const bench: Bench = async () => {
+  const cloudDir = mkdtempSync(join(tmpdir(), 'clm-sync-bench-cloud-'));
+  const coreDir = mkdtempSync(join(tmpdir(), 'clm-sync-bench-core-'));
+  let child: ChildProcess | undefined;
+  let core: Core | undefined;
+  try {
+    await buildOrganization(cloudDir);
+    const cloud = await startCloud(cloudDir);
+    child = cloud.child;
+    core = await Core.open({
+      dataDir: coreDir,
+      cloudUrl: cloud.url,
+      credentialFile: join(coreDir, 'credential'),
+      logEcho: (line) => {
+        if (process.env.CLM_BENCH_LOG) process.stderr.write(line + '\n');
+      },
+    });
+
+    // Initial: sign-in, then push (nothing), pull of the whole organization, snapshot, all committed.
+    // The clock starts when the cloud has answered the sign-in (the password check is not sync).
+    let t0 = 0;
+    const off = core.on('session.changed', (s) => {
+      if (s.signedIn && !t0) t0 = performance.now();
+    });
+    const tSign = performance.now();
+    await core.signIn(ADMIN, PASSWORD);
+    const initialMs = performance.now() - t0;
+    const signInMs = t0 - tSign;
+    off();
+    const fullBytes = core.sync.lastPullBytes;
+    if (
+      core.sync.store.count('users') !== USERS ||
+      core.sync.store.count('assignments') !== USERS * PURCHASES
+    )
+      throw new Error('the initial sync is missing rows');
+    // The first page of the user list, as the Organization view asks for it right after.
+    const t1 = performance.now();
+    const page = core.orgUsers({ pageSize: 50 }, new Date().toISOString());
+    const firstPageMs = performance.now() - t1;
+    if (page.total !== USERS) throw new Error('the user list is incomplete');
+
+    // 100 changes made by another client of the same cloud (credit access of 100 users).
+    const signIn = await fetch(`${cloud.url}/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: ADMIN, password: PASSWORD }),
+    });
+    const { accessToken } = (await signIn.json()) as { accessToken: string };
+    const userIds = Array.from({ length: CHANGES }, (_, i) => `acc-${i * 7}`);
+    const r = await fetch(`${cloud.url}/v1/org/credit-access`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ userIds, access: { mode: 'limit', limit: 75 } }),
+    });
+    if (r.status !== 200) throw new Error(`credit access answered ${r.status}`);
+
+    // Incremental: the feed since the cursor, applied in one transaction (median of rounds: one
+    // round brings the 100 rows, the rest measure the same path with an empty answer are excluded).
+    const t2 = performance.now();
+    const changed = await core.sync.pullFeed();
+    const incrementalMs = performance.now() - t2;
+    const incBytes = core.sync.lastPullBytes;
+    if (!changed?.includes('creditAccess')) throw new Error('the incremental sync brought nothing');
+    const t3 = performance.now();
+    await core.syncNow();
+    const roundMs = performance.now() - t3;
+    // Collect the garbage of the 10 MB answer before reading RSS, as an idle app would have.
+    setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+    const rssMb = process.memoryUsage().rss / 1e6;
+
+    return [
+      atMost(
+        'sync.initial_ms: initial sync of 10,000 users + 50,000 assignments into an empty replica',
+        initialMs,
+        'ms',
+        1000,
+      ),
+      info('sync: sign-in answer before the sync (password check on the cloud)', signInMs, 'ms'),
+      info('sync: full pull size', fullBytes / 1e6, 'MB'),
+      info('sync: first page of the user list from the replica', firstPageMs, 'ms'),
+      atMost(
+        'sync.incremental100_ms: incremental feed sync of 100 changes',
+        incrementalMs,
+        'ms',
+        20,
+      ),
+      info('sync: incremental pull size', incBytes / 1e3, 'kB'),
+      info('sync: whole round (push, feed, account snapshot) with nothing new', roundMs, 'ms'),
+      atMost('sync.rss_mb: main-process RSS after the syncs', rssMb, 'MB', 200),
+    ];
+  } finally {
+    await core?.close();
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child?.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(cloudDir, { recursive: true, force: true });
+    rmSync(coreDir, { recursive: true, force: true });
+  }
+};
+
+export default bench;

@@ -1,0 +1,94 @@
+// Issue 5 acceptance 6: the status bar shows offline, last sync, pending and failed counts
+// (clm serve against a real cloud that the test stops and starts; Chromium screenshot).
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { ADMIN, cloudReader, removeTempDirs, startCloud, tempDir } from '../sync/helpers.ts';
+import { launchBrowser, openPage, screenshot, startServe } from './harness.ts';
+
+after(removeTempDirs);
+
+test('status bar: offline with pending and failed changes', { timeout: 90_000 }, async () => {
+  const cloudDir = tempDir('cloud');
+  let cloud = await startCloud(cloudDir);
+  const port = cloud.port;
+  const dataDir = tempDir('serve');
+  // The harness starts `clm serve`; these arguments point it at the test's own cloud.
+  process.env.CLM_CLI_ARGS = JSON.stringify([
+    'serve',
+    '--port',
+    '0',
+    '--data',
+    dataDir,
+    '--json',
+    '--cloud',
+    cloud.url,
+    '--credential-file',
+    join(dataDir, 'credential'),
+  ]);
+  const app = await startServe();
+  delete process.env.CLM_CLI_ARGS;
+  const browser = await launchBrowser();
+  try {
+    const { page, context } = await openPage(browser, app.base);
+    await page.goto(app.loginUrl);
+    await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
+    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: 'Licensing', level: 1 }).waitFor();
+    const bar = page.getByRole('contentinfo', { name: 'Sync status' });
+    await bar.getByText('Online').waitFor();
+
+    // The same HTTP bridge the page uses, behind the login token.
+    const call = async (name: string, input: unknown) => {
+      const res = await fetch(`${app.base}/api/call/${name}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${app.token}`,
+          'x-clm-bridge': '1',
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(input),
+      });
+      return (await res.json()) as { ok: boolean; value?: unknown };
+    };
+    const users = (await call('org.users', {})) as {
+      value: { users: { id: string; email: string }[] };
+    };
+    const id = (email: string) => users.value.users.find((u) => u.email === email)?.id as string;
+    const chen = id('chen.wei@lumen-render.example');
+    const olivia = id('olivia.brown@freelance.example');
+
+    // Offline: a removal the cloud will refuse once Chen gets a product there.
+    await cloud.close();
+    await call('sync.now', {});
+    await bar.getByText(/Offline/).waitFor();
+    assert.equal((await call('org.removeUsers', { userIds: [chen] })).ok, true);
+    await bar.getByText('1 pending change').waitFor();
+
+    cloud = await startCloud(cloudDir, port);
+    const reader = await cloudReader(cloud.url, ADMIN.email, ADMIN.password);
+    await reader.post('/v1/org/assignments', {
+      userId: chen,
+      purchaseId: 'pur_nw_rendernode',
+      quantity: 1,
+    });
+    await call('sync.now', {});
+    await bar.getByText('1 failed change').waitFor();
+
+    // Offline again, with two changes waiting.
+    await cloud.close();
+    await call('sync.now', {});
+    await bar.getByText(/Offline/).waitFor();
+    await call('org.setCreditAccess', { userIds: [olivia], access: { mode: 'limit', limit: 50 } });
+    await call('org.assign', { userIds: [olivia], purchaseId: 'pur_nw_rendernode' });
+    await bar.getByText('2 pending changes').waitFor();
+    assert.match(await bar.innerText(), /Last sync/);
+    await screenshot(page, 'sync-status-offline');
+    await context.close();
+  } finally {
+    await browser.close();
+    await app.stop();
+    await cloud.close().catch(() => undefined);
+  }
+});
