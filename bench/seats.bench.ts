@@ -77,7 +77,7 @@ async function demoPoolMs(data: string): Promise<number> {
       await new Promise((res) => setTimeout(res, 5));
     }
   } finally {
-    child.kill('SIGKILL');
+    child.kill('SIGTERM'); // a clean stop also stops its embedded demo cloud
     await new Promise((res) => child.once('exit', res));
   }
 }

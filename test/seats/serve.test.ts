@@ -11,9 +11,18 @@ const cli = join(root, 'dist/cli.js');
 const dirs: { remove(): void }[] = [];
 const children: ReturnType<typeof spawn>[] = [];
 after(() => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  for (const c of children) if (c.exitCode === null) killGroup(c);
   dirs.forEach((d) => d.remove());
 });
+
+/** SIGKILL of `clm serve` and its embedded cloud child: each serve runs in its own group. */
+function killGroup(c: ReturnType<typeof spawn>): void {
+  try {
+    process.kill(-(c.pid as number), 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
 
 async function serve(dataDir: string) {
   const child = spawn(
@@ -22,6 +31,7 @@ async function serve(dataDir: string) {
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     },
   );
   children.push(child);
@@ -179,7 +189,7 @@ test('clm serve with no configuration serves the demo organization pool, activat
     'max-2',
     ...server,
   ]);
-  s.child.kill('SIGKILL');
+  killGroup(s.child); // kill -9 of the server (and of its embedded demo cloud)
   await new Promise((r) => s.child.once('exit', r));
   const again = await serve(d.dir);
   const first = (await get<SeatStatus>(`${again.base}/seat/v1/status`)).body;
@@ -269,7 +279,7 @@ test('with a real cloud, the first sign-in on the machine activates its license 
   const child = spawn(
     process.execPath,
     [cli, 'serve', '--port', '0', '--data', join(d.dir, 'desk'), '--cloud', cloud, '--json'],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   children.push(child);
   const line = JSON.parse((await waitForLine(child, /^(\{.*"token".*\})$/))[1] as string) as {
