@@ -1,7 +1,15 @@
 // Builds main, preload, CLI (esbuild) and the renderer (Vite) into dist/, only what is stale
 // unless --force. Runs on `npm install` (prepare) so `npx clm` works straight away.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,10 +39,11 @@ function stampFile(stamp) {
   writeFileSync(join(root, 'dist', stamp), new Date().toISOString());
 }
 
-// Packages stay external (native addons, big servers), except typebox: it is ~700 tiny files,
-// and resolving them one by one made every `clm` start take most of a second.
+// Packages stay external (native addons, big servers), except these pure-JS ones made of
+// hundreds of small files: resolving them one by one made every start take most of a second.
+// The typebox type provider is bundled with them so it shares our one copy of typebox.
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const bundled = new Set(['typebox']);
+const bundled = new Set(['typebox', '@fastify/type-provider-typebox', 'kysely']);
 const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
   .filter((name) => !bundled.has(name))
   .flatMap((name) => [name, `${name}/*`]);
@@ -51,6 +60,8 @@ const nodeCommon = {
 
 if (stale('.main-stamp', ['src-main', 'src-shared', 'src-cloud', 'resources'])) {
   log('main, cli and cloud');
+  // Chunk names carry content hashes: drop the last build's so they do not pile up.
+  rmSync(join(root, 'dist', 'chunks'), { recursive: true, force: true });
   await build({
     ...nodeCommon,
     format: 'esm',

@@ -45,7 +45,13 @@ export async function seedIfEmpty(db: Store, file: string): Promise<boolean> {
     if (!id) throw seedError(`${where}: "${email}" is not one of the seed's accounts`);
     return id;
   };
-  const hashes = await Promise.all(seed.accounts.map((a) => hashPassword(a.password)));
+  const hashes = await Promise.all(
+    seed.accounts.map((a) => {
+      if (a.passwordHash && a.password === undefined) return a.passwordHash;
+      if (a.password !== undefined && !a.passwordHash) return hashPassword(a.password);
+      throw seedError(`account ${a.email} needs exactly one of "password" and "passwordHash"`);
+    }),
+  );
   const now = nowIso();
 
   await db.transaction().execute(async (tx) => {
