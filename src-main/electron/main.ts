@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { eventNames, type EventName } from '../../src-shared/bridge/contract.ts';
 import { createBridgeHandlers } from '../bridge/handlers.ts';
 import { Core } from '../core/core.ts';
+import { newLoginToken } from '../headless/login-token.ts';
+import { createHeadlessServer } from '../headless/server.ts';
+import { attachSeats } from '../seats/attach.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { registerBridge, sendEvent } from './ipc.ts';
 import { installSecurity } from './security.ts';
@@ -41,8 +44,19 @@ async function run(): Promise<void> {
     app.exit(1);
     return;
   }
+  attachSeats(core);
   registerBridge(createBridgeHandlers(core));
   core.start();
+  // Render apps on this machine take seats over the seat protocol on the license server's port.
+  // The same server carries the web UI, behind a token this window never prints.
+  const seatPort = Number(process.env.CLM_PORT) || 30304;
+  const http = createHeadlessServer({ core, token: newLoginToken() });
+  http.listen(seatPort, '127.0.0.1').catch((err: Error) => {
+    core.log.warn('the license server port is not available; render apps cannot take seats', {
+      port: seatPort,
+      message: err.message,
+    });
+  });
 
   let win: BrowserWindow | null = createMainWindow(preloadPathFrom(distDir));
   const forward = (name: EventName) =>
@@ -71,7 +85,11 @@ async function run(): Promise<void> {
     if (closing) return;
     closing = true;
     event.preventDefault();
-    void core.close().finally(() => app.exit(0));
+    void http
+      .close()
+      .catch(() => undefined)
+      .then(() => core.close())
+      .finally(() => app.exit(0));
   });
   void checkForUpdates((msg) => core.log.warn(msg));
 }
