@@ -173,6 +173,8 @@ export class Core {
     });
     if (credentials.storage === 'memory') log.info(credentials.notice ?? 'credential in memory');
     const core = new Core(opts, replica, credentials, log);
+    // The demo cloud takes a few hundred ms to boot: start it now, not at the first request.
+    void core.#embedded?.url().catch(() => undefined);
     if (await core.#credential.belongsToOtherCloud()) replica.destroy();
     return core;
   }
