@@ -83,13 +83,25 @@ function startCloud(dataDir: string): Promise<{ child: ChildProcess; url: string
   });
 }
 
+/** Where the memory is at a stage of the bench (CLM_BENCH_MEM=1 prints it on stderr). */
+function memAt(stage: string): void {
+  if (!process.env.CLM_BENCH_MEM) return;
+  const m = process.memoryUsage();
+  const mb = (n: number) => (n / 1e6).toFixed(1);
+  process.stderr.write(
+    `${stage}: rss ${mb(m.rss)} heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} external ${mb(m.external)} buffers ${mb(m.arrayBuffers)}\n`,
+  );
+}
+
 const bench: Bench = async () => {
   const cloudDir = mkdtempSync(join(tmpdir(), 'clm-sync-bench-cloud-'));
   const coreDir = mkdtempSync(join(tmpdir(), 'clm-sync-bench-core-'));
   let child: ChildProcess | undefined;
   let core: Core | undefined;
   try {
+    memAt('start');
     await buildOrganization(cloudDir);
+    memAt('organization built');
     const cloud = await startCloud(cloudDir);
     child = cloud.child;
     core = await Core.open({
@@ -112,6 +124,7 @@ const bench: Bench = async () => {
     const initialMs = performance.now() - t0;
     const signInMs = t0 - tSign;
     off();
+    memAt('initial sync');
     const fullBytes = core.sync.lastPullBytes;
     if (
       core.sync.store.count('users') !== USERS ||
@@ -123,6 +136,7 @@ const bench: Bench = async () => {
     const page = core.orgUsers({ pageSize: 50 }, new Date().toISOString());
     const firstPageMs = performance.now() - t1;
     if (page.total !== USERS) throw new Error('the user list is incomplete');
+    memAt('first page');
 
     // 100 changes made by another client of the same cloud (credit access of 100 users).
     const signIn = await fetch(`${cloud.url}/v1/auth/sign-in`, {
@@ -153,6 +167,7 @@ const bench: Bench = async () => {
     setFlagsFromString('--expose-gc');
     (runInNewContext('gc') as () => void)();
     const rssMb = process.memoryUsage().rss / 1e6;
+    memAt('after gc');
 
     return [
       atMost(

@@ -14,6 +14,14 @@ export interface Effect {
   data: FeedRow | null;
 }
 
+/** What the user list filters and sorts on, without the rest of the row. */
+export interface UserIndexRow {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+}
+
 export interface OutboxEntry {
   id: number;
   name: string;
@@ -68,6 +76,24 @@ function prepare(db: Db) {
       'SELECT key, data FROM feed_rows WHERE tbl = ?',
     ),
     count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM feed_rows WHERE tbl = ?'),
+    row: db.prepare<[string, string], { data: string }>(
+      'SELECT data FROM feed_rows WHERE tbl = ? AND key = ?',
+    ),
+    byRef: db.prepare<[string, string], { key: string; data: string }>(
+      // Without statistics the planner would scan the table's primary key range instead.
+      'SELECT key, data FROM feed_rows INDEXED BY feed_rows_ref WHERE tbl = ? AND ref = ?',
+    ),
+    userIndex: db.prepare<[], UserIndexRow>(
+      `SELECT key AS id, data ->> '$.name' AS name, data ->> '$.email' AS email,
+         data ->> '$.role' AS role FROM feed_rows WHERE tbl = 'users'`,
+    ),
+    holders: db.prepare<[string], { userId: string }>(
+      `SELECT DISTINCT data ->> '$.userId' AS userId FROM feed_rows
+       WHERE tbl = 'assignments' AND data ->> '$.productCode' = ?`,
+    ),
+    modes: db.prepare<[], { userId: string; mode: string }>(
+      `SELECT key AS userId, data ->> '$.mode' AS mode FROM feed_rows WHERE tbl = 'creditAccess'`,
+    ),
     insertOutbox: db.prepare(
       `INSERT INTO outbox (id, name, args, description, created_at, status)
        VALUES (@id, @name, @args, @description, @createdAt, 'pending')`,
@@ -189,6 +215,35 @@ export class OrgStore {
     const out = new Map<string, FeedRow>();
     for (const r of this.#st.rows.all(tbl)) out.set(r.key, JSON.parse(r.data) as FeedRow);
     return out;
+  }
+
+  /** One pulled row by its key. */
+  row(tbl: FeedTable, key: string): FeedRow | null {
+    const r = this.#st.row.get(tbl, key);
+    return r ? (JSON.parse(r.data) as FeedRow) : null;
+  }
+
+  /** Pulled rows of a user (assignments, borrows by user id; users, invitations by email). */
+  rowsByRef(tbl: FeedTable, ref: string): Map<string, FeedRow> {
+    const out = new Map<string, FeedRow>();
+    for (const r of this.#st.byRef.all(tbl, ref.toLowerCase()))
+      out.set(r.key, JSON.parse(r.data) as FeedRow);
+    return out;
+  }
+
+  /** Id, name, email and role of every pulled user: what the user list filters and sorts on. */
+  userIndex(): UserIndexRow[] {
+    return this.#st.userIndex.all();
+  }
+
+  /** Users holding a pulled assignment of the product. */
+  productHolders(productCode: string): Set<string> {
+    return new Set(this.#st.holders.all(productCode).map((r) => r.userId));
+  }
+
+  /** Pulled credit access mode per user id (users without a row are `disabled`). */
+  creditModes(): Map<string, string> {
+    return new Map(this.#st.modes.all().map((r) => [r.userId, r.mode]));
   }
 
   count(tbl: FeedTable): number {

@@ -1,5 +1,6 @@
 // The organization as the views see it: pulled rows with pending optimistic effects laid over
-// them, cached in memory and rebuilt only after a transaction committed (Actual's apply-after-commit).
+// them. The user list is answered from SQLite page by page; the whole-organization snapshot the
+// admin pre-checks use is built on demand and dropped after each commit (apply-after-commit).
 import type {
   AssignmentRow,
   BorrowRow,
@@ -19,7 +20,7 @@ import type {
 } from '../../src-shared/domain/org.ts';
 import type { CreditAccess } from '../../src-shared/org/model.ts';
 import { availableCredits, creditAccessLabel } from '../../src-shared/org/rules/credits.ts';
-import type { FeedRow, OrgStore } from '../store/org-store.ts';
+import type { FeedRow, OrgStore, UserIndexRow } from '../store/org-store.ts';
 
 type Rows<T> = Map<string, T & { pending?: boolean }>;
 
@@ -47,6 +48,15 @@ export interface UsersQuery {
   pageSize?: number;
 }
 
+/** Pending effects by table and key (null: deleted locally), and the users they touch. */
+interface Overlay {
+  tables: Map<FeedTable, Map<string, FeedRow | null>>;
+  users: Set<string>;
+}
+
+/** The user list's order: by name, then email, as people read them (not by code point). */
+const collator = new Intl.Collator();
+
 const merged: FeedTable[] = [
   'organization',
   'users',
@@ -61,6 +71,7 @@ const merged: FeedTable[] = [
 export class OrgState {
   readonly #store: OrgStore;
   #snap: OrgSnapshot | null = null;
+  #overlay: Overlay | null = null;
 
   constructor(store: OrgStore) {
     this.#store = store;
@@ -69,6 +80,7 @@ export class OrgState {
   /** Drops the cache; call after every committed transaction that touched org rows. */
   invalidate(): void {
     this.#snap = null;
+    this.#overlay = null;
   }
 
   get(): OrgSnapshot {
@@ -111,12 +123,65 @@ export class OrgState {
     };
   }
 
+  /** Pending effects per table (few: only what the outbox holds), laid over the pulled rows. */
+  #effects(): Overlay {
+    if (this.#overlay) return this.#overlay;
+    const tables = new Map<FeedTable, Map<string, FeedRow | null>>();
+    const users = new Set<string>();
+    for (const e of this.#store.effects()) {
+      let rows = tables.get(e.tbl);
+      if (!rows) tables.set(e.tbl, (rows = new Map()));
+      rows.set(e.key, e.data === null ? null : { ...e.data, pending: true });
+      const user = e.tbl === 'users' ? e.key : (e.data?.userId as string | undefined);
+      if (user) users.add(user);
+      // A deleted row names its user only in the pulled row it hides.
+      if (e.data === null && e.tbl !== 'users') {
+        const base = this.#store.row(e.tbl, e.key);
+        if (typeof base?.userId === 'string') users.add(base.userId);
+      }
+    }
+    this.#overlay = { tables, users };
+    return this.#overlay;
+  }
+
+  /** One row with pending effects applied (null when absent or deleted locally). */
+  #row<T>(tbl: FeedTable, key: string): (T & { pending?: boolean }) | null {
+    const over = this.#effects().tables.get(tbl);
+    const row = over?.has(key) ? (over.get(key) ?? null) : this.#store.row(tbl, key);
+    return row as (T & { pending?: boolean }) | null;
+  }
+
+  /** A user's rows of a table (assignments, borrows) with pending effects applied. */
+  #userRows<T extends { userId: string }>(
+    tbl: FeedTable,
+    userId: string,
+  ): (T & { pending?: boolean })[] {
+    const rows = this.#store.rowsByRef(tbl, userId) as Map<string, FeedRow>;
+    for (const [key, row] of this.#effects().tables.get(tbl) ?? []) {
+      if (row && row.userId === userId) rows.set(key, row);
+      else rows.delete(key);
+    }
+    return [...rows.values()] as unknown as (T & { pending?: boolean })[];
+  }
+
+  #organization(): OrganizationRow | null {
+    const over = this.#effects().tables.get('organization');
+    if (!over?.size) {
+      const [org] = this.#store.baseRows('organization').values();
+      return (org as OrganizationRow | undefined) ?? null;
+    }
+    return this.get().organization;
+  }
+
   /** The organizational pool: the administrator's credit lots that have not expired. */
   poolBalance(now: string): number {
-    const s = this.get();
-    const owner = s.organization?.administratorId;
+    const owner = this.#organization()?.administratorId;
+    const lots = this.#store.baseRows('creditLots');
+    for (const [key, row] of this.#effects().tables.get('creditLots') ?? [])
+      if (row) lots.set(key, row);
+      else lots.delete(key);
     let sum = 0;
-    for (const l of s.creditLots.values())
+    for (const l of lots.values() as Iterable<CreditLotRow>)
       if (l.ownerId === owner && (l.expiresAt === null || l.expiresAt > now)) sum += l.remaining;
     return Math.round(sum * 1000) / 1000;
   }
@@ -124,47 +189,64 @@ export class OrgState {
   /** Seats of a user's assignments currently borrowed (not returned, not expired). */
   borrowedSeats(userId: string, now: string, purchaseId?: string): number {
     let n = 0;
-    for (const b of this.get().borrows.values())
-      if (
-        b.userId === userId &&
-        b.returnedAt === null &&
-        b.until > now &&
-        (!purchaseId || b.purchaseId === purchaseId)
-      )
+    for (const b of this.#userRows<BorrowRow>('borrows', userId))
+      if (b.returnedAt === null && b.until > now && (!purchaseId || b.purchaseId === purchaseId))
         n += b.quantity;
     return n;
   }
 
   accessOf(userId: string): { access: CreditAccess; used: number } {
-    const c = this.get().creditAccess.get(userId);
+    const c = this.#row<CreditAccessRow>('creditAccess', userId);
     if (!c || c.mode === 'disabled') return { access: { mode: 'disabled' }, used: c?.used ?? 0 };
     if (c.mode === 'unlimited') return { access: { mode: 'unlimited' }, used: c.used };
     return { access: { mode: 'limit', limit: c.limit ?? 0 }, used: c.used };
   }
 
+  /**
+   * A page of the user list, answered from SQLite: only id, name, email and role of every user are
+   * read to filter and sort; full rows are read for the page alone. Users a pending change touched
+   * are judged on their rows with the effects applied.
+   */
   users(q: UsersQuery, productName: (code: string) => string, now: string): OrgUsersPage {
-    const s = this.get();
+    const org = this.#organization();
     const pool = this.poolBalance(now);
     const search = q.search?.trim().toLowerCase() ?? '';
-    // Filter and sort on the raw rows; build view rows only for the page asked for.
-    const matches: (UserRow & { pending?: boolean })[] = [];
-    for (const u of s.users.values()) {
-      if (q.role && u.role !== q.role) continue;
+    const touched = this.#effects().users;
+    const holders = q.productCode ? this.#store.productHolders(q.productCode) : null;
+    const modes = q.creditMode ? this.#store.creditModes() : null;
+    const matches: UserIndexRow[] = [];
+    const consider = (u: UserIndexRow, pending: boolean) => {
+      if (q.role && u.role !== q.role) return;
       if (
         search &&
         !u.email.toLowerCase().includes(search) &&
         !u.name.toLowerCase().includes(search)
       )
-        continue;
-      if (q.productCode && !(s.byUser.get(u.id) ?? []).some((a) => a.productCode === q.productCode))
-        continue;
-      if (q.creditMode && this.accessOf(u.id).access.mode !== q.creditMode) continue;
+        return;
+      if (q.productCode) {
+        const has = pending
+          ? this.#userRows<AssignmentRow>('assignments', u.id).some(
+              (a) => a.productCode === q.productCode,
+            )
+          : holders?.has(u.id);
+        if (!has) return;
+      }
+      if (q.creditMode) {
+        const mode = pending ? this.accessOf(u.id).access.mode : (modes?.get(u.id) ?? 'disabled');
+        if (mode !== q.creditMode) return;
+      }
       matches.push(u);
+    };
+    for (const u of this.#store.userIndex()) if (!touched.has(u.id)) consider(u, false);
+    for (const id of touched) {
+      const u = this.#row<UserRow>('users', id);
+      if (u) consider(u, true);
     }
-    matches.sort((a, b) => a.name.localeCompare(b.name) || a.email.localeCompare(b.email));
+    matches.sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.email, b.email));
     const pageSize = q.pageSize ?? 50;
     const page = q.page ?? 0;
-    const users = matches.slice(page * pageSize, (page + 1) * pageSize).map((u): OrgUserRow => {
+    const users = matches.slice(page * pageSize, (page + 1) * pageSize).map((m): OrgUserRow => {
+      const u = this.#row<UserRow>('users', m.id) as UserRow & { pending?: boolean };
       const { access, used } = this.accessOf(u.id);
       return {
         id: u.id,
@@ -172,7 +254,7 @@ export class OrgState {
         name: u.name,
         role: u.role,
         joinedAt: u.joinedAt,
-        products: (s.byUser.get(u.id) ?? []).map((a) => ({
+        products: this.#userRows<AssignmentRow>('assignments', u.id).map((a) => ({
           productCode: a.productCode,
           productName: productName(a.productCode),
           purchaseId: a.purchaseId,
@@ -186,11 +268,11 @@ export class OrgState {
           available: availableCredits(access, used, pool),
           label: creditAccessLabel(access, used, pool),
         },
-        pending: u.pending === true || s.pendingUsers.has(u.id),
+        pending: u.pending === true || touched.has(u.id),
       };
     });
     return {
-      organization: s.organization ? { id: s.organization.id, name: s.organization.name } : null,
+      organization: org ? { id: org.id, name: org.name } : null,
       poolBalance: pool,
       total: matches.length,
       page,
