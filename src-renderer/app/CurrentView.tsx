@@ -4,7 +4,7 @@ import { AccountView } from '../views/account/AccountView.tsx';
 import { LicensingView } from '../views/licensing/LicensingView.tsx';
 import { BillingView } from '../views/placeholders/BillingView.tsx';
 import { LearningView } from '../views/placeholders/LearningView.tsx';
-import { OrganizationView } from '../views/placeholders/OrganizationView.tsx';
+import { OrganizationView } from '../views/organization/OrganizationView.tsx';
 import { NotAdminView } from '../views/placeholders/NotAdminView.tsx';
 import { ProductsView } from '../views/placeholders/ProductsView.tsx';
 import { SupportView } from '../views/placeholders/SupportView.tsx';

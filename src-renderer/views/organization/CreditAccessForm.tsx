@@ -1,0 +1,75 @@
+// The quota choice of "Update Cloud Credit Access" (seed 000 §XXV): Disabled · presets · Unlimited · custom.
+import { useId } from 'react';
+import type { CreditAccess } from '../../../src-shared/org/model.ts';
+import { CREDIT_PRESETS } from '../../../src-shared/org/model.ts';
+
+export type CreditChoice = 'disabled' | 'unlimited' | 'custom' | (typeof CREDIT_PRESETS)[number];
+
+export function choiceOf(a: CreditAccess): { choice: CreditChoice; custom: string } {
+  if (a.mode !== 'limit') return { choice: a.mode, custom: '' };
+  const preset = CREDIT_PRESETS.find((p) => p === a.limit);
+  return preset ? { choice: preset, custom: '' } : { choice: 'custom', custom: String(a.limit) };
+}
+
+/** The access the choice means, or an error sentence when the custom amount is not valid. */
+export function accessOf(choice: CreditChoice, custom: string): CreditAccess | string {
+  if (choice === 'disabled' || choice === 'unlimited') return { mode: choice };
+  if (choice !== 'custom') return { mode: 'limit', limit: choice };
+  const n = Number(custom);
+  if (custom.trim() === '' || !Number.isFinite(n) || n <= 0) return 'Enter a quota greater than 0';
+  return { mode: 'limit', limit: Math.round(n * 1000) / 1000 };
+}
+
+const OPTIONS: CreditChoice[] = ['disabled', ...CREDIT_PRESETS, 'unlimited', 'custom'];
+const label = (c: CreditChoice) =>
+  c === 'disabled'
+    ? 'Disabled'
+    : c === 'unlimited'
+      ? 'Unlimited'
+      : c === 'custom'
+        ? 'Custom'
+        : String(c);
+
+interface Props {
+  choice: CreditChoice;
+  custom: string;
+  onChoice: (c: CreditChoice) => void;
+  onCustom: (v: string) => void;
+  error: string | null;
+}
+
+export function CreditAccessForm({ choice, custom, onChoice, onCustom, error }: Props) {
+  const name = useId();
+  return (
+    <div className="credit-form">
+      <div className="credit-options" role="radiogroup" aria-label="Cloud credit access">
+        {OPTIONS.map((c) => (
+          <label key={c} className={`credit-option${choice === c ? ' credit-option-on' : ''}`}>
+            <input type="radio" name={name} checked={choice === c} onChange={() => onChoice(c)} />
+            {label(c)}
+          </label>
+        ))}
+      </div>
+      {choice === 'custom' && (
+        <label className="credit-custom">
+          <span>Custom quota (credits)</span>
+          <input
+            type="number"
+            min={0.001}
+            step="any"
+            inputMode="decimal"
+            value={custom}
+            autoFocus
+            aria-invalid={error ? true : undefined}
+            onChange={(e) => onCustom(e.target.value)}
+          />
+        </label>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

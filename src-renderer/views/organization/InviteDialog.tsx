@@ -1,0 +1,131 @@
+// Invite users individually (seed 000 §IV): email, role, Send Invite; the cloud's refusal inline.
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { MemberRole } from '../../../src-shared/org/model.ts';
+import { Banner } from '../../components/Banner.tsx';
+import { Button } from '../../components/Button.tsx';
+import { Field } from '../../components/Field.tsx';
+import { request } from '../../bridge/index.ts';
+import { useOrg } from '../../stores/org.ts';
+import { useSession } from '../../stores/session.ts';
+import { Dialog } from './Dialog.tsx';
+
+type Sent = { email: string; mutationId: number };
+
+export function InviteDialog({ onClose }: { onClose: () => void }) {
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<MemberRole>('member');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState<Sent | null>(null);
+  const roleName = useId();
+
+  // After queueing, the cloud decides: a refusal comes back as a failed change of our mutation.
+  const refused = useSession((s) =>
+    sent ? (s.session?.sync.failed.find((f) => f.id === String(sent.mutationId)) ?? null) : null,
+  );
+  const online = useSession((s) => s.session?.sync.online ?? false);
+  const confirmed = useOrg((s) =>
+    sent
+      ? s.invitations.some((i) => i.email === sent.email && !i.pending) &&
+        !s.invitations.some((i) => i.email === sent.email && i.pending)
+      : false,
+  );
+  useEffect(() => {
+    if (refused) setError(refused.message);
+  }, [refused]);
+
+  const close = () => {
+    // The refusal was read here; it need not stay in the status bar too.
+    if (refused) void request('sync.dismissFailed', { ids: [Number(refused.id)] }).catch(() => {});
+    onClose();
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const address = email.trim();
+    setError(null);
+    setSent(null);
+    setBusy(true);
+    const r = await useOrg.getState().change('org.invite', {
+      invitations: [{ email: address, role }],
+    });
+    setBusy(false);
+    if (!r.ok) return setError(r.message);
+    if (r.failed.length) return setError(r.failed[0]?.message ?? 'The invitation was not sent');
+    setSent({ email: address.toLowerCase(), mutationId: r.mutationId });
+  }
+
+  const state = refused ? 'refused' : confirmed ? 'sent' : sent ? 'queued' : 'idle';
+
+  return (
+    <Dialog
+      title="Invite users"
+      onClose={close}
+      footer={
+        <>
+          <Button variant="quiet" onClick={close}>
+            {state === 'sent' ? 'Done' : 'Cancel'}
+          </Button>
+          <Button variant="primary" type="submit" form="org-invite-form" busy={busy}>
+            Send Invite
+          </Button>
+        </>
+      }
+    >
+      <p className="org-dialog-lead">
+        <strong>Individual</strong> — only people with a registered Chaos account can be added. They
+        join once they accept the invitation.
+      </p>
+      <form id="org-invite-form" className="form" onSubmit={(e) => void submit(e)} noValidate>
+        <Field
+          label="Email"
+          type="email"
+          autoComplete="off"
+          required
+          value={email}
+          onChange={(e) => {
+            setEmail(e.target.value);
+            setError(null);
+            setSent(null);
+          }}
+          error={error}
+          autoFocus
+        />
+        <fieldset className="org-radios">
+          <legend>Role</legend>
+          {(['member', 'guest'] as const).map((r) => (
+            <label key={r} className="org-radio">
+              <input
+                type="radio"
+                name={roleName}
+                value={r}
+                checked={role === r}
+                onChange={() => setRole(r)}
+              />
+              <span>
+                <strong>{r === 'member' ? 'Member' : 'Guest'}</strong>
+                <span className="org-radio-note">
+                  {r === 'member'
+                    ? 'Uses only what the organization assigns; cannot buy with this email.'
+                    : 'Keeps personal licenses and purchases alongside the organization’s.'}
+                </span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      </form>
+      {state === 'queued' && sent && (
+        <Banner tone="info" title="Invitation queued">
+          {online
+            ? `Sending the invitation to ${sent.email}…`
+            : `You are offline: the invitation to ${sent.email} will be sent when the cloud is reachable.`}
+        </Banner>
+      )}
+      {state === 'sent' && sent && (
+        <Banner tone="success" title="Invitation sent">
+          {sent.email} received an invitation to join as {role === 'member' ? 'Member' : 'Guest'}.
+        </Banner>
+      )}
+    </Dialog>
+  );
+}

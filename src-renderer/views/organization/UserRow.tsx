@@ -1,0 +1,120 @@
+// One user of the list: checkbox, name and email with role, products, credit access, and its menu.
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import { memo } from 'react';
+import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
+import { roleLabel } from '../../format/account.ts';
+import type { UserActions } from './actions.ts';
+
+interface UserRowProps {
+  user: OrgUserRow;
+  index: number;
+  checked: boolean;
+  onToggle: (id: string) => void;
+  actions: UserActions;
+  top: number;
+}
+
+const SHOWN_PRODUCTS = 2;
+
+export const UserRow = memo(function UserRow({
+  user: u,
+  index,
+  checked,
+  onToggle,
+  actions,
+  top,
+}: UserRowProps) {
+  const products = u.products;
+  const more = products.length - SHOWN_PRODUCTS;
+  const credit = u.creditAccess;
+  return (
+    <div
+      className={`org-row${checked ? ' org-row-checked' : ''}`}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={checked}
+      data-user={u.email}
+      style={{ transform: `translateY(${top}px)` }}
+    >
+      <div role="cell" className="org-cell-check">
+        <input
+          type="checkbox"
+          className="org-check"
+          checked={checked}
+          onChange={() => onToggle(u.id)}
+          aria-label={`Select ${u.name || u.email}`}
+        />
+      </div>
+      <div role="cell" className="org-cell-user">
+        <span className="cell-primary org-name">
+          {u.name || u.email}
+          <span className="org-role"> · {roleLabel[u.role]}</span>
+          {u.pending && (
+            <span className="pending-badge" title="Waiting for the cloud to confirm this change">
+              Pending
+            </span>
+          )}
+        </span>
+        <span className="cell-secondary org-email">{u.email}</span>
+      </div>
+      <div role="cell" className="org-cell-products">
+        {products.length === 0 ? (
+          <span className="org-muted">No products</span>
+        ) : (
+          <>
+            {products.slice(0, SHOWN_PRODUCTS).map((p) => (
+              <span
+                key={p.purchaseId}
+                className={`product-chip${p.pending ? ' product-chip-pending' : ''}`}
+                title={`${p.productName}${p.quantity > 1 ? ` × ${p.quantity}` : ''}${p.borrowed ? ` (${p.borrowed} borrowed)` : ''}`}
+              >
+                {p.productName}
+                {p.quantity > 1 && <span className="product-chip-qty">×{p.quantity}</span>}
+              </span>
+            ))}
+            {more > 0 && (
+              <span
+                className="product-chip product-chip-more"
+                title={products
+                  .slice(SHOWN_PRODUCTS)
+                  .map((p) => p.productName)
+                  .join(', ')}
+              >
+                +{more}
+              </span>
+            )}
+          </>
+        )}
+      </div>
+      <div role="cell" className="org-cell-credit">
+        <button
+          type="button"
+          className={`credit-button credit-${credit.mode}`}
+          onClick={(e) => actions.editCredit(u, e.currentTarget)}
+          aria-haspopup="dialog"
+          aria-label={`Cloud credit access of ${u.email}: ${credit.label}. Change`}
+        >
+          {credit.label}
+          {credit.mode === 'limit' && <span className="credit-hint">available / limit</span>}
+        </button>
+      </div>
+      <div role="cell" className="org-cell-menu">
+        <DropdownMenu.Root modal={false}>
+          <DropdownMenu.Trigger className="icon-button" aria-label={`Actions for ${u.email}`}>
+            <span aria-hidden="true">⋯</span>
+          </DropdownMenu.Trigger>
+          <DropdownMenu.Portal>
+            <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
+              <DropdownMenu.Item className="menu-item" onSelect={() => actions.allocate(u)}>
+                Allocate product to user
+              </DropdownMenu.Item>
+              <DropdownMenu.Item className="menu-item" onSelect={() => actions.remove([u])}>
+                Remove user
+              </DropdownMenu.Item>
+            </DropdownMenu.Content>
+          </DropdownMenu.Portal>
+        </DropdownMenu.Root>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,193 @@
+// Issue 6: the Organization view in Chromium against the real headless app and its demo cloud —
+// the list and its filters, keyboard, invite (refused and accepted), removal with a failed row and
+// its CSV, allocation with From, individual credit access. Screens go to test-results/screenshots.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchBrowser, openPage, screenshot, startServe, type ServedApp } from './harness.ts';
+
+let browser: Browser;
+let app: ServedApp;
+before(async () => {
+  [browser, app] = await Promise.all([launchBrowser(), startServe()]);
+});
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const row = (page: Page, email: string): Locator =>
+  page.locator(`[role="row"][data-user="${email}"]`);
+
+async function openOrganization(page: Page): Promise<void> {
+  await page.goto(app.loginUrl);
+  await page.getByRole('button', { name: /Elena Petrova/ }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('heading', { name: 'Licensing', level: 1 }).waitFor();
+  await page.getByRole('link', { name: 'Organization' }).click();
+  await page.getByRole('heading', { name: 'Organization', level: 1 }).waitFor();
+  await row(page, 'marco.rossi@northwind.example').waitFor();
+}
+
+test('organization admin flows', { timeout: 120_000 }, async () => {
+  const { page, context, problems } = await openPage(browser, app.base);
+  try {
+    await openOrganization(page);
+
+    // Dashboard tiles and the list.
+    const users = page.getByRole('region', { name: 'Users', exact: true }).first();
+    assert.match(await users.innerText(), /11\s*Users/);
+    assert.match(
+      await page.getByRole('region', { name: 'Products', exact: true }).innerText(),
+      /Products/,
+    );
+    assert.match(await page.getByRole('region', { name: 'Credits' }).innerText(), /Credits/);
+    assert.match(await page.locator('.org-pager').innerText(), /11 users/);
+    // Product names come from the catalogue, which may land a moment after the org feed.
+    await row(page, 'jonas.becker@northwind.example').getByText('Phoenix for 3ds Max').waitFor();
+    await page.getByText('Pending invitations').waitFor();
+    assert.match(await page.locator('.org-invitations').innerText(), /tom\.novak@example\.com/);
+    await screenshot(page, 'org-dashboard');
+
+    // Search by name or email, by product, by credit access, by role.
+    const search = page.getByRole('searchbox', { name: 'Search by name or email' });
+    await search.fill('northwind');
+    await page.getByText('6 of 11 users match').waitFor();
+    await search.fill('Hannah');
+    await page.getByText('1 of 11 users match').waitFor();
+    await search.fill('');
+    await page
+      .getByRole('combobox', { name: 'Product' })
+      .selectOption({ label: 'Phoenix for 3ds Max' });
+    await page.getByText('1 of 11 users match').waitFor();
+    assert.equal(await row(page, 'jonas.becker@northwind.example').count(), 1);
+    await page.getByRole('combobox', { name: 'Product' }).selectOption('');
+    await page.getByRole('combobox', { name: 'Role' }).selectOption('guest');
+    await page.getByText('5 of 11 users match').waitFor();
+    await screenshot(page, 'org-filter-guests');
+    await page.getByRole('combobox', { name: 'Role' }).selectOption('all');
+    await page.getByText('11 users', { exact: true }).waitFor();
+
+    // Keyboard: Space checks a row, Down moves to the next row's checkbox, the bar counts them.
+    await page.getByRole('checkbox', { name: /^Select Aiko/ }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    const bar = page.getByRole('toolbar', { name: 'Selected users' });
+    await bar.getByText('2 of 11 users selected').waitFor();
+    assert.match(
+      await bar.innerText(),
+      /Assign products[\s\S]*Revoke products[\s\S]*Update cloud credit access[\s\S]*Remove users/,
+    );
+    await screenshot(page, 'org-selection-bar');
+    // The per-user menu opens from the keyboard and Esc closes it.
+    await page.getByRole('button', { name: 'Actions for aiko.tanaka@northwind.example' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menuitem', { name: 'Allocate product to user' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('menuitem').waitFor({ state: 'detached' });
+    await bar.getByRole('button', { name: 'Clear' }).click();
+
+    // Invite individually: an address with no account is refused inline with the seed's words.
+    await page.getByRole('button', { name: 'Users menu' }).click();
+    await page.getByRole('menuitem', { name: 'Invite users' }).click();
+    const invite = page.getByRole('dialog', { name: 'Invite users' });
+    await invite.getByRole('textbox', { name: 'Email' }).fill('nobody@nowhere.example');
+    await invite.getByRole('button', { name: 'Send Invite' }).click();
+    await invite.getByText('User with email "nobody@nowhere.example" does not exist').waitFor();
+    await screenshot(page, 'org-invite-refused');
+    // A registered account is invited as Guest: pending at once, then confirmed.
+    await invite.getByRole('textbox', { name: 'Email' }).fill('nadia.haddad@example.com');
+    await invite.getByRole('radio', { name: /^Guest/ }).check();
+    await invite.getByRole('button', { name: 'Send Invite' }).click();
+    await invite.getByText('Invitation sent').waitFor();
+    await screenshot(page, 'org-invite-sent');
+    await invite.getByRole('button', { name: 'Done' }).click();
+    await page.locator('.org-invitation[data-email="nadia.haddad@example.com"]').waitFor();
+
+    // Remove two users from the checkboxes: one has assigned products and stays.
+    await row(page, 'chen.wei@lumen-render.example').getByRole('checkbox').check();
+    await row(page, 'marco.rossi@northwind.example').getByRole('checkbox').check();
+    await bar.getByRole('button', { name: 'Remove users' }).click();
+    const remove = page.getByRole('dialog', { name: 'Remove users' });
+    await remove.getByText('You are about to remove 2 users from your organization.').waitFor();
+    await remove.getByText('1 user of the selection has assigned products.').waitFor();
+    await screenshot(page, 'org-remove-confirm');
+    await remove.getByRole('button', { name: 'Remove 2 users' }).click();
+    const result = page.getByRole('dialog', { name: 'Not all users have been removed' });
+    await result
+      .getByText(
+        '1 user was successfully removed and is no longer able to use the assigned products and consume organizational cloud credits.',
+      )
+      .waitFor();
+    await result.getByText('1 failed user removal.', { exact: false }).waitFor();
+    await screenshot(page, 'org-remove-result');
+    await result.getByRole('button', { name: 'See failed removals' }).click();
+    const failedList = page.getByRole('dialog', { name: 'Failed user removals' });
+    assert.match(
+      await failedList.innerText(),
+      /marco\.rossi@northwind\.example[\s\S]*Assigned product\(s\)/,
+    );
+    await screenshot(page, 'org-remove-failed');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      failedList.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path()) as string, 'utf8');
+    assert.equal(
+      csv.replace(/^\uFEFF/, '').trim(),
+      'Email,Reason\r\nmarco.rossi@northwind.example,Assigned product(s)',
+    );
+    await failedList.getByRole('button', { name: 'Go back to organization' }).click();
+    await row(page, 'chen.wei@lumen-render.example').waitFor({ state: 'detached' });
+    await page.getByText('10 users', { exact: true }).waitFor();
+
+    // Allocate 2 Phoenix seats to Olivia: one is free, the other comes From Jonas.
+    await page.getByRole('button', { name: 'Actions for olivia.brown@freelance.example' }).click();
+    await page.getByRole('menuitem', { name: 'Allocate product to user' }).click();
+    const allocate = page.getByRole('dialog', { name: 'Allocate product to user' });
+    await allocate.getByLabel(/^Phoenix for 3ds Max/).check();
+    await allocate.getByLabel('Quantity').fill('2');
+    await allocate
+      .getByLabel('From')
+      .selectOption({ label: 'Jonas Becker (jonas.becker@northwind.example)' });
+    await screenshot(page, 'org-allocate-from');
+    await allocate.getByRole('button', { name: 'Allocate' }).click();
+    await allocate.waitFor({ state: 'detached' });
+    await row(page, 'olivia.brown@freelance.example')
+      .getByText(/Phoenix for 3ds Max×2/)
+      .waitFor();
+    await page.waitForFunction(
+      () =>
+        !document
+          .querySelector('[data-user="jonas.becker@northwind.example"]')
+          ?.textContent?.includes('Phoenix'),
+    );
+
+    // Credit access of one user: a quota of 50 credits.
+    await row(page, 'olivia.brown@freelance.example')
+      .getByRole('button', { name: /Cloud credit access of/ })
+      .click();
+    const popover = page.getByRole('dialog', { name: /Update Cloud Credit Access/ });
+    await popover.getByLabel('50', { exact: true }).check();
+    await popover.getByText('Cloud credits access · 50 / 50').waitFor();
+    await screenshot(page, 'org-credit-popover');
+    await popover.getByRole('button', { name: 'Update' }).click();
+    await popover.waitFor({ state: 'detached' });
+    await row(page, 'olivia.brown@freelance.example').getByText('50 / 50').waitFor();
+    // Everything reached the cloud: nothing pending, nothing failed but the refused invitation.
+    await page
+      .getByRole('contentinfo', { name: 'Sync status' })
+      .getByText(/pending change/)
+      .waitFor({ state: 'detached' });
+    await screenshot(page, 'org-after-changes');
+
+    assert.deepEqual(
+      problems.filter((p) => !/status of 401/.test(p)),
+      [],
+    );
+  } finally {
+    await context.close();
+  }
+});
