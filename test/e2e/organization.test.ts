@@ -104,6 +104,11 @@ test('organization admin flows', { timeout: 120_000 }, async () => {
     await invite.getByText('Invitation sent').waitFor();
     await screenshot(page, 'org-invite-sent');
     await invite.getByRole('button', { name: 'Done' }).click();
+    // The refusal was read in the dialog: it does not linger among the failed changes.
+    await page
+      .getByRole('contentinfo', { name: 'Sync status' })
+      .getByText(/failed change/)
+      .waitFor({ state: 'detached' });
     await page.locator('.org-invitation[data-email="nadia.haddad@example.com"]').waitFor();
 
     // Remove two users from the checkboxes: one has assigned products and stays.

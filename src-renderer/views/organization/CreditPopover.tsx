@@ -12,7 +12,7 @@ interface Props {
   onClose: () => void;
 }
 
-const WIDTH = 360;
+const WIDTH = 440;
 
 export function CreditPopover({ user, anchor, onClose }: Props) {
   const start = choiceOf(user.creditAccess);

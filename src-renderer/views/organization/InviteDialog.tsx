@@ -1,5 +1,5 @@
 // Invite users individually (seed 000 §IV): email, role, Send Invite; the cloud's refusal inline.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { MemberRole } from '../../../src-shared/org/model.ts';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
@@ -30,13 +30,17 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
         !s.invitations.some((i) => i.email === sent.email && i.pending)
       : false,
   );
+  const shown = useRef(new Set<number>());
   useEffect(() => {
-    if (refused) setError(refused.message);
+    if (!refused) return;
+    setError(refused.message);
+    shown.current.add(Number(refused.id));
   }, [refused]);
 
   const close = () => {
-    // The refusal was read here; it need not stay in the status bar too.
-    if (refused) void request('sync.dismissFailed', { ids: [Number(refused.id)] }).catch(() => {});
+    // Refusals read here need not stay in the status bar's failed changes too.
+    const ids = [...shown.current];
+    if (ids.length) void request('sync.dismissFailed', { ids }).catch(() => {});
     onClose();
   };
 
