@@ -15,12 +15,12 @@ import {
 
 interface SeedAccount {
   email: string;
-  password: string;
   name: string;
   customerNumber: string;
 }
 interface DemoEntry {
   email: string;
+  password: string;
   description: string;
 }
 const seed = JSON.parse(readFileSync(join(root, 'resources', 'demo-seed.json'), 'utf8')) as {
@@ -28,11 +28,12 @@ const seed = JSON.parse(readFileSync(join(root, 'resources', 'demo-seed.json'), 
   demoAccounts: DemoEntry[];
 };
 
-function demoAccount(describedAs: RegExp): SeedAccount {
+function demoAccount(describedAs: RegExp): SeedAccount & { password: string } {
   const entry = seed.demoAccounts.find((d) => describedAs.test(d.description));
   const account = seed.accounts.find((a) => a.email === entry?.email);
-  assert.ok(account, `the demo seed has an account described as ${describedAs}`);
-  return account;
+  assert.ok(entry && account, `the demo seed has an account described as ${describedAs}`);
+  // The seed's accounts carry only password hashes; the demo list shows the clear password.
+  return { ...account, password: entry.password };
 }
 const admin = demoAccount(/^Administrator/);
 const member = demoAccount(/^Member/);
