@@ -3,11 +3,11 @@ import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
 import { Button } from '../../components/Button.tsx';
 import { useOrg } from '../../stores/org.ts';
 import { useOrgList } from '../../stores/orgList.ts';
+import type { BulkKind } from './BulkDialog.tsx';
 
 interface ActionBarProps {
   onRemove: (users: OrgUserRow[]) => void;
-  /** Bulk flows not built yet are offered but say so (see the view). */
-  onBulk: (what: 'assign' | 'revoke' | 'credit') => void;
+  onBulk: (what: BulkKind, users: OrgUserRow[]) => void;
 }
 
 export function ActionBar({ onRemove, onBulk }: ActionBarProps) {
@@ -25,13 +25,13 @@ export function ActionBar({ onRemove, onBulk }: ActionBarProps) {
         Clear
       </Button>
       <span className="org-actionbar-sep" aria-hidden="true" />
-      <Button size="sm" onClick={() => onBulk('assign')}>
+      <Button size="sm" onClick={() => onBulk('assign', chosen)}>
         Assign products
       </Button>
-      <Button size="sm" onClick={() => onBulk('revoke')}>
+      <Button size="sm" onClick={() => onBulk('revoke', chosen)}>
         Revoke products
       </Button>
-      <Button size="sm" onClick={() => onBulk('credit')}>
+      <Button size="sm" onClick={() => onBulk('credit', chosen)}>
         Update cloud credit access
       </Button>
       <Button size="sm" className="btn-danger" onClick={() => onRemove(chosen)}>

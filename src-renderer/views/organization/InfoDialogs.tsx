@@ -1,4 +1,4 @@
-// Small informational dialogs: the credit pool's balance, and flows this version does not have yet.
+// The Credits tile's dialog: the organizational pool's balance.
 import { Button } from '../../components/Button.tsx';
 import { formatDateTime } from '../../format/time.ts';
 import { useOrg } from '../../stores/org.ts';
@@ -27,25 +27,6 @@ export function CreditsDialog({ onClose }: { onClose: () => void }) {
       <p className="org-muted">
         The pool is the sum of the administrator’s credit purchases that have not expired. Quotas
         set per user are not reserved from it.
-      </p>
-    </Dialog>
-  );
-}
-
-export function NotBuiltDialog({ what, onClose }: { what: string; onClose: () => void }) {
-  return (
-    <Dialog
-      title={what}
-      onClose={onClose}
-      footer={
-        <Button variant="primary" onClick={onClose}>
-          Close
-        </Button>
-      }
-    >
-      <p>
-        {what} is not available in this version yet. Use the menu of each user in the list (Allocate
-        product to user, Remove user) or its Cloud credit access cell meanwhile.
       </p>
     </Dialog>
   );

@@ -11,8 +11,9 @@ import '../../styles/organization.css';
 import { ActionBar } from './ActionBar.tsx';
 import type { UserActions } from './actions.ts';
 import { AllocateDialog } from './AllocateDialog.tsx';
+import { BulkDialog, type BulkKind } from './BulkDialog.tsx';
 import { CreditPopover } from './CreditPopover.tsx';
-import { CreditsDialog, NotBuiltDialog } from './InfoDialogs.tsx';
+import { CreditsDialog } from './InfoDialogs.tsx';
 import { DashboardTiles } from './DashboardTiles.tsx';
 import { InvitationsPanel } from './InvitationsPanel.tsx';
 import { InviteDialog } from './InviteDialog.tsx';
@@ -26,7 +27,7 @@ type Open =
   | { kind: 'allocate'; user: OrgUserRow }
   | { kind: 'credit'; user: OrgUserRow; anchor: HTMLElement }
   | { kind: 'credits' }
-  | { kind: 'notBuilt'; what: string };
+  | { kind: 'bulk'; what: BulkKind; users: OrgUserRow[]; startChecked: boolean };
 
 export function OrganizationView() {
   const org = useSession((s) => s.session?.account?.organization ?? null);
@@ -48,7 +49,8 @@ export function OrganizationView() {
     }),
     [],
   );
-  const notBuilt = (what: string) => setOpen({ kind: 'notBuilt', what });
+  const bulkFromTile = (what: BulkKind) =>
+    setOpen({ kind: 'bulk', what, users: useOrg.getState().users, startChecked: false });
 
   return (
     <div className="org-view">
@@ -88,23 +90,15 @@ export function OrganizationView() {
             onRemoveUsers={() =>
               setOpen({ kind: 'remove', users: useOrg.getState().users, startChecked: false })
             }
-            onAssign={() => notBuilt('Bulk product assignment')}
-            onRevoke={() => notBuilt('Bulk product revoke')}
+            onAssign={() => bulkFromTile('assign')}
+            onRevoke={() => bulkFromTile('revoke')}
             onCredits={() => setOpen({ kind: 'credits' })}
           />
           <UserDirectory actions={actions} />
           <InvitationsPanel />
           <ActionBar
             onRemove={(users) => setOpen({ kind: 'remove', users, startChecked: true })}
-            onBulk={(what) =>
-              notBuilt(
-                what === 'assign'
-                  ? 'Bulk product assignment'
-                  : what === 'revoke'
-                    ? 'Bulk product revoke'
-                    : 'Bulk cloud credit access',
-              )
-            }
+            onBulk={(what, users) => setOpen({ kind: 'bulk', what, users, startChecked: true })}
           />
         </>
       )}
@@ -117,7 +111,14 @@ export function OrganizationView() {
         <CreditPopover user={open.user} anchor={open.anchor} onClose={close} />
       )}
       {open?.kind === 'credits' && <CreditsDialog onClose={close} />}
-      {open?.kind === 'notBuilt' && <NotBuiltDialog what={open.what} onClose={close} />}
+      {open?.kind === 'bulk' && (
+        <BulkDialog
+          kind={open.what}
+          users={open.users}
+          startChecked={open.startChecked}
+          onClose={close}
+        />
+      )}
     </div>
   );
 }

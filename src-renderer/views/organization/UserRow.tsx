@@ -81,6 +81,14 @@ export const UserRow = memo(function UserRow({
                   .join(', ')}
               >
                 +{more}
+                <span className="visually-hidden">
+                  {' '}
+                  more:{' '}
+                  {products
+                    .slice(SHOWN_PRODUCTS)
+                    .map((p) => p.productName)
+                    .join(', ')}
+                </span>
               </span>
             )}
           </>
