@@ -288,3 +288,59 @@ test(
     }
   },
 );
+
+test(
+  'individual revoke (borrowed refused, then revoked) and the list as CSV',
+  { timeout: 90_000 },
+  async () => {
+    const { page, context, problems } = await openPage(browser, app.base);
+    try {
+      await openOrganization(page);
+      const jonas = 'jonas.becker@northwind.example';
+      // Jonas borrowed his V-Ray for 3ds Max seat for offline use: the seed's message, inline.
+      await row(page, jonas)
+        .getByRole('button', { name: /^V-Ray for 3ds Max of/ })
+        .click();
+      const revoke = page.getByRole('dialog', { name: 'Revoke product' });
+      await revoke.getByRole('button', { name: 'Revoke product' }).click();
+      await revoke
+        .getByText(
+          `The source user ${jonas} has borrowed licenses for offline use. To reallocate them, the borrowing period should first expire or the user should release them for online use.`,
+        )
+        .waitFor();
+      await screenshot(page, 'org-revoke-borrowed');
+      // Mateo's Enscape goes.
+      await revoke.getByRole('button', { name: 'Cancel' }).click();
+      const mateo = 'mateo@garcia3d.example';
+      await row(page, mateo)
+        .getByRole('button', { name: /^Enscape of/ })
+        .click();
+      await revoke.getByRole('button', { name: 'Revoke product' }).click();
+      await revoke.waitFor({ state: 'detached' });
+      await row(page, mateo).getByText('No products').waitFor();
+
+      // The list downloads as CSV.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download CSV', exact: true }).click(),
+      ]);
+      assert.equal(download.suggestedFilename(), 'organization-users.csv');
+      const lines = readFileSync((await download.path()) as string, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      assert.equal(lines[0], 'Email,Name,Role,Products,Cloud credit access');
+      assert.ok(
+        lines.includes('mateo@garcia3d.example,Mateo García,Guest,,Disabled'),
+        lines.join('\n'),
+      );
+      assert.equal(lines.length, 11);
+      assert.deepEqual(
+        problems.filter((p) => !/status of 401/.test(p)),
+        [],
+      );
+    } finally {
+      await context.close();
+    }
+  },
+);

@@ -18,6 +18,7 @@ import { DashboardTiles } from './DashboardTiles.tsx';
 import { InvitationsPanel } from './InvitationsPanel.tsx';
 import { InviteDialog } from './InviteDialog.tsx';
 import { RemoveDialog } from './RemoveDialog.tsx';
+import { RevokeDialog } from './RevokeDialog.tsx';
 import { UserDirectory } from './UserDirectory.tsx';
 
 type Open =
@@ -27,6 +28,7 @@ type Open =
   | { kind: 'allocate'; user: OrgUserRow }
   | { kind: 'credit'; user: OrgUserRow; anchor: HTMLElement }
   | { kind: 'credits' }
+  | { kind: 'revoke'; user: OrgUserRow; productCode: string }
   | { kind: 'bulk'; what: BulkKind; users: OrgUserRow[]; startChecked: boolean };
 
 export function OrganizationView() {
@@ -46,6 +48,7 @@ export function OrganizationView() {
       allocate: (user) => setOpen({ kind: 'allocate', user }),
       remove: (users) => setOpen({ kind: 'remove', users, startChecked: true }),
       editCredit: (user, anchor) => setOpen({ kind: 'credit', user, anchor }),
+      revoke: (user, productCode) => setOpen({ kind: 'revoke', user, productCode }),
     }),
     [],
   );
@@ -111,6 +114,9 @@ export function OrganizationView() {
         <CreditPopover user={open.user} anchor={open.anchor} onClose={close} />
       )}
       {open?.kind === 'credits' && <CreditsDialog onClose={close} />}
+      {open?.kind === 'revoke' && (
+        <RevokeDialog user={open.user} productCode={open.productCode} onClose={close} />
+      )}
       {open?.kind === 'bulk' && (
         <BulkDialog
           kind={open.what}

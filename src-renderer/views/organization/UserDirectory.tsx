@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { useOrg } from '../../stores/org.ts';
 import { PAGE_SIZES, useOrgList } from '../../stores/orgList.ts';
 import type { UserActions } from './actions.ts';
+import { exportUsers } from './exportUsers.ts';
 import { filterUsers, heldProducts, isFiltered } from './userFilter.ts';
 import { UserRow } from './UserRow.tsx';
 import { UserToolbar } from './UserToolbar.tsx';
@@ -91,6 +92,18 @@ export function UserDirectory({ actions }: { actions: UserActions }) {
             ? `${users.length} ${users.length === 1 ? 'user' : 'users'}`
             : `${matches.length} of ${users.length} users match`}
         </span>
+        <button
+          type="button"
+          className="btn btn-quiet btn-sm"
+          disabled={matches.length === 0}
+          onClick={() => {
+            const chosen = users.filter((u) => selected.has(u.id));
+            if (chosen.length) exportUsers(chosen, 'organization-users-selected.csv');
+            else exportUsers(matches, 'organization-users.csv');
+          }}
+        >
+          {selected.size ? `Download CSV (${selected.size} selected)` : 'Download CSV'}
+        </button>
         <SelectField
           label="Users per page"
           value={pageSize}

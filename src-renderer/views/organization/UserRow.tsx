@@ -1,7 +1,7 @@
 // One user of the list: checkbox, name and email with role, products, credit access, and its menu.
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { memo } from 'react';
-import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
+import type { OrgUserProduct, OrgUserRow } from '../../../src-shared/domain/org.ts';
 import { roleLabel } from '../../format/account.ts';
 import type { UserActions } from './actions.ts';
 
@@ -63,18 +63,25 @@ export const UserRow = memo(function UserRow({
         ) : (
           <>
             {products.slice(0, SHOWN_PRODUCTS).map((p) => (
-              <span
+              <button
+                type="button"
                 key={p.purchaseId}
                 className={`product-chip${p.pending ? ' product-chip-pending' : ''}`}
                 title={`${p.productName}${p.quantity > 1 ? ` × ${p.quantity}` : ''}${p.borrowed ? ` (${p.borrowed} borrowed)` : ''}`}
+                aria-label={`${p.productName}${p.quantity > 1 ? ` × ${p.quantity}` : ''} of ${u.email}: revoke`}
+                onClick={() => actions.revoke(u, p.productCode)}
               >
                 {p.productName}
                 {p.quantity > 1 && <span className="product-chip-qty">×{p.quantity}</span>}
-              </span>
+              </button>
             ))}
             {more > 0 && (
-              <span
+              <button
+                type="button"
                 className="product-chip product-chip-more"
+                onClick={() =>
+                  actions.revoke(u, (products[SHOWN_PRODUCTS] as OrgUserProduct).productCode)
+                }
                 title={products
                   .slice(SHOWN_PRODUCTS)
                   .map((p) => p.productName)
@@ -89,7 +96,7 @@ export const UserRow = memo(function UserRow({
                     .map((p) => p.productName)
                     .join(', ')}
                 </span>
-              </span>
+              </button>
             )}
           </>
         )}

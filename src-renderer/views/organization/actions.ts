@@ -5,10 +5,13 @@ export interface UserActions {
   allocate: (user: OrgUserRow) => void;
   remove: (users: OrgUserRow[]) => void;
   editCredit: (user: OrgUserRow, anchor: HTMLElement) => void;
+  /** Opens "Revoke product" for one of the user's products. */
+  revoke: (user: OrgUserRow, productCode: string) => void;
 }
 
 export const noActions: UserActions = {
   allocate: () => undefined,
   remove: () => undefined,
   editCredit: () => undefined,
+  revoke: () => undefined,
 };
