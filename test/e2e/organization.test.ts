@@ -258,6 +258,7 @@ test(
       await page.getByRole('button', { name: 'Products menu' }).click();
       await page.getByRole('menuitem', { name: 'Revoke products' }).click();
       const revoke = page.getByRole('dialog', { name: 'Revoke products' });
+      await revoke.getByRole('button', { name: 'Continue', exact: true }).click(); // Manual
       await revoke.getByText('0 of 10 users selected').waitFor();
       await revoke.getByRole('checkbox', { name: /Priya Nair/ }).check();
       await revoke.getByRole('checkbox', { name: /Sofia Andersson/ }).check();
@@ -335,6 +336,59 @@ test(
         lines.join('\n'),
       );
       assert.equal(lines.length, 11);
+      assert.deepEqual(
+        problems.filter((p) => !/status of 401/.test(p)),
+        [],
+      );
+    } finally {
+      await context.close();
+    }
+  },
+);
+
+test(
+  'remove via .csv file from the Users tile: bad rows by line, then the removal',
+  { timeout: 90_000 },
+  async () => {
+    const { page, context, problems } = await openPage(browser, app.base);
+    try {
+      await openOrganization(page);
+      await page.getByRole('button', { name: 'Users menu' }).click();
+      await page.getByRole('menuitem', { name: 'Remove users' }).click();
+      const source = page.getByRole('dialog', { name: 'Remove users' });
+      await source.getByRole('radio', { name: /^Via \.csv file/ }).check();
+      await source.getByRole('button', { name: 'Continue', exact: true }).click();
+      const [template] = await Promise.all([
+        page.waitForEvent('download'),
+        source.getByRole('button', { name: 'Download the .csv template' }).click(),
+      ]);
+      assert.equal(template.suggestedFilename(), 'remove-users-template.csv');
+      await source.getByLabel('Then upload the filled-in file:').setInputFiles({
+        name: 'remove.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'email\r\nhannah@schultz-arch.example\r\nnobody@nowhere.example\r\nnot-an-email\r\nHannah@Schultz-Arch.example\r\n',
+        ),
+      });
+      await source
+        .getByText('1 of 4 rows name users of your organization.', { exact: false })
+        .waitFor();
+      const text = await source.innerText();
+      assert.match(text, /3\s+nobody@nowhere\.example is not a user of your organization/);
+      assert.match(text, /4\s+Invalid email "not-an-email"/);
+      assert.match(text, /5\s+Duplicate email "Hannah@Schultz-Arch\.example": already on line 2/);
+      await screenshot(page, 'org-remove-csv-review');
+      await source.getByRole('button', { name: 'Continue with 1 user' }).click();
+      const remove = page.getByRole('dialog', { name: 'Remove users' });
+      await remove.getByText('You are about to remove 1 user from your organization.').waitFor();
+      await remove.getByRole('button', { name: 'Remove 1 user' }).click();
+      const result = page.getByRole('dialog', { name: 'Not all users have been removed' });
+      await result.getByText('1 failed user removal.', { exact: false }).waitFor();
+      await result.getByRole('button', { name: 'See failed removals' }).click();
+      assert.match(
+        await page.getByRole('dialog', { name: 'Failed user removals' }).innerText(),
+        /hannah@schultz-arch\.example[\s\S]*Assigned product\(s\)/,
+      );
       assert.deepEqual(
         problems.filter((p) => !/status of 401/.test(p)),
         [],

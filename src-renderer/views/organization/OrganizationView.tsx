@@ -14,6 +14,7 @@ import { AllocateDialog } from './AllocateDialog.tsx';
 import { BulkDialog, type BulkKind } from './BulkDialog.tsx';
 import { CreditPopover } from './CreditPopover.tsx';
 import { CreditsDialog } from './InfoDialogs.tsx';
+import { CsvUsersDialog } from './CsvUsersDialog.tsx';
 import { DashboardTiles } from './DashboardTiles.tsx';
 import { InvitationsPanel } from './InvitationsPanel.tsx';
 import { InviteDialog } from './InviteDialog.tsx';
@@ -28,8 +29,16 @@ type Open =
   | { kind: 'allocate'; user: OrgUserRow }
   | { kind: 'credit'; user: OrgUserRow; anchor: HTMLElement }
   | { kind: 'credits' }
+  | { kind: 'source'; then: 'remove' | 'assign' | 'revoke' }
   | { kind: 'revoke'; user: OrgUserRow; productCode: string }
   | { kind: 'bulk'; what: BulkKind; users: OrgUserRow[]; startChecked: boolean };
+
+const SOURCE_TITLES = {
+  remove: 'Remove users',
+  assign: 'Assign products',
+  revoke: 'Revoke products',
+} as const;
+const SOURCE_KINDS = { remove: 'removal', assign: 'assignment', revoke: 'revoke' } as const;
 
 export function OrganizationView() {
   const org = useSession((s) => s.session?.account?.organization ?? null);
@@ -52,8 +61,13 @@ export function OrganizationView() {
     }),
     [],
   );
-  const bulkFromTile = (what: BulkKind) =>
-    setOpen({ kind: 'bulk', what, users: useOrg.getState().users, startChecked: false });
+  // From a tile: Manual lists everyone unchecked; a .csv file lists the users it names, checked.
+  const fromSource = (then: 'remove' | 'assign' | 'revoke', users: OrgUserRow[], csv: boolean) =>
+    setOpen(
+      then === 'remove'
+        ? { kind: 'remove', users, startChecked: csv }
+        : { kind: 'bulk', what: then, users, startChecked: csv },
+    );
 
   return (
     <div className="org-view">
@@ -90,11 +104,9 @@ export function OrganizationView() {
         <>
           <DashboardTiles
             onInvite={() => setOpen({ kind: 'invite' })}
-            onRemoveUsers={() =>
-              setOpen({ kind: 'remove', users: useOrg.getState().users, startChecked: false })
-            }
-            onAssign={() => bulkFromTile('assign')}
-            onRevoke={() => bulkFromTile('revoke')}
+            onRemoveUsers={() => setOpen({ kind: 'source', then: 'remove' })}
+            onAssign={() => setOpen({ kind: 'source', then: 'assign' })}
+            onRevoke={() => setOpen({ kind: 'source', then: 'revoke' })}
             onCredits={() => setOpen({ kind: 'credits' })}
           />
           <UserDirectory actions={actions} />
@@ -114,6 +126,14 @@ export function OrganizationView() {
         <CreditPopover user={open.user} anchor={open.anchor} onClose={close} />
       )}
       {open?.kind === 'credits' && <CreditsDialog onClose={close} />}
+      {open?.kind === 'source' && (
+        <CsvUsersDialog
+          title={SOURCE_TITLES[open.then]}
+          kind={SOURCE_KINDS[open.then]}
+          onContinue={(users, csv) => fromSource(open.then, users, csv)}
+          onClose={close}
+        />
+      )}
       {open?.kind === 'revoke' && (
         <RevokeDialog user={open.user} productCode={open.productCode} onClose={close} />
       )}

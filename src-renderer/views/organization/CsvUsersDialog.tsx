@@ -1,0 +1,168 @@
+// "Manual" or "Via .csv file" (seed 000 §IX–X, §XV–XVI, §XXI–XXII): pick users from the list, or
+// upload a file of emails (template, worker parse with progress, each bad row with its line), then
+// continue with the matched users. Nothing is sent from here.
+import { useId, useState } from 'react';
+import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
+import type { CsvKind } from '../../../src-shared/csv/formats.ts';
+import { Banner } from '../../components/Banner.tsx';
+import { Button } from '../../components/Button.tsx';
+import { downloadTemplate } from '../../csv/download.ts';
+import { useCsvUpload } from '../../csv/useCsvUpload.ts';
+import { useOrg } from '../../stores/org.ts';
+import { Dialog } from './Dialog.tsx';
+
+interface Props {
+  title: string;
+  kind: Exclude<CsvKind, 'invite'>;
+  /** Manual: every user, none checked. Via .csv file: the users the file names, checked. */
+  onContinue: (users: OrgUserRow[], fromCsv: boolean) => void;
+  onClose: () => void;
+}
+
+const SHOWN_ERRORS = 200;
+
+export function CsvUsersDialog({ title, kind, onContinue, onClose }: Props) {
+  const [mode, setMode] = useState<'manual' | 'csv'>('manual');
+  const [step, setStep] = useState<'choose' | 'upload'>('choose');
+  const upload = useCsvUpload(kind);
+  const users = useOrg((s) => s.users);
+  const name = useId();
+  const fileId = useId();
+
+  const result = upload.result;
+  const byEmail = new Map(users.map((u) => [u.email.toLowerCase(), u]));
+  const matched: OrgUserRow[] = [];
+  const unknown: { line: number; reason: string }[] = [];
+  if (result && !result.fatal)
+    for (const r of result.rows) {
+      const u = byEmail.get(r.email);
+      if (u) matched.push(u);
+      else unknown.push({ line: r.line, reason: `${r.email} is not a user of your organization` });
+    }
+  const problems = result
+    ? [...result.errors.map((e) => ({ line: e.line, reason: e.reason })), ...unknown].sort(
+        (a, b) => a.line - b.line,
+      )
+    : [];
+
+  if (step === 'choose')
+    return (
+      <Dialog
+        title={title}
+        onClose={onClose}
+        footer={
+          <>
+            <Button variant="quiet" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button
+              variant="primary"
+              onClick={() => (mode === 'manual' ? onContinue(users, false) : setStep('upload'))}
+            >
+              Continue
+            </Button>
+          </>
+        }
+      >
+        <fieldset className="org-radios">
+          <legend>How do you want to choose the users?</legend>
+          {(['manual', 'csv'] as const).map((m) => (
+            <label key={m} className="org-radio">
+              <input type="radio" name={name} checked={mode === m} onChange={() => setMode(m)} />
+              <span>
+                <strong>{m === 'manual' ? 'Manual' : 'Via .csv file'}</strong>
+                <span className="org-radio-note">
+                  {m === 'manual'
+                    ? 'Check the users in a list of everyone in the organization.'
+                    : 'Upload a file with one email per row (the template has the Email column).'}
+                </span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      </Dialog>
+    );
+
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      wide
+      footer={
+        <>
+          <Button variant="quiet" onClick={() => setStep('choose')}>
+            Back
+          </Button>
+          <Button
+            variant="primary"
+            disabled={matched.length === 0}
+            onClick={() => onContinue(matched, true)}
+          >
+            Continue with {matched.length} {matched.length === 1 ? 'user' : 'users'}
+          </Button>
+        </>
+      }
+    >
+      <div className="org-csv-pick">
+        <Button size="sm" onClick={() => downloadTemplate(kind)}>
+          Download the .csv template
+        </Button>
+        <label htmlFor={fileId} className="org-muted">
+          Then upload the filled-in file:
+        </label>
+        <input
+          id={fileId}
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) upload.start(f);
+          }}
+        />
+      </div>
+      {upload.status === 'parsing' && (
+        <div className="org-progress">
+          <progress max={1} value={upload.progress} aria-label="Reading the file" />
+          <Button size="sm" variant="quiet" onClick={upload.cancel}>
+            Cancel
+          </Button>
+        </div>
+      )}
+      {upload.error && <Banner tone="error">{upload.error}</Banner>}
+      {result?.fatal && (
+        <Banner tone="error" title="The file was not read">
+          {result.errors[0]?.reason}
+        </Banner>
+      )}
+      {result && !result.fatal && (
+        <>
+          <Banner tone={problems.length ? 'warning' : 'success'} title={upload.fileName ?? 'File'}>
+            {matched.length} of {result.total} rows name users of your organization.
+            {problems.length > 0 && ' The rows below are left out.'}
+          </Banner>
+          {problems.length > 0 && (
+            <table className="table org-failed-table org-lines-table">
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                {problems.slice(0, SHOWN_ERRORS).map((p, i) => (
+                  <tr key={`${p.line}-${i}`}>
+                    <td>{p.line}</td>
+                    <td>{p.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {problems.length > SHOWN_ERRORS && (
+            <p className="org-muted">…and {problems.length - SHOWN_ERRORS} more.</p>
+          )}
+        </>
+      )}
+    </Dialog>
+  );
+}
