@@ -398,3 +398,63 @@ test(
     }
   },
 );
+
+test(
+  'bulk invite via .csv: review, roles, status and failed invitations with reasons',
+  { timeout: 90_000 },
+  async () => {
+    const { page, context, problems } = await openPage(browser, app.base);
+    try {
+      await openOrganization(page);
+      await page.getByRole('button', { name: 'Invite users' }).first().click();
+      const invite = page.getByRole('dialog', { name: 'Invite users' });
+      await invite.getByRole('tab', { name: 'Individual' }).focus();
+      await page.keyboard.press('ArrowRight');
+      assert.equal(
+        await invite.getByRole('tab', { name: 'Bulk' }).getAttribute('aria-selected'),
+        'true',
+      );
+      await invite.getByLabel(/then upload it/).setInputFiles({
+        name: 'invite.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          '\uFEFF Email ; ROLE \r\nnobody2@nowhere.example;member\r\n\r\nmarco.rossi@northwind.example;member\r\nnot-an-email;guest\r\n',
+        ),
+      });
+      await invite.getByText('2 invitations to review').waitFor();
+      assert.match(
+        await invite.innerText(),
+        /1 row is left out[\s\S]*Line 5: Invalid email "not-an-email"/,
+      );
+      await invite.getByRole('button', { name: 'Invite all as guests' }).click();
+      await invite.getByLabel('Role of nobody2@nowhere.example').selectOption('member');
+      await screenshot(page, 'org-bulk-invite-review');
+      await invite.getByRole('button', { name: 'Send invites' }).click();
+      await invite.getByText('2 failed invitations').waitFor();
+      await invite.getByRole('button', { name: 'See failed invitations' }).click();
+      const text = await invite.innerText();
+      assert.match(
+        text,
+        /marco\.rossi@northwind\.example\s+marco\.rossi@northwind\.example is already a user of your organization/,
+      );
+      assert.match(
+        text,
+        /nobody2@nowhere\.example\s+User with email "nobody2@nowhere\.example" does not exist/,
+      );
+      await screenshot(page, 'org-bulk-invite-failed');
+      await invite.getByRole('button', { name: 'Done' }).click();
+      await invite.waitFor({ state: 'detached' });
+      // The refusal read in the dialog does not linger among the failed changes.
+      await page
+        .getByRole('contentinfo', { name: 'Sync status' })
+        .getByText(/failed change/)
+        .waitFor({ state: 'detached' });
+      assert.deepEqual(
+        problems.filter((p) => !/status of 401/.test(p)),
+        [],
+      );
+    } finally {
+      await context.close();
+    }
+  },
+);
