@@ -9,79 +9,21 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import Database from 'better-sqlite3';
-import { hashPassword } from '../src-cloud/auth/passwords.ts';
-import { DB_FILE, openStore } from '../src-cloud/store/db.ts';
 import { Core } from '../src-main/core/core.ts';
+import {
+  BIG_ADMIN,
+  BIG_PRODUCTS,
+  buildBigOrg,
+  startCloudProcess,
+} from '../test/support/big-org.ts';
 import { atMost, info, type Bench } from './lib.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const USERS = 10_000;
-const PURCHASES = 5;
+const PURCHASES = BIG_PRODUCTS.length;
 const CHANGES = 100;
-const ADMIN = 'admin@bench.test';
-const PASSWORD = 'bench-password';
-
-/** The same organization as bench/cloud-feed.bench.ts builds, written straight into the cloud's DB. */
-async function buildOrganization(dataDir: string): Promise<void> {
-  const store = await openStore(dataDir);
-  await store.destroy();
-  const hash = await hashPassword(PASSWORD);
-  const db = new Database(join(dataDir, DB_FILE));
-  const now = new Date().toISOString();
-  const account = db.prepare(
-    `insert into accounts (id, name, country, email, customer_number, password_hash, created_at)
-     values (?, ?, 'BG', ?, ?, ?, ?)`,
-  );
-  const member = db.prepare(
-    `insert into memberships (organization_id, account_id, role, joined_at) values ('org-bench', ?, ?, ?)`,
-  );
-  const purchase = db.prepare(
-    `insert into purchases (id, account_id, product_code, quantity, term, purchased_at, expires_at)
-     values (?, 'acc-admin', ?, ?, 'annual', ?, '2035-01-01')`,
-  );
-  const assignment = db.prepare(
-    `insert into assignments (id, organization_id, purchase_id, account_id, quantity, assigned_at)
-     values (?, 'org-bench', ?, ?, 1, ?)`,
-  );
-  const access = db.prepare(
-    `insert into credit_access (organization_id, account_id, mode, limit_milli, used_milli, updated_at)
-     values ('org-bench', ?, 'limit', 20000, 0, ?)`,
-  );
-  db.transaction(() => {
-    account.run('acc-admin', 'Bench Admin', ADMIN, 'C-0', hash, now);
-    db.prepare(
-      `insert into organizations (id, name, administrator_id, customer_number, confirmed, created_at)
-       values ('org-bench', 'Bench Org', 'acc-admin', 'C-0', 1, ?)`,
-    ).run(now);
-    const products = ['vray-3dsmax', 'vray-maya', 'phoenix-3dsmax', 'enscape', 'corona-3dsmax'];
-    for (let p = 0; p < PURCHASES; p++) purchase.run(`pur-${p}`, products[p], USERS, now);
-    for (let i = 0; i < USERS; i++) {
-      const id = `acc-${i}`;
-      account.run(id, `User ${i}`, `user${i}@bench.test`, `C-${i + 1}`, hash, now);
-      member.run(id, 'member', now);
-      for (let p = 0; p < PURCHASES; p++) assignment.run(`asg-${i}-${p}`, `pur-${p}`, id, now);
-      if (i % 2 === 0) access.run(id, now);
-    }
-  })();
-  db.close();
-}
-
-function startCloud(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [join(root, 'bin/clm.js'), 'cloud', '--port', '0', '--data', dataDir],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`clm cloud exited with ${code}`)));
-    lines.on('line', (line) => {
-      const m = /listening on (http:\/\/\S+)/.exec(line);
-      if (m?.[1]) resolve({ child, url: m[1] });
-    });
-  });
-}
+const ADMIN = BIG_ADMIN.email;
+const PASSWORD = BIG_ADMIN.password;
 
 /** Where the memory is at a stage of the bench (CLM_BENCH_MEM=1 prints it on stderr). */
 function memAt(stage: string): void {
@@ -158,9 +100,9 @@ const bench: Bench = async () => {
   let core: Core | undefined;
   try {
     memAt('start');
-    await buildOrganization(cloudDir);
+    await buildBigOrg(cloudDir, { users: USERS });
     memAt('organization built');
-    const cloud = await startCloud(cloudDir);
+    const cloud = await startCloudProcess(cloudDir);
     child = cloud.child;
     core = await Core.open({
       dataDir: coreDir,

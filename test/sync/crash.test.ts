@@ -12,7 +12,7 @@ import { DB_FILE } from '../../src-cloud/store/db.ts';
 import { REPLICA_FILE } from '../../src-main/store/replica.ts';
 import type { PullAnswer } from '../../src-shared/cloud-api/sync.ts';
 import { root } from '../core/helpers.ts';
-import { BIG_ADMIN, buildBigOrg } from './big-org.ts';
+import { BIG_ADMIN, buildBigOrg } from '../support/big-org.ts';
 import { ADMIN, cloudReader, removeTempDirs, startCloud, tempDir } from './helpers.ts';
 
 after(removeTempDirs);
@@ -218,7 +218,7 @@ test('kill -9 in the middle of a flush of 1,000 mutations: each is applied exact
 test('kill -9 in the middle of a pull: the replica keeps the old cursor and rows or has the new', async (t) => {
   const cloudDir = tempDir('crash-big-cloud');
   const dataDir = tempDir('crash-big-core');
-  await buildBigOrg(cloudDir, 5000);
+  await buildBigOrg(cloudDir, { users: 5000 });
   const cloud = await startCloudServer({ port: 0, dataDir: cloudDir });
   try {
     const args = ['--data', dataDir, '--cloud', cloud.url];

@@ -1,0 +1,93 @@
+// A large organization written straight into a cloud data dir, shared by the benches and the
+// crash tests: an administrator, N users with one seat of each of 5 purchases, half of them with
+// a credit limit, and optionally guests and accounts outside the organization to invite.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { hashPassword } from '../../src-cloud/auth/passwords.ts';
+import { DB_FILE, openStore } from '../../src-cloud/store/db.ts';
+
+export const BIG_ADMIN = { email: 'admin@big.test', password: 'big-password' };
+export const BIG_PRODUCTS = [
+  'vray-3dsmax',
+  'vray-maya',
+  'phoenix-3dsmax',
+  'enscape',
+  'corona-3dsmax',
+];
+export const outsiderEmail = (i: number) => `outsider${i}@big.test`;
+
+export interface BigOrgOptions {
+  users: number;
+  /** Every n-th user is a guest (default: none, all members). */
+  guestEvery?: number;
+  /** Registered accounts outside the organization, `outsider<i>@big.test`. */
+  outsiders?: number;
+}
+
+export async function buildBigOrg(dataDir: string, opts: BigOrgOptions): Promise<void> {
+  const store = await openStore(dataDir); // the schema, every migration
+  await store.destroy();
+  const hash = await hashPassword(BIG_ADMIN.password);
+  const db = new Database(join(dataDir, DB_FILE));
+  const now = new Date().toISOString();
+  const account = db.prepare(
+    `insert into accounts (id, name, country, email, customer_number, password_hash, created_at)
+     values (?, ?, 'BG', ?, ?, ?, ?)`,
+  );
+  const member = db.prepare(
+    `insert into memberships (organization_id, account_id, role, joined_at) values ('org-big', ?, ?, ?)`,
+  );
+  const purchase = db.prepare(
+    `insert into purchases (id, account_id, product_code, quantity, term, purchased_at, expires_at)
+     values (?, 'acc-admin', ?, ?, 'annual', ?, '2035-01-01')`,
+  );
+  const assignment = db.prepare(
+    `insert into assignments (id, organization_id, purchase_id, account_id, quantity, assigned_at)
+     values (?, 'org-big', ?, ?, 1, ?)`,
+  );
+  const access = db.prepare(
+    `insert into credit_access (organization_id, account_id, mode, limit_milli, used_milli, updated_at)
+     values ('org-big', ?, 'limit', 20000, 0, ?)`,
+  );
+  const guestEvery = opts.guestEvery ?? 0;
+  db.transaction(() => {
+    account.run('acc-admin', 'Big Admin', BIG_ADMIN.email, 'C-0', hash, now);
+    db.prepare(
+      `insert into organizations (id, name, administrator_id, customer_number, confirmed, created_at)
+       values ('org-big', 'Big Org', 'acc-admin', 'C-0', 1, ?)`,
+    ).run(now);
+    BIG_PRODUCTS.forEach((code, p) => purchase.run(`pur-${p}`, code, opts.users, now));
+    for (let i = 0; i < opts.users; i++) {
+      const id = `acc-${i}`;
+      account.run(id, `User ${i}`, `user${i}@big.test`, `C-${i + 1}`, hash, now);
+      member.run(id, guestEvery && i % guestEvery === 0 ? 'guest' : 'member', now);
+      BIG_PRODUCTS.forEach((_, p) => assignment.run(`asg-${i}-${p}`, `pur-${p}`, id, now));
+      if (i % 2 === 0) access.run(id, now);
+    }
+    for (let i = 0; i < (opts.outsiders ?? 0); i++)
+      account.run(`acc-x${i}`, `Outsider ${i}`, outsiderEmail(i), `C-x${i}`, hash, now);
+  })();
+  db.close();
+}
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** `clm cloud` on `dataDir` in its own process, resolved once it listens. */
+export function startCloudProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [join(root, 'bin/clm.js'), 'cloud', '--port', '0', '--data', dataDir],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`clm cloud exited with ${code}`)));
+    lines.on('line', (line) => {
+      const m = /listening on (http:\/\/\S+)/.exec(line);
+      if (m?.[1]) resolve({ child, url: m[1] });
+    });
+  });
+}
