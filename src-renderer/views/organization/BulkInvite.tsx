@@ -1,16 +1,16 @@
 // Bulk invite (seed 000 §V): template, upload (worker parse with progress), a review where each
 // role can be changed or all set to guests or members, Send invites, the status, and the failed
 // invitations with their reason and "Invite as guest" for those refused as members.
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { MemberRole } from '../../../src-shared/org/model.ts';
 import { MAX_BATCH } from '../../../src-shared/org/mutations.ts';
 import { request } from '../../bridge/index.ts';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
-import { downloadTemplate } from '../../csv/download.ts';
 import { useCsvUpload } from '../../csv/useCsvUpload.ts';
 import { useOrg, type Failure } from '../../stores/org.ts';
 import { useSession } from '../../stores/session.ts';
+import { CsvFilePicker } from './CsvFilePicker.tsx';
 
 const SHOWN_ROWS = 300;
 
@@ -22,7 +22,6 @@ interface Sent {
 
 export function BulkInvite({ onDone }: { onDone: () => void }) {
   const upload = useCsvUpload('invite');
-  const fileId = useId();
   const result = upload.result && !upload.result.fatal ? upload.result : null;
   const [roles, setRoles] = useState<MemberRole[]>([]);
   const [busy, setBusy] = useState(false);
@@ -57,37 +56,11 @@ export function BulkInvite({ onDone }: { onDone: () => void }) {
   const rows = result?.rows ?? [];
   return (
     <div className="org-bulk-invite">
-      <div className="org-csv-pick">
-        <Button size="sm" onClick={() => downloadTemplate('invite')}>
-          Download the .csv template
-        </Button>
-        <label htmlFor={fileId} className="org-muted">
-          Fill in Email and Role (member or guest), then upload it:
-        </label>
-        <input
-          id={fileId}
-          type="file"
-          accept=".csv,text/csv"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) upload.start(f);
-          }}
-        />
-      </div>
-      {upload.status === 'parsing' && (
-        <div className="org-progress">
-          <progress max={1} value={upload.progress} aria-label="Reading the file" />
-          <Button size="sm" variant="quiet" onClick={upload.cancel}>
-            Cancel
-          </Button>
-        </div>
-      )}
-      {upload.error && <Banner tone="error">{upload.error}</Banner>}
-      {upload.result?.fatal && (
-        <Banner tone="error" title="The file was not read">
-          {upload.result.errors[0]?.reason}
-        </Banner>
-      )}
+      <CsvFilePicker
+        kind="invite"
+        hint="Fill in Email and Role (member or guest), then upload it:"
+        upload={upload}
+      />
       {result && (
         <>
           {result.errors.length > 0 && (

@@ -6,9 +6,9 @@ import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
 import type { CsvKind } from '../../../src-shared/csv/formats.ts';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
-import { downloadTemplate } from '../../csv/download.ts';
 import { useCsvUpload } from '../../csv/useCsvUpload.ts';
 import { useOrg } from '../../stores/org.ts';
+import { CsvFilePicker } from './CsvFilePicker.tsx';
 import { Dialog } from './Dialog.tsx';
 
 interface Props {
@@ -27,7 +27,6 @@ export function CsvUsersDialog({ title, kind, onContinue, onClose }: Props) {
   const upload = useCsvUpload(kind);
   const users = useOrg((s) => s.users);
   const name = useId();
-  const fileId = useId();
 
   const result = upload.result;
   const byEmail = new Map(users.map((u) => [u.email.toLowerCase(), u]));
@@ -103,37 +102,7 @@ export function CsvUsersDialog({ title, kind, onContinue, onClose }: Props) {
         </>
       }
     >
-      <div className="org-csv-pick">
-        <Button size="sm" onClick={() => downloadTemplate(kind)}>
-          Download the .csv template
-        </Button>
-        <label htmlFor={fileId} className="org-muted">
-          Then upload the filled-in file:
-        </label>
-        <input
-          id={fileId}
-          type="file"
-          accept=".csv,text/csv"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) upload.start(f);
-          }}
-        />
-      </div>
-      {upload.status === 'parsing' && (
-        <div className="org-progress">
-          <progress max={1} value={upload.progress} aria-label="Reading the file" />
-          <Button size="sm" variant="quiet" onClick={upload.cancel}>
-            Cancel
-          </Button>
-        </div>
-      )}
-      {upload.error && <Banner tone="error">{upload.error}</Banner>}
-      {result?.fatal && (
-        <Banner tone="error" title="The file was not read">
-          {result.errors[0]?.reason}
-        </Banner>
-      )}
+      <CsvFilePicker kind={kind} hint="Then upload the filled-in file:" upload={upload} />
       {result && !result.fatal && (
         <>
           <Banner tone={problems.length ? 'warning' : 'success'} title={upload.fileName ?? 'File'}>

@@ -10,6 +10,7 @@ import { roleLabel } from '../../format/account.ts';
 import { useOrg, type Failure } from '../../stores/org.ts';
 import { useOrgList } from '../../stores/orgList.ts';
 import { Dialog } from './Dialog.tsx';
+import { UserPicker } from './UserPicker.tsx';
 
 type Step =
   | { kind: 'confirm' }
@@ -180,35 +181,7 @@ export function RemoveDialog({ users, startChecked = true, onClose }: RemoveDial
         </>
       }
     >
-      {users.length > 1 && (
-        <fieldset className="org-pick">
-          <legend>
-            {chosen.length} of {users.length} users selected
-          </legend>
-          <ul>
-            {users.map((u) => (
-              <li key={u.id}>
-                <label>
-                  <input
-                    type="checkbox"
-                    className="org-check"
-                    checked={checked.has(u.id)}
-                    onChange={() => {
-                      const next = new Set(checked);
-                      if (!next.delete(u.id)) next.add(u.id);
-                      setChecked(next);
-                    }}
-                  />
-                  <span>
-                    {u.name} · {roleLabel[u.role]}
-                  </span>
-                  <span className="org-muted">{u.email}</span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-      )}
+      {users.length > 1 && <UserPicker users={users} checked={checked} onChange={setChecked} />}
       <p>
         <strong>{msg.removeConfirmation(chosen.length)}</strong>
       </p>
