@@ -3,6 +3,7 @@ import { LOCKED_TERMS } from '../../../src-shared/org/model.ts';
 import type { MutationArgs } from '../../../src-shared/org/mutations.ts';
 import * as notices from '../../../src-shared/org/notices.ts';
 import { checkAccept, checkDecline } from '../../../src-shared/org/rules/invite.ts';
+import { inUseOrganizations } from './facts.ts';
 import { accepted, rejectedBy, type OpContext, type Operation } from './types.ts';
 
 async function loadInvitation(c: OpContext, id: string) {
@@ -42,27 +43,9 @@ export const acceptInvitation: Operation<MutationArgs<'acceptInvitation'>> = {
       .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', c.now)]))
       .limit(1)
       .executeTakeFirst();
-    const administers = await c.tx
-      .selectFrom('organizations as o')
+    const administers = await inUseOrganizations(c.tx)
       .select('o.id')
       .where('o.administrator_id', '=', c.actor.accountId)
-      .where((eb) =>
-        eb.or([
-          eb.exists(
-            eb
-              .selectFrom('memberships as m')
-              .select('m.account_id')
-              .whereRef('m.organization_id', '=', 'o.id'),
-          ),
-          eb.exists(
-            eb
-              .selectFrom('invitations as x')
-              .select('x.id')
-              .whereRef('x.organization_id', '=', 'o.id')
-              .where('x.status', '=', 'pending'),
-          ),
-        ]),
-      )
       .executeTakeFirst();
     const rule = checkAccept({
       invitation: facts(inv),

@@ -1,4 +1,5 @@
 // Bulk loaders of what the rules need about organization users: membership, seats, borrows.
+import type { OrgTx } from '../tables.ts';
 import { chunks, type AdminContext } from './types.ts';
 
 export interface OrgUser {
@@ -100,4 +101,30 @@ export function total(per: Map<string, number> | undefined): number {
   let n = 0;
   for (const v of per?.values() ?? []) n += v;
   return n;
+}
+
+/**
+ * Organizations in use: with users or pending invitations. Every account with a commercial
+ * license administers an (empty) organization by default, and an empty one does not count.
+ */
+export function inUseOrganizations(tx: OrgTx) {
+  return tx
+    .selectFrom('organizations as o')
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('memberships as m')
+            .select('m.account_id')
+            .whereRef('m.organization_id', '=', 'o.id'),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('invitations as i')
+            .select('i.id')
+            .whereRef('i.organization_id', '=', 'o.id')
+            .where('i.status', '=', 'pending'),
+        ),
+      ]),
+    );
 }

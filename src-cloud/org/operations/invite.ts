@@ -4,6 +4,7 @@ import { LOCKED_TERMS, type MemberRole } from '../../../src-shared/org/model.ts'
 import * as notices from '../../../src-shared/org/notices.ts';
 import { checkInvite, checkManageInvitation } from '../../../src-shared/org/rules/invite.ts';
 import { newId } from '../../ids.ts';
+import { inUseOrganizations } from './facts.ts';
 import {
   batchOutcome,
   chunks,
@@ -43,27 +44,9 @@ async function loadInvitees(c: AdminContext, emails: string[]): Promise<Map<stri
     const memberOf = new Map(members.map((m) => [m.account_id, m.organization_id]));
     // Administering an organization counts only once it has users or pending invitations: every
     // account with a commercial license is an (empty) organization by default.
-    const admins = await c.tx
-      .selectFrom('organizations as o')
+    const admins = await inUseOrganizations(c.tx)
       .select(['o.id', 'o.administrator_id'])
       .where('o.administrator_id', 'in', ids)
-      .where((eb) =>
-        eb.or([
-          eb.exists(
-            eb
-              .selectFrom('memberships as m')
-              .select('m.account_id')
-              .whereRef('m.organization_id', '=', 'o.id'),
-          ),
-          eb.exists(
-            eb
-              .selectFrom('invitations as i')
-              .select('i.id')
-              .whereRef('i.organization_id', '=', 'o.id')
-              .where('i.status', '=', 'pending'),
-          ),
-        ]),
-      )
       .execute();
     const adminOf = new Map(admins.map((o) => [o.administrator_id, o.id]));
     const buyers = await c.tx
