@@ -58,8 +58,12 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Starts `node dist/cli.js serve (CLM_CLI overrides the script) --port 0 --data <tmp> --json` and waits for its JSON line. */
-export async function startServe(): Promise<ServedApp> {
+/** `clm serve` on a fresh data folder: the embedded demo, or the given cloud when `cloudUrl` is set. */
+export async function startServe(opts: { cloudUrl?: string } = {}): Promise<ServedApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clm-e2e-'));
+  const cloud = opts.cloudUrl
+    ? ['--cloud', opts.cloudUrl, '--credential-file', join(dataDir, 'credential')]
+    : [];
   const child = spawn(
     process.execPath,
     [
@@ -70,6 +74,7 @@ export async function startServe(): Promise<ServedApp> {
       '--data',
       dataDir,
       '--json',
+      ...cloud,
     ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
   );

@@ -1,7 +1,6 @@
 // Issue 6 acceptance 1 (offline admin change): with the cloud stopped, a credit-access change made
 // in the Organization view shows as Pending at once; after the cloud returns it is applied.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { ADMIN, removeTempDirs, startCloud, tempDir } from '../sync/helpers.ts';
 import { launchBrowser, openPage, screenshot, startServe } from './harness.ts';
@@ -12,21 +11,7 @@ test('an offline admin change shows as pending, then applied', { timeout: 90_000
   const cloudDir = tempDir('cloud');
   let cloud = await startCloud(cloudDir);
   const port = cloud.port;
-  const dataDir = tempDir('serve');
-  process.env.CLM_CLI_ARGS = JSON.stringify([
-    'serve',
-    '--port',
-    '0',
-    '--data',
-    dataDir,
-    '--json',
-    '--cloud',
-    cloud.url,
-    '--credential-file',
-    join(dataDir, 'credential'),
-  ]);
-  const app = await startServe();
-  delete process.env.CLM_CLI_ARGS;
+  const app = await startServe({ cloudUrl: cloud.url });
   const browser = await launchBrowser();
   try {
     const { page, context, problems } = await openPage(browser, app.base);

@@ -1,7 +1,6 @@
 // Issue 5 acceptance 6: the status bar shows offline, last sync, pending and failed counts
 // (clm serve against a real cloud that the test stops and starts; Chromium screenshot).
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { ADMIN, cloudReader, removeTempDirs, startCloud, tempDir } from '../sync/helpers.ts';
 import { launchBrowser, openPage, screenshot, startServe } from './harness.ts';
@@ -12,22 +11,7 @@ test('status bar: offline with pending and failed changes', { timeout: 90_000 },
   const cloudDir = tempDir('cloud');
   let cloud = await startCloud(cloudDir);
   const port = cloud.port;
-  const dataDir = tempDir('serve');
-  // The harness starts `clm serve`; these arguments point it at the test's own cloud.
-  process.env.CLM_CLI_ARGS = JSON.stringify([
-    'serve',
-    '--port',
-    '0',
-    '--data',
-    dataDir,
-    '--json',
-    '--cloud',
-    cloud.url,
-    '--credential-file',
-    join(dataDir, 'credential'),
-  ]);
-  const app = await startServe();
-  delete process.env.CLM_CLI_ARGS;
+  const app = await startServe({ cloudUrl: cloud.url });
   const browser = await launchBrowser();
   try {
     const { page, context } = await openPage(browser, app.base);
