@@ -70,7 +70,13 @@ async function openSignIn(t: TestContext, app: ServedApp) {
 async function signInAs(page: Page, account: SeedAccount): Promise<void> {
   // The demo panel fills the form: this is how a demo user signs in.
   await page.getByRole('button', { name: new RegExp(account.name) }).click();
-  assert.equal(await page.getByLabel('Email', { exact: true }).inputValue(), account.email);
+  // The form fills itself on the next render: wait for it, then check what it holds.
+  const email = page.getByLabel('Email', { exact: true });
+  // A string, not a function: tsx's transform would add helpers the page does not have.
+  await page.waitForFunction(
+    `document.querySelector('input[type="email"]')?.value === ${JSON.stringify(account.email)}`,
+  );
+  assert.equal(await email.inputValue(), account.email);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('heading', { name: 'Licensing', level: 1 }).waitFor();
 }
