@@ -3,6 +3,9 @@ import type { BridgeHandlers, CallName } from '../../src-shared/bridge/contract.
 import { bridgeCalls } from '../../src-shared/bridge/contract.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import type { Core } from '../core/core.ts';
+import { activityHandlers, type ActivityCallName } from './activity-handlers.ts';
+import { changeHandlers, type ChangeCallName } from './changes-handlers.ts';
+import { meHandlers, type MeCallName } from './me-handlers.ts';
 
 /** The calls the core itself answers; other capabilities (seats, …) bring their own handlers. */
 export type CoreCallName =
@@ -15,7 +18,10 @@ export type CoreCallName =
   | 'sync.status'
   | 'sync.now'
   | 'licenses.list'
-  | OrgCallName;
+  | OrgCallName
+  | ChangeCallName
+  | MeCallName
+  | ActivityCallName;
 
 /** The organization's calls: reads from the replica, changes through the outbox (sync engine). */
 export type OrgCallName =
@@ -66,6 +72,9 @@ export function coreHandlers(core: Core): Pick<BridgeHandlers, CoreCallName> {
     'sync.now': () => core.syncNow(),
     'licenses.list': () => core.licenses(),
     ...orgHandlers(core),
+    ...changeHandlers(core),
+    ...meHandlers(core),
+    ...activityHandlers(core),
   };
 }
 

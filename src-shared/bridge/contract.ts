@@ -7,12 +7,18 @@ import { sessionCalls } from './calls/session.ts';
 import { licenseCalls } from './calls/licenses.ts';
 import { seatCalls, type SeatSummary } from './calls/seats.ts';
 import { orgCalls } from './calls/org.ts';
+import { changeCalls } from './calls/changes.ts';
+import { meCalls } from './calls/me.ts';
+import { activityCalls } from './calls/activity.ts';
 
 export const bridgeCalls = {
   ...sessionCalls,
   ...licenseCalls,
   ...seatCalls,
   ...orgCalls,
+  ...changeCalls,
+  ...meCalls,
+  ...activityCalls,
 };
 
 export type BridgeCalls = typeof bridgeCalls;

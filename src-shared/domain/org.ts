@@ -63,3 +63,17 @@ export interface QueuedChange {
   pending: number;
   failed: { key: string; email?: string; code: string; message: string }[];
 }
+
+/**
+ * Where one queued change stands, as the result screens of bulk operations show it: still in the
+ * outbox, accepted by the cloud (possibly with items it refused), or rejected whole.
+ */
+export interface ChangeResult {
+  mutationId: number;
+  state: 'pending' | 'accepted' | 'rejected';
+  /** Why the cloud rejected the whole change. */
+  code?: string;
+  message?: string;
+  /** Items of an accepted batch the cloud refused, with its reason per item. */
+  failed: QueuedChange['failed'];
+}

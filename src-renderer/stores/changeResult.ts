@@ -1,0 +1,64 @@
+// Follows one queued change until the cloud answers it, for the result screens of bulk operations.
+import { useEffect, useState } from 'react';
+import type { ChangeResult, QueuedChange } from '../../src-shared/domain/org.ts';
+import { bridge, request } from '../bridge/index.ts';
+
+type Failure = QueuedChange['failed'][number];
+
+/**
+ * The change's standing, reloaded whenever the outbox or the replica changes; null while the
+ * first answer is on its way or when there is no change to follow.
+ */
+export function useChangeResult(mutationId: number | null): ChangeResult | null {
+  const [result, setResult] = useState<ChangeResult | null>(null);
+  useEffect(() => {
+    setResult(null);
+    if (mutationId === null) return;
+    let live = true;
+    const load = () =>
+      request('org.changeResult', { mutationId })
+        .then((r) => live && setResult(r))
+        .catch(() => undefined);
+    void load();
+    const off = bridge.on('data.changed', ({ tables }) => {
+      if (tables.some((t) => t.startsWith('org.'))) void load();
+    });
+    return () => {
+      live = false;
+      off();
+    };
+  }, [mutationId]);
+  return result;
+}
+
+/**
+ * Every refused item of a change: the local pre-check's, then the cloud's per-item refusals,
+ * then — when the cloud rejected the whole change — each remaining key with that reason.
+ */
+export function allFailures(
+  local: Failure[],
+  result: ChangeResult | null,
+  keys: { key: string; email?: string }[],
+): Failure[] {
+  if (!result) return local;
+  const out = [...local];
+  const seen = new Set(local.map((f) => f.key));
+  for (const f of result.failed) {
+    if (!seen.has(f.key)) {
+      out.push(f);
+      seen.add(f.key);
+    }
+  }
+  if (result.state === 'rejected') {
+    for (const k of keys) {
+      if (seen.has(k.key)) continue;
+      out.push({
+        key: k.key,
+        ...(k.email !== undefined ? { email: k.email } : {}),
+        code: result.code ?? 'rejected',
+        message: result.message ?? '',
+      });
+    }
+  }
+  return out;
+}
