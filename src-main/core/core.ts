@@ -1,7 +1,6 @@
 // The desktop core: ONE object that owns the replica, the cloud client, the credential, sync state and events.
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { BridgeEvents, BridgeHandlers, EventName } from '../../src-shared/bridge/contract.ts';
+import type { BridgeEvents, EventName } from '../../src-shared/bridge/contract.ts';
 import type { AccountView, DemoAccount } from '../../src-shared/domain/account.ts';
 import type { LicenseView } from '../../src-shared/domain/license.ts';
 import type { SessionState, SyncStatus } from '../../src-shared/domain/session.ts';
@@ -12,7 +11,6 @@ import { Replica } from '../store/replica.ts';
 import type { ServerPoolEntry } from '../store/snapshot.ts';
 import { replicaTables } from '../store/snapshot.ts';
 import { CloudClient } from '../sync/cloud-client.ts';
-import type { BackoffOptions } from '../sync/reconnect.ts';
 import { SyncEngine } from '../sync/engine.ts';
 import { OrgAdmin } from '../sync/org-admin.ts';
 import type { UsersQuery } from '../sync/org-state.ts';
@@ -21,48 +19,16 @@ import type {
   OrgPurchaseRow,
   OrgUsersPage,
 } from '../../src-shared/domain/org.ts';
-import type { CloudLauncher } from './cloud-launcher.ts';
+import type { CoreOptions, SeatsAttachment } from './options.ts';
 import { readDemoAccounts } from './demo-accounts.ts';
 import { SessionCredential } from './session-credential.ts';
 import { EmbeddedCloud } from './embedded-cloud.ts';
 import type { CoreEventName, CoreEvents } from './events.ts';
 import { CoreEmitter } from './events.ts';
-import type { Logger, LogLevel } from './log.ts';
+import type { Logger } from './log.ts';
 import { createLogger } from './log.ts';
 
-export interface CoreOptions {
-  dataDir: string;
-  /** The cloud's base URL; when absent the cloud runs embedded on the demo seed. */
-  cloudUrl?: string;
-  /** `--credential-file`: keep the refresh token in this 0600 file instead of the keychain. */
-  credentialFile?: string;
-  clock?: () => Date;
-  /** Keychain service name; tests may use their own. */
-  keychainService?: string;
-  /** Also write log lines here (e.g. stderr); they always go to `<dataDir>/logs/core.log`. */
-  logEcho?: (line: string, level: LogLevel) => void;
-  /** How often to pull while online (default 5 minutes). */
-  syncIntervalMs?: number;
-  /** Backoff of the reconnect attempts while the cloud is unreachable (default 1 s … 30 s). */
-  reconnect?: BackoffOptions;
-  /** Per cloud request (default 10 s). */
-  requestTimeoutMs?: number;
-  /** The embedded demo's seed (default resources/demo-seed.json). */
-  seedFile?: string;
-  /** Starts the embedded cloud's process (default: a Node child; Electron: a utilityProcess). */
-  launchCloud?: CloudLauncher;
-}
-
-/** The seat server (src-main/seats) plugs in here; the core closes it on shutdown. */
-export interface SeatsAttachment {
-  /** Answers `/seat/v1/*` requests on the headless server's port, when given. */
-  handle?(req: IncomingMessage, res: ServerResponse): void;
-  /** The seat server's bridge handlers (`seats.*`), merged by createBridgeHandlers. */
-  handlers?: Partial<BridgeHandlers>;
-  /** After a successful sign-in: the first one on a machine activates its license server. */
-  onSignIn?(email: string, password: string): Promise<void>;
-  close(): Promise<void> | void;
-}
+export type { CoreOptions, SeatsAttachment } from './options.ts';
 
 const NOT_SIGNED_IN = 'Sign in first.';
 
