@@ -4,7 +4,8 @@ import type { Core } from '../core/core.ts';
 import { ServerActivation } from './activation.ts';
 import { seatBridgeHandlers } from './bridge.ts';
 import { createSeatHttpHandler, type SeatHttpOptions } from './http.ts';
-import { SeatService, type SeatServiceOptions } from './service.ts';
+import { SeatService } from './service.ts';
+import type { SeatServiceOptions } from './types.ts';
 
 export type AttachSeatsOptions = SeatHttpOptions &
   Omit<SeatServiceOptions, 'dataDir' | 'identity'> & {

@@ -1,7 +1,8 @@
 // Seat protocol v1 over raw node:http: the hot path parses, validates with compiled schemas,
 // decides in SQLite and answers, with no framework in between.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { LeaseOp, LeaseOpResult, SeatService } from './service.ts';
+import type { SeatService } from './service.ts';
+import type { LeaseOp, LeaseOpResult } from './types.ts';
 import {
   checkCheckout,
   checkLease,

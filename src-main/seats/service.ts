@@ -13,33 +13,16 @@ import { Checkpointer } from './checkpointer.ts';
 import { openSeatDb, type SeatDb } from './db.ts';
 import { SeatPool, type SeatSource } from './pool.ts';
 import { seatMessages } from './protocol.ts';
+import type {
+  CheckoutInput,
+  CheckoutResult,
+  HeartbeatResult,
+  LeaseOp,
+  LeaseOpResult,
+  SeatServiceOptions,
+} from './types.ts';
 
 export type { SeatSource, SourceSeat } from './pool.ts';
-
-export interface SeatServiceOptions {
-  dataDir: string;
-  /** Milliseconds since the epoch; injected by tests to expire leases without sleeping. */
-  clock?: () => number;
-  heartbeatSeconds?: number;
-  /** A lease lives this many heartbeat periods after the last heartbeat. */
-  leaseHeartbeats?: number;
-  /** How often expired leases are deleted; 0 turns the timer off. */
-  reapIntervalMs?: number;
-  /** How often the history is sampled; 0 turns the timer off. */
-  sampleIntervalMs?: number;
-  historyDays?: number;
-  /** `seats.changed` is sent at most once per this interval. */
-  changeThrottleMs?: number;
-  /** Who the server serves (the activated account); shown in the status. */
-  identity?: () => SeatServerIdentity;
-}
-
-export type CheckoutResult =
-  | { ok: true; leaseId: string; product: string; expiresAt: number; heartbeatSeconds: number }
-  | { ok: false; error: 'no_seat' | 'unknown_product'; message: string };
-
-export type HeartbeatResult =
-  { ok: true; expiresAt: number } | { ok: false; error: 'lease_expired'; message: string };
 
 interface LeaseRow {
   lease_id: string;
@@ -416,21 +399,6 @@ export class SeatService {
     await this.checkpointer.close();
     this.db.close();
   }
-}
-
-export type LeaseOp =
-  | { kind: 'checkout'; body: CheckoutInput }
-  | { kind: 'heartbeat'; leaseId: string }
-  | { kind: 'release'; leaseId: string };
-
-export type LeaseOpResult =
-  CheckoutResult | HeartbeatResult | { ok: true; released: boolean } | Error;
-
-export interface CheckoutInput {
-  product: string;
-  user: string;
-  host: string;
-  clientId: string;
 }
 
 function iso(ms: number): string {

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { createSeatHttpHandler, type SeatHttpOptions } from './http.ts';
 import { CachedSeatSource } from './pool.ts';
 import { SEAT_PREFIX } from './protocol.ts';
-import { SeatService, type SeatServiceOptions, type SourceSeat } from './service.ts';
+import { SeatService, type SourceSeat } from './service.ts';
+import type { SeatServiceOptions } from './types.ts';
 
 export interface SeatServerOptions extends SeatServiceOptions, SeatHttpOptions {
   port?: number;
