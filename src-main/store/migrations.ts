@@ -78,6 +78,18 @@ export const migrations: string[] = [
     PRIMARY KEY (mutation_id, seq)
   ) STRICT;
   `,
+  // 3: the cloud's answer to each sent change, kept after the outbox forgets it, so the result
+  // screens can name every item the cloud refused (bounded: see OrgStore.recordAnswers).
+  `
+  CREATE TABLE change_results (
+    mutation_id INTEGER PRIMARY KEY,
+    status TEXT NOT NULL CHECK (status IN ('accepted', 'rejected')),
+    code TEXT,
+    message TEXT,
+    failed TEXT NOT NULL,
+    answered_at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 /** Brings the database to the newest schema; each step runs in its own transaction. */

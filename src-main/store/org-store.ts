@@ -3,6 +3,7 @@
 import type { Database as Db } from 'better-sqlite3';
 import type { FeedTable, PullAnswer } from '../../src-shared/cloud-api/sync.ts';
 import { feedTables } from '../../src-shared/cloud-api/sync.ts';
+import { AnswerTable, type ChangeAnswer, type StoredAnswer } from './change-answers.ts';
 import type { Replica } from './replica.ts';
 
 export type FeedRow = Record<string, unknown>;
@@ -105,6 +106,8 @@ function prepare(db: Db) {
       `SELECT count(*) AS n FROM outbox WHERE status = 'pending'`,
     ),
     failed: db.prepare<[], OutboxRow>(`SELECT * FROM outbox WHERE status = 'failed' ORDER BY id`),
+    outboxRow: db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?'),
+    answers: new AnswerTable(db),
     deleteOutbox: db.prepare<[number]>('DELETE FROM outbox WHERE id = ?'),
     dropConfirmed: db.prepare<[number]>(`DELETE FROM outbox WHERE status = 'pending' AND id <= ?`),
     markFailed: db.prepare(
@@ -309,22 +312,37 @@ export class OrgStore {
   /**
    * Records the cloud's answers in ONE transaction: accepted rows leave the outbox (their effects
    * stay until a pull brings the authoritative rows); rejected ones are undone and kept as failed.
+   * Each answer, with the items the cloud refused, is kept for the result screens (older answers
+   * pruned in the same transaction).
    */
-  recordAnswers(
-    answers: { id: number; accepted: boolean; code?: string; message?: string }[],
-    at: string,
-  ): void {
+  recordAnswers(answers: ChangeAnswer[], at: string): void {
     const s = this.#st;
     this.#conn.transaction(() => {
       for (const a of answers) {
         if (a.accepted) {
           s.deleteOutbox.run(a.id);
+          s.answers.save(a, a.code ?? null, a.message ?? null, at);
         } else {
+          const code = a.code ?? 'rejected';
+          const message = a.message ?? '';
           s.deleteEffects.run(a.id);
-          s.markFailed.run({ id: a.id, code: a.code ?? 'rejected', message: a.message ?? '', at });
+          s.markFailed.run({ id: a.id, code, message, at });
+          s.answers.save(a, code, message, at);
         }
       }
+      if (answers.length) s.answers.prune(at);
     })();
+  }
+
+  /** The outbox row of a change while it is pending or failed. */
+  outboxEntry(id: number): OutboxEntry | null {
+    const r = this.#st.outboxRow.get(id);
+    return r ? toEntry(r) : null;
+  }
+
+  /** The cloud's recorded answer to a change, while it is kept. */
+  answer(id: number): StoredAnswer | null {
+    return this.#st.answers.get(id);
   }
 
   /** Forgets failed changes the user dismissed; answers how many were removed. */

@@ -4,6 +4,7 @@ import type { FeedTable } from '../../src-shared/cloud-api/sync.ts';
 import type { FailedChange, SyncStatus } from '../../src-shared/domain/session.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import type { Logger } from '../core/log.ts';
+import type { ChangeAnswer } from '../store/change-answers.ts';
 import type { CoreEventName, CoreEvents } from '../core/events.ts';
 import { OrgStore } from '../store/org-store.ts';
 import type { Replica } from '../store/replica.ts';
@@ -12,6 +13,7 @@ import { SESSION_ENDED } from './cloud-client.ts';
 import { OrgState } from './org-state.ts';
 import type { BackoffOptions } from './reconnect.ts';
 import { Reconnector } from './reconnect.ts';
+import { refusedItems } from './refused-items.ts';
 import { pullSnapshot } from './snapshot-sync.ts';
 
 /** What the engine needs from the core's session; the engine never owns the session itself. */
@@ -242,18 +244,29 @@ export class SyncEngine {
     for (;;) {
       const batch = this.store.pending(this.#pushBatch);
       if (!batch.length) return true;
-      let answers: { id: number; accepted: boolean; code?: string; message?: string }[];
+      let answers: ChangeAnswer[];
       try {
         const res = await h.client.push({
           clientId,
           mutations: batch.map((m) => ({ id: m.id, name: m.name, args: m.args })),
         });
-        answers = res.results.map((r) => ({
-          id: r.id,
-          accepted: r.status === 'accepted',
-          ...(r.code ? { code: r.code } : {}),
-          ...(r.message ? { message: r.message } : {}),
-        }));
+        const sent = new Map(batch.map((m) => [m.id, m]));
+        const emailOf = (id: string) => {
+          const email = this.store.row('users', id)?.email;
+          return typeof email === 'string' ? email : undefined;
+        };
+        // The per-item refusals are kept with the answer: the result screens name each one.
+        answers = res.results.map((r) => {
+          const m = sent.get(r.id);
+          const failed = m ? refusedItems(m, r.items, emailOf) : [];
+          return {
+            id: r.id,
+            accepted: r.status === 'accepted',
+            ...(r.code ? { code: r.code } : {}),
+            ...(r.message ? { message: r.message } : {}),
+            ...(failed.length ? { failed } : {}),
+          };
+        });
       } catch (err) {
         const e = AppError.from(err);
         // The whole push was refused as malformed: nothing of it can ever apply, so it fails
