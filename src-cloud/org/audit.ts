@@ -1,6 +1,9 @@
 // The audit log: every organization operation, who ran it, on what, when, and how it ended.
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { AuditOperation } from '../../src-shared/cloud-api/org.ts';
 import type { MutationResult } from '../../src-shared/org/mutations.ts';
-import type { OrgStore, OrgTx } from './tables.ts';
+import type { OrgDB, OrgStore, OrgTx } from './tables.ts';
 
 export interface AuditEntry {
   id: number;
@@ -9,11 +12,39 @@ export interface AuditEntry {
   actorEmail: string;
   operation: string;
   target: string;
+  /** The first few accounts the operation concerned, by email. */
+  targetEmails: string[];
+  /** How many accounts it concerned in all. */
+  targetCount: number;
   outcome: 'accepted' | 'rejected' | 'partial';
   code: string | null;
   reason: string | null;
   via: 'rest' | 'mutation' | 'cli';
 }
+
+export interface AuditFilter {
+  limit: number;
+  /** Entries older than this entry id (paging). */
+  before?: number;
+  /** Part of an email, case-insensitive: the actor's or one of the targets'. */
+  user?: string;
+  operation?: AuditOperation;
+}
+
+/** The accounts an entry concerned (migration 003); kept beside the log, not in tables.ts. */
+interface AuditSubjectsTable {
+  audit_id: number;
+  position: number;
+  organization_id: string | null;
+  email: string;
+}
+type Subjects = { audit_subjects: AuditSubjectsTable };
+type SubjectsDB = Kysely<OrgDB & Subjects>;
+
+/** Emails an entry answers with; the filter still finds every subject. */
+const SHOWN_SUBJECTS = 3;
+/** Rows per INSERT / ids per IN list, well under SQLite's bound-parameter limit. */
+const CHUNK = 300;
 
 type Outcome = Omit<MutationResult, 'id'>;
 
@@ -47,6 +78,56 @@ function describeFailures(failed: NonNullable<Outcome['items']>, total: number):
   return `${failed.length} of ${total} failed: ${shown}${more}`;
 }
 
+function chunks<T>(list: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK));
+  return out;
+}
+
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+const str = (v: unknown): string[] => (typeof v === 'string' ? [v] : []);
+
+/**
+ * The accounts an operation's arguments name, as emails in the order named: users by id (userId,
+ * userIds, fromUserId), invitees by email, and an invitation by its addressee.
+ */
+async function subjectsOf(tx: OrgTx, args: unknown): Promise<string[]> {
+  if (typeof args !== 'object' || args === null) return [];
+  const a = args as Record<string, unknown>;
+  const named: Array<{ id: string } | { email: string }> = [];
+  for (const id of [...str(a.userId), ...strings(a.userIds), ...str(a.fromUserId)])
+    named.push({ id });
+  for (const email of str(a.email)) named.push({ email });
+  if (Array.isArray(a.invitations))
+    for (const i of a.invitations as unknown[])
+      for (const email of str((i as { email?: unknown } | null)?.email)) named.push({ email });
+  for (const invitationId of str(a.invitationId)) {
+    const row = await tx
+      .selectFrom('invitations')
+      .select('email')
+      .where('id', '=', invitationId)
+      .executeTakeFirst();
+    if (row) named.push({ email: row.email });
+  }
+  const ids = [...new Set(named.flatMap((n) => ('id' in n ? [n.id] : [])))];
+  const emailOf = new Map<string, string>();
+  for (const part of chunks(ids)) {
+    const rows = await tx
+      .selectFrom('accounts')
+      .select(['id', 'email'])
+      .where('id', 'in', part)
+      .execute();
+    for (const r of rows) emailOf.set(r.id, r.email);
+  }
+  const out = new Set<string>();
+  for (const n of named) {
+    const email = 'id' in n ? emailOf.get(n.id) : n.email;
+    if (email) out.add(email.toLowerCase());
+  }
+  return [...out];
+}
+
 export async function writeAudit(
   tx: OrgTx,
   e: {
@@ -58,9 +139,11 @@ export async function writeAudit(
     via: AuditEntry['via'];
     at: string;
     outcome: Outcome;
+    /** The operation's arguments, whose accounts the user filter finds the entry by. */
+    args?: unknown;
   },
 ): Promise<void> {
-  await tx
+  const { id } = await tx
     .insertInto('audit_log')
     .values({
       id: undefined,
@@ -73,34 +156,105 @@ export async function writeAudit(
       at: e.at,
       ...summarize(e.outcome),
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const emails = await subjectsOf(tx, e.args);
+  const subjects = tx.withTables<Subjects>();
+  let position = 0;
+  for (const part of chunks(emails))
+    await subjects
+      .insertInto('audit_subjects')
+      .values(
+        part.map((email) => ({
+          audit_id: id as number,
+          position: position++,
+          organization_id: e.organizationId,
+          email,
+        })),
+      )
+      .execute();
 }
 
-/** The organization's log, newest first, `limit` entries before the entry id `before`. */
-export async function listAudit(
-  db: OrgStore,
-  organizationId: string,
-  limit: number,
-  before?: number,
-): Promise<AuditEntry[]> {
-  let q = db
+/**
+ * The organization's log, newest first, `limit` entries before the entry id `before`, narrowed
+ * by operation (its own index) and by a part of an email found in the actor or the subjects
+ * (the organization's range of the subjects index, read once per query).
+ */
+export async function listAudit(db: OrgStore, organizationId: string, f: AuditFilter) {
+  const sdb = db.withTables<Subjects>();
+  let q = sdb
     .selectFrom('audit_log')
     .selectAll()
     .where('organization_id', '=', organizationId)
     .orderBy('id', 'desc')
-    .limit(limit);
-  if (before !== undefined) q = q.where('id', '<', before);
+    .limit(f.limit);
+  if (f.before !== undefined) q = q.where('id', '<', f.before);
+  if (f.operation !== undefined) q = q.where('operation', '=', f.operation);
+  const part = f.user?.trim().toLowerCase();
+  if (part) {
+    q = q.where((eb) =>
+      eb.or([
+        eb(sql<number>`instr(lower(actor_email), ${part})`, '>', 0),
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('audit_subjects')
+            .select('audit_id')
+            .where('audit_subjects.organization_id', '=', organizationId)
+            .where(sql<number>`instr(audit_subjects.email, ${part})`, '>', 0),
+        ),
+      ]),
+    );
+  }
   const rows = await q.execute();
-  return rows.map((r) => ({
+  const subjects = await pageSubjects(
+    sdb,
+    rows.map((r) => r.id as number),
+  );
+  return rows.map((r): AuditEntry => ({
     id: r.id as number,
     at: r.at,
     actorId: r.actor_id,
     actorEmail: r.actor_email,
     operation: r.operation,
     target: r.target,
+    targetEmails: subjects.shown.get(r.id as number) ?? [],
+    targetCount: subjects.count.get(r.id as number) ?? 0,
     outcome: r.outcome,
     code: r.code,
     reason: r.reason,
     via: r.via,
   }));
+}
+
+/** The first subjects of each entry on the page, and how many each has. */
+async function pageSubjects(db: SubjectsDB, ids: number[]) {
+  const shown = new Map<number, string[]>();
+  const count = new Map<number, number>();
+  if (ids.length === 0) return { shown, count };
+  for (const part of chunks(ids)) {
+    const first = await db
+      .selectFrom('audit_subjects')
+      .select(['audit_id', 'email'])
+      .where('audit_id', 'in', part)
+      .where('position', '<', SHOWN_SUBJECTS)
+      .orderBy('audit_id')
+      .orderBy('position')
+      .execute();
+    for (const r of first) {
+      const list = shown.get(r.audit_id);
+      if (list) list.push(r.email);
+      else shown.set(r.audit_id, [r.email]);
+    }
+    // Positions are dense from 0, so the last one counts them without reading every row.
+    const last = await db
+      .selectFrom('audit_subjects')
+      .select(['audit_id', (eb) => eb.fn.max('position').as('last')])
+      .where('audit_id', 'in', part)
+      .groupBy('audit_id')
+      .execute();
+    for (const r of last) count.set(r.audit_id, Number(r.last) + 1);
+  }
+  return { shown, count };
 }

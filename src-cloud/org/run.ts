@@ -115,6 +115,7 @@ export async function runOperation<N extends MutationName>(
       actorEmail: actor.email,
       operation: name,
       target: op.target(args as never),
+      args,
       via,
       at: now,
       outcome,

@@ -2,7 +2,12 @@
 // Operation routes and /v1/mutations run the same implementation (src-cloud/org/run.ts).
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Static } from 'typebox';
-import { orgRoutes, type OrgRouteName, type OrgRouteSpec } from '../../src-shared/cloud-api/org.ts';
+import {
+  orgRoutes,
+  type AuditQuery,
+  type OrgRouteName,
+  type OrgRouteSpec,
+} from '../../src-shared/cloud-api/org.ts';
 import { ApiError } from '../../src-shared/cloud-api/schemas.ts';
 import type { PullQuery } from '../../src-shared/cloud-api/sync.ts';
 import { AppError } from '../../src-shared/errors.ts';
@@ -159,8 +164,8 @@ export function orgRoutesModule(app: FastifyInstance, ctx: CloudContext): void {
 
   register(app, ctx, 'audit', async ({ caller, query }) => {
     const org = await adminOrg(rt, caller.accountId);
-    const q = query as { limit?: number; before?: number };
-    return listAudit(rt.db, org.id, q.limit ?? 100, q.before);
+    const q = query as AuditQuery;
+    return listAudit(rt.db, org.id, { ...q, limit: q.limit ?? 100 });
   });
 
   register(app, ctx, 'myInvitations', async ({ caller }) => {

@@ -76,13 +76,21 @@ export const InvitationsQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** Every operation the audit log records: the mutations, and the vendor's organization setup. */
+export const auditOperations = [...M.mutationNames, 'confirmOrganization'] as const;
+export type AuditOperation = (typeof auditOperations)[number];
+
 export const AuditQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
     before: Type.Optional(Type.Integer({ minimum: 1 })),
+    /** An email or part of one, case-insensitive: entries whose actor or target matches. */
+    user: Type.Optional(Type.String({ minLength: 1, maxLength: 320, pattern: '^\\S+$' })),
+    operation: Type.Optional(Type.Union(auditOperations.map((o) => Type.Literal(o)))),
   },
   { additionalProperties: false },
 );
+export type AuditQuery = Static<typeof AuditQuery>;
 export const AuditEntry = Type.Object({
   id: Type.Integer(),
   at: Type.String(),
@@ -90,6 +98,9 @@ export const AuditEntry = Type.Object({
   actorEmail: Type.String(),
   operation: Type.String(),
   target: Type.String(),
+  /** The accounts the operation concerned, by email: the first few, and how many in all. */
+  targetEmails: Type.Array(Type.String()),
+  targetCount: Type.Integer({ minimum: 0 }),
   outcome: Type.Union([
     Type.Literal('accepted'),
     Type.Literal('rejected'),
