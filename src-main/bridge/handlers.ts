@@ -31,6 +31,7 @@ export type OrgCallName =
   | 'org.invite'
   | 'org.removeUsers'
   | 'org.assign'
+  | 'org.assignMany'
   | 'org.revoke'
   | 'org.setCreditAccess'
   | 'org.resendInvitation'
@@ -48,6 +49,7 @@ export function orgHandlers(core: Core): Pick<BridgeHandlers, OrgCallName> {
     'org.removeUsers': ({ userIds }) => core.org.removeUsers(userIds),
     'org.assign': ({ userIds, purchaseId, quantity, fromUserId }) =>
       core.org.assign(userIds, purchaseId, quantity, fromUserId),
+    'org.assignMany': ({ userIds, purchaseIds }) => core.org.assignMany(userIds, purchaseIds),
     'org.revoke': ({ userIds, productCode }) => core.org.revoke(userIds, productCode),
     'org.setCreditAccess': ({ userIds, access }) => core.org.setCreditAccess(userIds, access),
     'org.resendInvitation': ({ invitationId }) =>

@@ -1,12 +1,11 @@
 // Admin operations offline-first: pre-check with the shared rules against the replica, then queue
 // the mutation with its optimistic effects in one transaction. The cloud stays the authority.
 import { randomUUID } from 'node:crypto';
-import type { AssignmentRow, InvitationRow } from '../../src-shared/cloud-api/sync.ts';
+import type { InvitationRow } from '../../src-shared/cloud-api/sync.ts';
 import type { QueuedChange } from '../../src-shared/domain/org.ts';
 import { AppError } from '../../src-shared/errors.ts';
-import type { CreditAccess, MemberRole, RuleResult } from '../../src-shared/org/model.ts';
+import type { CreditAccess, MemberRole } from '../../src-shared/org/model.ts';
 import type { MutationArgs, MutationName } from '../../src-shared/org/mutations.ts';
-import { checkAssign, splitSeats } from '../../src-shared/org/rules/assign.ts';
 import { checkAdministrator } from '../../src-shared/org/rules/authorize.ts';
 import { checkSetCreditAccess } from '../../src-shared/org/rules/credits.ts';
 import {
@@ -18,6 +17,7 @@ import {
 import { checkRemove } from '../../src-shared/org/rules/remove.ts';
 import { checkRevoke } from '../../src-shared/org/rules/revoke.ts';
 import type { Effect, OrgStore } from '../store/org-store.ts';
+import { failure, planAssign, planAssignMany, type AssignFacts } from './org-assign.ts';
 import type { OrgState } from './org-state.ts';
 
 type Failure = QueuedChange['failed'][number];
@@ -31,11 +31,6 @@ export interface OrgAdminHost {
   productName: (code: string) => string;
   /** Called after a mutation was committed to the outbox (update views, wake the pusher). */
   queued: () => void;
-}
-
-function failure(key: string, r: RuleResult, email?: string): Failure {
-  const f = r as Extract<RuleResult, { ok: false }>;
-  return { key, ...(email ? { email } : {}), code: f.code, message: f.message };
 }
 
 export class OrgAdmin {
@@ -144,81 +139,9 @@ export class OrgAdmin {
 
   assign(userIds: string[], purchaseId: string, quantity = 1, fromUserId?: string): QueuedChange {
     const s = this.#requireAdmin();
-    const now = this.#h.now();
-    const p = s.purchases.get(purchaseId);
-    const name = p ? this.#h.productName(p.productCode) : purchaseId;
-    let assignedSeats = 0;
-    for (const a of s.assignments.values())
-      if (a.purchaseId === purchaseId) assignedSeats += a.quantity;
-    const ok: string[] = [];
-    const failed: Failure[] = [];
-    const effects: Effect[] = [];
-    const single = userIds.length === 1;
-    for (const id of userIds) {
-      const u = s.users.get(id);
-      const q = single ? quantity : 1;
-      const from = single && fromUserId ? s.users.get(fromUserId) : undefined;
-      const fromSeats = (s.byUser.get(fromUserId ?? '') ?? []).filter(
-        (a) => a.purchaseId === purchaseId,
-      );
-      const facts = p && {
-        productName: name,
-        term: p.term,
-        expiresAt: p.expiresAt,
-        quantity: p.quantity,
-        assignedSeats,
-      };
-      const r = checkAssign({
-        target: { accountId: id, email: u?.email ?? id, inOrganization: !!u },
-        purchase: facts ?? null,
-        quantity: q,
-        from:
-          single && fromUserId
-            ? {
-                accountId: fromUserId,
-                email: from?.email ?? fromUserId,
-                inOrganization: !!from,
-                assignedSeats: fromSeats.reduce((n, a) => n + a.quantity, 0),
-                borrowedSeats: this.#h.state.borrowedSeats(fromUserId, now, purchaseId),
-              }
-            : null,
-        now,
-      });
-      if (!r.ok || !p || !facts) {
-        failed.push(failure(id, r, u?.email));
-        continue;
-      }
-      ok.push(id);
-      const { fromFree, fromUser } = splitSeats(q, facts);
-      assignedSeats += fromFree;
-      const row: AssignmentRow = {
-        id: `local:${randomUUID()}`,
-        purchaseId,
-        userId: id,
-        productCode: p.productCode,
-        term: p.term,
-        expiresAt: p.expiresAt,
-        quantity: q,
-        assignedAt: now,
-      };
-      effects.push({ tbl: 'assignments', key: row.id, data: row });
-      let left = fromUser;
-      for (const a of fromSeats) {
-        if (left <= 0) break;
-        const take = Math.min(left, a.quantity);
-        left -= take;
-        const rest = a.quantity - take;
-        const { pending: _p, ...base } = a;
-        void _p;
-        effects.push({
-          tbl: 'assignments',
-          key: a.id,
-          data: rest > 0 ? { ...base, quantity: rest } : null,
-        });
-      }
-    }
-    const what = `Assign ${name} to ${single ? (s.users.get(userIds[0] as string)?.email ?? userIds[0]) : `${ok.length} users`}`;
-    if (single)
+    const { ok, plan } = planAssign(s, this.#facts(), userIds, purchaseId, quantity, fromUserId);
+    const { description, effects, failed } = plan;
+    if (userIds.length === 1)
       return this.#queue(
         'assignProduct',
         {
@@ -227,17 +150,33 @@ export class OrgAdmin {
           quantity,
           ...(fromUserId ? { fromUserId } : {}),
         },
-        what,
+        description,
         effects,
         failed,
       );
     return this.#queue(
       'assignProducts',
       { userIds: ok, purchaseIds: [purchaseId] },
-      what,
+      description,
       effects,
       failed,
     );
+  }
+
+  /** Bulk assignment: one seat of each purchase to each user, as ONE change (seed 000 §XIV). */
+  assignMany(userIds: string[], purchaseIds: string[]): QueuedChange {
+    const s = this.#requireAdmin();
+    const plan = planAssignMany(s, this.#facts(), userIds, purchaseIds);
+    return this.#queue('assignProducts', plan.args, plan.description, plan.effects, plan.failed);
+  }
+
+  #facts(): AssignFacts {
+    const state = this.#h.state;
+    return {
+      now: this.#h.now(),
+      productName: this.#h.productName,
+      borrowedSeats: (id, now, purchaseId) => state.borrowedSeats(id, now, purchaseId),
+    };
   }
 
   revoke(userIds: string[], productCode: string): QueuedChange {

@@ -68,6 +68,11 @@ export const OrgAssignInput = Type.Object(
   },
   closed,
 );
+/** Bulk assignment (seed 000 §XIV): one seat of every purchase to every user, as one change. */
+export const OrgAssignManyInput = Type.Object(
+  { userIds: Ids, purchaseIds: Type.Array(Id, { minItems: 1, maxItems: 100 }) },
+  closed,
+);
 export const OrgRevokeInput = Type.Object(
   { userIds: Ids, productCode: Type.String({ minLength: 1, maxLength: 64 }) },
   closed,
@@ -102,6 +107,10 @@ export const orgCalls = {
   'org.invite': call<QueuedChange>()(OrgInviteInput, 'Invite accounts (queued in the outbox)'),
   'org.removeUsers': call<QueuedChange>()(OrgUserIdsInput, 'Remove users (queued)'),
   'org.assign': call<QueuedChange>()(OrgAssignInput, 'Assign a purchase to users (queued)'),
+  'org.assignMany': call<QueuedChange>()(
+    OrgAssignManyInput,
+    'Assign one seat of each purchase to each user, as one change (queued; per-item results)',
+  ),
   'org.revoke': call<QueuedChange>()(OrgRevokeInput, 'Revoke a product from users (queued)'),
   'org.setCreditAccess': call<QueuedChange>()(
     OrgCreditAccessInput,
