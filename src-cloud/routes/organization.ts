@@ -1,7 +1,8 @@
-// The caller's organization and role.
+// The caller's organization, role and own organizational cloud credits.
 import type { FastifyInstance } from 'fastify';
 import type { CloudContext } from '../context.ts';
-import { organizationOf } from '../views/organization.ts';
+import { nowIso } from '../ids.ts';
+import { creditsOf, organizationOf } from '../views/organization.ts';
 import { mount } from './mount.ts';
 
 export function organizationRoutes(app: FastifyInstance, ctx: CloudContext): void {
@@ -15,6 +16,7 @@ export function organizationRoutes(app: FastifyInstance, ctx: CloudContext): voi
         administrator: { name: org.administratorName, email: org.administratorEmail },
       },
       role: org.role,
+      credits: await creditsOf(ctx.db, org, caller.accountId, nowIso()),
     };
   });
 }

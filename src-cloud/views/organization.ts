@@ -1,5 +1,10 @@
-// Which organization an account belongs to and in which role (administrator, member or guest).
+// Which organization an account belongs to, in which role, and the cloud credits it may use there.
+import type { MyCreditsView } from '../../src-shared/cloud-api/schemas.ts';
 import type { OrgRole } from '../../src-shared/domain/account.ts';
+import type { CreditAccess } from '../../src-shared/org/model.ts';
+import { availableCredits } from '../../src-shared/org/rules/credits.ts';
+import { orgStore } from '../org/tables.ts';
+import { poolBalance } from '../org/views.ts';
 import type { Store } from '../store/db.ts';
 
 export interface OrgPlace {
@@ -34,4 +39,38 @@ export async function organizationOf(db: Store, accountId: string): Promise<OrgP
     .where('m.account_id', '=', accountId)
     .executeTakeFirst();
   return asUser ?? null;
+}
+
+/**
+ * The account's own organizational credits: a member's or guest's quota capped by the pool
+ * (`availableCredits`), or — for the administrator, who owns the pool — the whole pool.
+ */
+export async function creditsOf(
+  db: Store,
+  place: OrgPlace,
+  accountId: string,
+  now: string,
+): Promise<MyCreditsView> {
+  const pool = await poolBalance(orgStore(db), place, now);
+  if (place.role === 'administrator')
+    return { mode: 'unlimited', limit: null, used: 0, available: pool };
+  const row = await db
+    .selectFrom('credit_access')
+    .select(['mode', 'limit_milli', 'used_milli'])
+    .where('organization_id', '=', place.id)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  const used = (row?.used_milli ?? 0) / 1000;
+  const access: CreditAccess =
+    !row || row.mode === 'disabled'
+      ? { mode: 'disabled' }
+      : row.mode === 'unlimited'
+        ? { mode: 'unlimited' }
+        : { mode: 'limit', limit: (row.limit_milli ?? 0) / 1000 };
+  return {
+    mode: access.mode,
+    limit: access.mode === 'limit' ? access.limit : null,
+    used,
+    available: availableCredits(access, used, pool),
+  };
 }

@@ -231,6 +231,11 @@ export const orgRoutes = {
     'requestCredits',
     'Ask the organization administrator for more cloud credits',
   ),
+  markNotificationsRead: op(
+    '/v1/notifications/read',
+    'markNotificationsRead',
+    "Mark the caller's notifications read: the ids given, or every unread one",
+  ),
   push: route({
     method: 'POST',
     path: '/v1/mutations',

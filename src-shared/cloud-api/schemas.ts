@@ -111,6 +111,20 @@ export const ProductList = Type.Array(ProductView);
 export const LicenseList = Type.Array(LicenseView);
 
 // --- organization ---
+/**
+ * The caller's own organizational cloud credits (seed 000 §XXV 6-7): a member or guest does not
+ * pull the pool's lots, so the cloud answers what is available to them, the quota capped by the pool.
+ */
+export const MyCreditsView = Type.Object({
+  mode: Type.Union([Type.Literal('disabled'), Type.Literal('limit'), Type.Literal('unlimited')]),
+  /** The quota; null unless mode is `limit`. */
+  limit: Type.Union([Type.Number(), Type.Null()]),
+  used: Type.Number(),
+  /** What the caller can spend now (three decimals); the administrator's is the whole pool. */
+  available: Type.Number(),
+});
+export type MyCreditsView = Static<typeof MyCreditsView>;
+
 export const OrganizationAnswer = Type.Union([
   Type.Object({
     organization: Type.Object({
@@ -119,6 +133,7 @@ export const OrganizationAnswer = Type.Union([
       administrator: Type.Object({ name: Type.String(), email: Type.String() }),
     }),
     role: OrgRole,
+    credits: Type.Optional(MyCreditsView),
   }),
   Type.Null(),
 ]);

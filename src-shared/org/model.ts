@@ -45,7 +45,8 @@ export type OrgRuleCode =
   | 'not_administrator'
   | 'not_in_organization'
   | 'members_cannot_purchase'
-  | 'guest_uses_org_credits';
+  | 'guest_uses_org_credits'
+  | 'notification_not_found';
 
 export type RuleResult = { ok: true } | { ok: false; code: OrgRuleCode; message: string };
 
@@ -60,6 +61,7 @@ export const NOT_FOUND_CODES: readonly OrgRuleCode[] = [
   'user_not_found',
   'invitation_not_found',
   'purchase_not_found',
+  'notification_not_found',
 ];
 
 /** Codes that mean "you may not do this", answered as 403 over REST. */

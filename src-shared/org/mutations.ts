@@ -58,6 +58,11 @@ export const RequestCreditsArgs = Type.Object(
   },
   closed,
 );
+/** Marks the caller's own notifications read: the ones named, or every unread one. */
+export const MarkNotificationsReadArgs = Type.Object(
+  { ids: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: MAX_BATCH })) },
+  closed,
+);
 
 /** Every mutation by name, with the schema of its arguments. */
 export const mutationArgs = {
@@ -74,6 +79,7 @@ export const mutationArgs = {
   revokeProducts: RevokeProductsArgs,
   setCreditAccess: SetCreditAccessArgs,
   requestCredits: RequestCreditsArgs,
+  markNotificationsRead: MarkNotificationsReadArgs,
 } as const;
 
 export type MutationName = keyof typeof mutationArgs;

@@ -4,6 +4,7 @@ import { acceptInvitation, declineInvitation } from './answer.ts';
 import { assignProduct, assignProducts } from './assign.ts';
 import { requestCredits, setCreditAccess } from './credits.ts';
 import { cancelInvitation, invite, inviteBatch, resendInvitation } from './invite.ts';
+import { markNotificationsRead } from './notifications.ts';
 import { removeUsers } from './remove.ts';
 import { revokeProduct, revokeProducts } from './revoke.ts';
 import type { Operation } from './types.ts';
@@ -22,4 +23,5 @@ export const operations: { [N in MutationName]: Operation<MutationArgs<N>> } = {
   revokeProducts,
   setCreditAccess,
   requestCredits,
+  markNotificationsRead,
 };
