@@ -58,6 +58,9 @@ export const RequestCreditsArgs = Type.Object(
   },
   closed,
 );
+/** Said for an id that is not one of the caller's notifications: another account's stays private. */
+export const NOTIFICATION_NOT_FOUND = 'The notification does not exist';
+
 /** Marks the caller's own notifications read: the ones named, or every unread one. */
 export const MarkNotificationsReadArgs = Type.Object(
   { ids: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: MAX_BATCH })) },

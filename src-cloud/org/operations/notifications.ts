@@ -1,9 +1,6 @@
 // Marking the caller's own notifications read; the seq trigger carries the change to their feed.
-import type { MutationArgs } from '../../../src-shared/org/mutations.ts';
+import { NOTIFICATION_NOT_FOUND, type MutationArgs } from '../../../src-shared/org/mutations.ts';
 import { accepted, chunks, type Operation } from './types.ts';
-
-/** Said for an id that is not one of the caller's: another account's notice stays private. */
-export const NOTIFICATION_NOT_FOUND = 'The notification does not exist';
 
 export const markNotificationsRead: Operation<MutationArgs<'markNotificationsRead'>> = {
   admin: false,
