@@ -1,7 +1,8 @@
 // Follows one queued change until the cloud answers it, for the result screens of bulk operations.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ChangeResult, QueuedChange } from '../../src-shared/domain/org.ts';
 import { bridge, request } from '../bridge/index.ts';
+import { useSession } from './session.ts';
 
 type Failure = QueuedChange['failed'][number];
 
@@ -61,4 +62,31 @@ export function allFailures(
     }
   }
   return out;
+}
+
+/** What a result screen shows of one batch change, from the pre-check to the cloud's answer. */
+export interface ChangeOutcome {
+  result: ChangeResult | null;
+  /** Every refused item so far (pre-check, then the cloud's answer). */
+  failures: Failure[];
+  /** The cloud has answered (or there was nothing to send): the counts are final. */
+  answered: boolean;
+  /** Whether the cloud is reachable now: a pending change waits for it to come back. */
+  online: boolean;
+}
+
+/**
+ * Follows a batch change for its result screen. `keys` are the items sent (key as the pre-check
+ * keys them, and email when known), so a change rejected whole names each of them.
+ */
+export function useChangeOutcome(
+  mutationId: number | null,
+  local: Failure[],
+  keys: { key: string; email?: string }[],
+): ChangeOutcome {
+  const result = useChangeResult(mutationId);
+  const online = useSession((s) => s.session?.sync.online ?? false);
+  const failures = useMemo(() => allFailures(local, result, keys), [local, result, keys]);
+  const answered = mutationId === null || (result !== null && result.state !== 'pending');
+  return { result, failures, answered, online };
 }

@@ -1,21 +1,17 @@
-// Remove users (seed 000 §VII–VIII): editable selection, the confirmation with its warnings, the
-// result ("Not all users have been removed"), the failed removals with reasons and Download CSV.
+// Remove users (seed 000 §VII–VIII): editable selection and the confirmation with its warnings;
+// the result, with the pre-check's and the cloud's refusals, is results/RemoveResult.tsx.
 import { useState } from 'react';
 import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
 import * as msg from '../../../src-shared/org/messages.ts';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
-import { downloadCsv } from '../../csv/download.ts';
-import { roleLabel } from '../../format/account.ts';
-import { useOrg, type Failure } from '../../stores/org.ts';
+import { useOrg } from '../../stores/org.ts';
 import { useOrgList } from '../../stores/orgList.ts';
 import { Dialog } from './Dialog.tsx';
+import { RemoveResult, type SentRemoval } from './results/RemoveResult.tsx';
 import { UserPicker } from './UserPicker.tsx';
 
-type Step =
-  | { kind: 'confirm' }
-  | { kind: 'result'; removed: number; failed: Failure[]; error: string | null }
-  | { kind: 'failed'; failed: Failure[] };
+type Step = { kind: 'confirm' } | { kind: 'result'; sent: SentRemoval };
 
 const plural = (n: number) => `${n} ${n === 1 ? 'user' : 'users'}`;
 
@@ -35,7 +31,6 @@ export function RemoveDialog({ users, startChecked = true, onClose }: RemoveDial
   const chosen = users.filter((u) => checked.has(u.id));
   const withProducts = chosen.filter((u) => u.products.length > 0).length;
   const withBorrowed = chosen.filter((u) => u.products.some((p) => p.borrowed > 0)).length;
-  const byId = new Map(users.map((u) => [u.id, u]));
 
   async function remove() {
     setBusy(true);
@@ -44,7 +39,6 @@ export function RemoveDialog({ users, startChecked = true, onClose }: RemoveDial
       .change('org.removeUsers', { userIds: chosen.map((u) => u.id) });
     setBusy(false);
     const failed = r.failed;
-    const removed = chosen.length - failed.length;
     // Removed users leave the selection; failed ones stay checked to act on them next.
     const sel = useOrgList.getState();
     sel.setSelected(
@@ -52,113 +46,17 @@ export function RemoveDialog({ users, startChecked = true, onClose }: RemoveDial
     );
     setStep({
       kind: 'result',
-      removed: r.ok ? removed : 0,
-      failed,
-      error: !r.ok && failed.length === 0 ? r.message : null,
+      sent: {
+        mutationId: r.ok ? r.mutationId : null,
+        userIds: chosen.map((u) => u.id),
+        failed,
+        error: !r.ok && failed.length === 0 ? r.message : null,
+      },
     });
   }
 
-  function download(failed: Failure[]) {
-    downloadCsv(
-      'failed-user-removals.csv',
-      ['Email', 'Reason'],
-      failed.map((f) => [f.email ?? byId.get(f.key)?.email ?? f.key, f.message]),
-    );
-  }
-
-  if (step.kind === 'failed') {
-    return (
-      <Dialog
-        title="Failed user removals"
-        onClose={onClose}
-        wide
-        footer={
-          <>
-            <Button onClick={() => download(step.failed)}>Download CSV</Button>
-            <Button variant="primary" onClick={onClose}>
-              Go back to organization
-            </Button>
-          </>
-        }
-      >
-        <p>{msg.FAILED_REMOVALS_EXPLAINED}</p>
-        <table className="table org-failed-table">
-          <thead>
-            <tr>
-              <th scope="col">User</th>
-              <th scope="col">Email</th>
-              <th scope="col">Reason</th>
-            </tr>
-          </thead>
-          <tbody>
-            {step.failed.map((f) => {
-              const u = byId.get(f.key);
-              return (
-                <tr key={f.key}>
-                  <td>
-                    {u ? (
-                      <>
-                        {u.name} · {roleLabel[u.role]}
-                      </>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td>{f.email ?? u?.email ?? f.key}</td>
-                  <td>
-                    <span className="badge badge-danger">{f.message}</span>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </Dialog>
-    );
-  }
-
-  if (step.kind === 'result') {
-    const allGone = step.failed.length === 0 && !step.error;
-    return (
-      <Dialog
-        title={allGone ? `${plural(step.removed)} removed` : msg.NOT_ALL_REMOVED}
-        onClose={onClose}
-        footer={
-          allGone ? (
-            <Button variant="primary" onClick={onClose}>
-              Done
-            </Button>
-          ) : (
-            <>
-              <Button variant="quiet" onClick={onClose}>
-                Cancel
-              </Button>
-              {step.failed.length > 0 && (
-                <Button
-                  variant="primary"
-                  onClick={() => setStep({ kind: 'failed', failed: step.failed })}
-                >
-                  See failed removals
-                </Button>
-              )}
-            </>
-          )
-        }
-      >
-        {step.removed > 0 && <Banner tone="success">{msg.removedSummary(step.removed)}</Banner>}
-        {step.failed.length > 0 && (
-          <Banner tone="error">{msg.failedRemovalSummary(step.failed.length)}</Banner>
-        )}
-        {step.error && <Banner tone="error">{step.error}</Banner>}
-        {step.removed > 0 && (
-          <p className="org-muted">
-            The removal is confirmed by the cloud at the next sync; until then the users show as
-            Pending.
-          </p>
-        )}
-      </Dialog>
-    );
-  }
+  if (step.kind === 'result')
+    return <RemoveResult users={users} sent={step.sent} onClose={onClose} />;
 
   return (
     <Dialog
