@@ -1,11 +1,15 @@
 // Handlers of the administrator's activity log and credit-lot calls.
 import type { BridgeHandlers } from '../../src-shared/bridge/contract.ts';
 import type { activityCalls } from '../../src-shared/bridge/calls/activity.ts';
+import { readActivity } from '../activity/activity-log.ts';
+import { creditLots } from '../activity/credit-lots.ts';
 import type { Core } from '../core/core.ts';
 
 export type ActivityCallName = keyof typeof activityCalls;
 
 export function activityHandlers(core: Core): Pick<BridgeHandlers, ActivityCallName> {
-  void core;
-  return {};
+  return {
+    'org.activity': (q) => readActivity(core, q),
+    'org.creditLots': () => creditLots(core, new Date().toISOString()),
+  };
 }

@@ -2,6 +2,7 @@
 import Type from 'typebox';
 import type { TSchema } from 'typebox';
 import { orgRoutes } from '../../src-shared/cloud-api/org.ts';
+import type { AuditEntry, AuditQuery } from '../../src-shared/cloud-api/org.ts';
 import type { PushRequest, PushResponse } from '../../src-shared/org/mutations.ts';
 import type { PullAnswer } from '../../src-shared/cloud-api/sync.ts';
 import { cloudRoutes } from '../../src-shared/cloud-api/routes.ts';
@@ -135,6 +136,15 @@ export class CloudClient {
     return this.#authedSend(orgRoutes.pull, undefined, `?cursor=${cursor}`) as Promise<
       PullAnswer & { bytes: number }
     >;
+  }
+
+  /** The organization's audit log (GET /v1/org/audit), newest first, filtered and paged. */
+  audit(query: AuditQuery): Promise<AuditEntry[]> {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query))
+      if (v !== undefined) params.set(k, String(v as string | number));
+    const qs = params.size ? `?${params.toString()}` : '';
+    return this.#authedSend(orgRoutes.audit, undefined, qs) as Promise<AuditEntry[]>;
   }
 
   async #authedSend(route: Route, body: unknown, query: string): Promise<unknown> {

@@ -86,7 +86,7 @@ export const AuditQuery = Type.Object(
     before: Type.Optional(Type.Integer({ minimum: 1 })),
     /** An email or part of one, case-insensitive: entries whose actor or target matches. */
     user: Type.Optional(Type.String({ minLength: 1, maxLength: 320, pattern: '^\\S+$' })),
-    operation: Type.Optional(Type.Union(auditOperations.map((o) => Type.Literal(o)))),
+    operation: Type.Optional(Type.Enum(auditOperations)),
   },
   { additionalProperties: false },
 );

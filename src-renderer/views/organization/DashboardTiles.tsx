@@ -3,6 +3,7 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import type { ReactNode } from 'react';
 import { Icon, type IconName } from '../../components/Icon.tsx';
 import { useOrg } from '../../stores/org.ts';
+import { formatLotQuantity } from './InfoDialogs.tsx';
 
 interface TilesProps {
   onInvite: () => void;
@@ -46,7 +47,7 @@ export function DashboardTiles(p: TilesProps) {
       />
       <Tile
         icon="billing"
-        value={formatCredits(pool)}
+        value={formatLotQuantity(pool)}
         label="Credits"
         note="Organizational pool"
         menu={[['Balance and lots', p.onCredits]]}

@@ -1,14 +1,71 @@
-// The Credits tile's dialog: the organizational pool's balance.
+// The Credits tile's dialog: the organizational pool as seed 000 §XXVIII shows it — lots by
+// expiration date, then "No expiration date", the Total, and the time of the figures.
+import { useEffect, useState } from 'react';
+import type { CreditLotsView } from '../../../src-shared/domain/activity.ts';
+import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
-import { formatDateTime } from '../../format/time.ts';
-import { useOrg } from '../../stores/org.ts';
-import { useSession } from '../../stores/session.ts';
-import { formatCredits } from './DashboardTiles.tsx';
+import { SkeletonRows } from '../../components/Skeleton.tsx';
+import { bridge, request } from '../../bridge/index.ts';
+import { messageOf } from '../../stores/errors.ts';
+import '../../styles/activity.css';
 import { Dialog } from './Dialog.tsx';
 
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const SHORT = MONTHS.map((m) => m.slice(0, 3));
+
+/** "15 November 2021" for a lot's expiration day (the date as stored, whatever the time zone). */
+export function formatLotDate(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : day;
+}
+
+/** "16 Sep 2021 • 1:53 PM" in local time, as the portal dates its figures. */
+export function formatAsOf(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const h = d.getHours();
+  const time = `${h % 12 || 12}:${String(d.getMinutes()).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
+  return `${d.getDate()} ${SHORT[d.getMonth()]} ${d.getFullYear()} • ${time}`;
+}
+
+/** Credits always with three decimals, as the seed prints them: 20.000, 99.977. */
+export function formatLotQuantity(v: number): string {
+  return v.toLocaleString('en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+}
+
+type Lots =
+  { kind: 'loading' } | { kind: 'error'; message: string } | ({ kind: 'ready' } & CreditLotsView);
+
 export function CreditsDialog({ onClose }: { onClose: () => void }) {
-  const pool = useOrg((s) => s.poolBalance);
-  const at = useSession((s) => s.session?.sync.lastSyncAt ?? null);
+  const [lots, setLots] = useState<Lots>({ kind: 'loading' });
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      request('org.creditLots', {}).then(
+        (v) => live && setLots({ kind: 'ready', ...v }),
+        (err: unknown) => live && setLots({ kind: 'error', message: messageOf(err) }),
+      );
+    void load();
+    // A sync that brings new lots (or spends some) updates the open dialog.
+    const off = bridge.on('data.changed', () => void load());
+    return () => {
+      live = false;
+      off();
+    };
+  }, []);
   return (
     <Dialog
       title="Cloud credits"
@@ -19,15 +76,64 @@ export function CreditsDialog({ onClose }: { onClose: () => void }) {
         </Button>
       }
     >
-      <p className="org-muted">{at ? `as of ${formatDateTime(at)}` : 'not synced yet'}</p>
-      <p className="org-balance">
-        <span className="org-tile-value">{formatCredits(pool)}</span> credits in the organizational
-        pool
-      </p>
-      <p className="org-muted">
-        The pool is the sum of the administrator’s credit purchases that have not expired. Quotas
-        set per user are not reserved from it.
-      </p>
+      {lots.kind === 'error' ? (
+        <Banner tone="error" title="The credit pool could not be read">
+          {lots.message}
+        </Banner>
+      ) : (
+        <>
+          <p className="org-muted credits-asof">
+            {lots.kind === 'loading'
+              ? ' '
+              : lots.asOf
+                ? `as of ${formatAsOf(lots.asOf)}`
+                : 'not synced yet'}
+          </p>
+          <table className="table credits-table">
+            <caption className="visually-hidden">
+              Organizational credit pool by expiration date
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Expiration date</th>
+                <th scope="col" className="num">
+                  Quantity
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {lots.kind === 'loading' ? (
+                <SkeletonRows rows={3} columns={2} />
+              ) : lots.lots.length === 0 ? (
+                <tr>
+                  <td colSpan={2} className="org-muted">
+                    The pool is empty: no credits left that have not expired.
+                  </td>
+                </tr>
+              ) : (
+                lots.lots.map((l) => (
+                  <tr key={l.expiresAt ?? 'none'}>
+                    <td>{l.expiresAt ? formatLotDate(l.expiresAt) : 'No expiration date'}</td>
+                    <td className="num">{formatLotQuantity(l.quantity)}</td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+            {lots.kind === 'ready' && (
+              <tfoot>
+                <tr>
+                  <th scope="row">Total</th>
+                  <td className="num">{formatLotQuantity(lots.total)}</td>
+                </tr>
+              </tfoot>
+            )}
+          </table>
+          <p className="org-muted">
+            Credits are consumed earliest-expiring first. Quotas set per user are caps, not
+            reservations from the pool.
+          </p>
+        </>
+      )}
     </Dialog>
   );
 }

@@ -5,10 +5,13 @@ import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { Tabs } from '../../components/Tabs.tsx';
+import { useRoute } from '../../app/route.ts';
 import { useOrg, followOrgChanges } from '../../stores/org.ts';
 import { useSession } from '../../stores/session.ts';
 import '../../styles/organization.css';
 import { ActionBar } from './ActionBar.tsx';
+import { ActivityPanel } from './activity/ActivityPanel.tsx';
 import type { UserActions } from './actions.ts';
 import { AllocateDialog } from './AllocateDialog.tsx';
 import { BulkDialog, type BulkKind } from './BulkDialog.tsx';
@@ -39,9 +42,14 @@ const SOURCE_TITLES = {
   revoke: 'Revoke products',
 } as const;
 const SOURCE_KINDS = { remove: 'removal', assign: 'assignment', revoke: 'revoke' } as const;
+const TABS = [
+  { id: 'users', label: 'Users' },
+  { id: 'activity', label: 'Activity' },
+];
 
 export function OrganizationView() {
   const org = useSession((s) => s.session?.account?.organization ?? null);
+  const tab = useRoute().tab === 'activity' ? 'activity' : 'users';
   const status = useOrg((s) => s.status);
   const error = useOrg((s) => s.error);
   const [open, setOpen] = useState<Open>(null);
@@ -84,7 +92,10 @@ export function OrganizationView() {
           </Button>
         }
       />
-      {status === 'error' ? (
+      <Tabs menu="organization" tabs={TABS} active={tab} />
+      {tab === 'activity' ? (
+        <ActivityPanel />
+      ) : status === 'error' ? (
         <Banner
           tone="error"
           title="The organization could not be loaded"
