@@ -43,7 +43,7 @@ type SubjectsDB = Kysely<OrgDB & Subjects>;
 
 /** Emails an entry answers with; the filter still finds every subject. */
 const SHOWN_SUBJECTS = 3;
-/** Rows per INSERT / ids per IN list, well under SQLite's bound-parameter limit. */
+/** Ids per IN list, well under SQLite's bound-parameter limit. */
 const CHUNK = 300;
 
 type Outcome = Omit<MutationResult, 'id'>;
@@ -89,43 +89,53 @@ const strings = (v: unknown): string[] =>
 const str = (v: unknown): string[] => (typeof v === 'string' ? [v] : []);
 
 /**
- * The accounts an operation's arguments name, as emails in the order named: users by id (userId,
- * userIds, fromUserId), invitees by email, and an invitation by its addressee.
+ * The accounts an operation's arguments name, in the order named: users by id (userId, userIds,
+ * fromUserId), invitees by email, and an invitation by its id (its addressee).
  */
-async function subjectsOf(tx: OrgTx, args: unknown): Promise<string[]> {
+type Named = { id: string } | { email: string } | { invitation: string };
+
+function namedIn(args: unknown): Named[] {
   if (typeof args !== 'object' || args === null) return [];
   const a = args as Record<string, unknown>;
-  const named: Array<{ id: string } | { email: string }> = [];
+  const named: Named[] = [];
   for (const id of [...str(a.userId), ...strings(a.userIds), ...str(a.fromUserId)])
     named.push({ id });
   for (const email of str(a.email)) named.push({ email });
   if (Array.isArray(a.invitations))
     for (const i of a.invitations as unknown[])
       for (const email of str((i as { email?: unknown } | null)?.email)) named.push({ email });
-  for (const invitationId of str(a.invitationId)) {
-    const row = await tx
-      .selectFrom('invitations')
-      .select('email')
-      .where('id', '=', invitationId)
-      .executeTakeFirst();
-    if (row) named.push({ email: row.email });
-  }
-  const ids = [...new Set(named.flatMap((n) => ('id' in n ? [n.id] : [])))];
-  const emailOf = new Map<string, string>();
-  for (const part of chunks(ids)) {
-    const rows = await tx
-      .selectFrom('accounts')
-      .select(['id', 'email'])
-      .where('id', 'in', part)
-      .execute();
-    for (const r of rows) emailOf.set(r.id, r.email);
-  }
-  const out = new Set<string>();
-  for (const n of named) {
-    const email = 'id' in n ? emailOf.get(n.id) : n.email;
-    if (email) out.add(email.toLowerCase());
-  }
-  return [...out];
+  for (const invitation of str(a.invitationId)) named.push({ invitation });
+  return named;
+}
+
+/**
+ * Records an entry's subjects as emails, once each, numbered from 0 in the order named. One
+ * statement resolves ids and invitations in SQLite: a batch names up to 10,000 users, and
+ * building that many rows through the query builder cost half a second.
+ */
+async function writeSubjects(
+  tx: OrgTx,
+  auditId: number,
+  organizationId: string | null,
+  args: unknown,
+): Promise<void> {
+  const named = namedIn(args);
+  if (named.length === 0) return;
+  await sql`
+    INSERT INTO audit_subjects (audit_id, position, organization_id, email)
+    SELECT ${auditId}, row_number() OVER (ORDER BY first) - 1, ${organizationId}, email
+    FROM (
+      SELECT lower(coalesce(n.email, a.email, i.email)) AS email, min(n.pos) AS first
+      FROM (
+        SELECT key AS pos, value ->> '$.id' AS id, value ->> '$.email' AS email,
+               value ->> '$.invitation' AS invitation
+        FROM json_each(${JSON.stringify(named)})
+      ) n
+      LEFT JOIN accounts a ON a.id = n.id
+      LEFT JOIN invitations i ON i.id = n.invitation
+      WHERE coalesce(n.email, a.email, i.email) IS NOT NULL
+      GROUP BY 1
+    )`.execute(tx);
 }
 
 export async function writeAudit(
@@ -158,21 +168,7 @@ export async function writeAudit(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const emails = await subjectsOf(tx, e.args);
-  const subjects = tx.withTables<Subjects>();
-  let position = 0;
-  for (const part of chunks(emails))
-    await subjects
-      .insertInto('audit_subjects')
-      .values(
-        part.map((email) => ({
-          audit_id: id as number,
-          position: position++,
-          organization_id: e.organizationId,
-          email,
-        })),
-      )
-      .execute();
+  await writeSubjects(tx, id as number, e.organizationId, e.args);
 }
 
 /**
