@@ -6,7 +6,7 @@ import { BillingView } from '../views/placeholders/BillingView.tsx';
 import { LearningView } from '../views/placeholders/LearningView.tsx';
 import { OrganizationView } from '../views/organization/OrganizationView.tsx';
 import { NotAdminView } from '../views/placeholders/NotAdminView.tsx';
-import { ProductsView } from '../views/placeholders/ProductsView.tsx';
+import { ProductsView } from '../views/products/ProductsView.tsx';
 import { SupportView } from '../views/placeholders/SupportView.tsx';
 import type { Route } from './route.ts';
 

@@ -1,8 +1,14 @@
-// The bar above every view: where the account belongs, and the account menu with Sign out.
+// The bar above every view: where the account belongs, the notifications bell, the account menu
+// with Sign out; and the invitation prompt, which any pending invitation brings up.
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import { useEffect } from 'react';
 import { Icon } from '../components/Icon.tsx';
+import { followMe, useMe } from '../stores/me.ts';
+import { followNotifications, useNotifications } from '../stores/notifications.ts';
 import { useSession } from '../stores/session.ts';
 import { roleLabel } from '../format/account.ts';
+import { InvitationPrompt } from './InvitationPrompt.tsx';
+import { NotificationsBell } from './NotificationsPanel.tsx';
 import { href } from './route.ts';
 
 function initials(name: string): string {
@@ -17,6 +23,18 @@ export function TopBar() {
   const pending = useSession((s) => s.session?.sync.pending ?? 0);
   const signingOut = useSession((s) => s.signingOut);
   const org = account?.organization ?? null;
+  const accountId = account?.id ?? null;
+
+  // Another account's notices and invitations must never show: reload per account.
+  useEffect(() => {
+    if (!accountId) return;
+    const offs = [followMe(), followNotifications()];
+    return () => {
+      offs.forEach((off) => off());
+      useMe.getState().clear();
+      useNotifications.getState().clear();
+    };
+  }, [accountId]);
 
   return (
     <header className="topbar">
@@ -30,47 +48,51 @@ export function TopBar() {
           <span className="topbar-org topbar-muted">Personal account</span>
         )}
       </div>
-      {account && (
-        // modal={false}: the modal variant locks scrolling with an injected <style>, which the CSP blocks.
-        <DropdownMenu.Root modal={false}>
-          <DropdownMenu.Trigger className="account-trigger" aria-label="Account menu">
-            <span className="avatar" aria-hidden="true">
-              {initials(account.name)}
-            </span>
-            <span className="account-trigger-name">{account.name}</span>
-            <Icon name="chevronDown" size={16} />
-          </DropdownMenu.Trigger>
-          <DropdownMenu.Portal>
-            <DropdownMenu.Content className="menu" align="end" sideOffset={6}>
-              <div className="menu-header">
-                <strong>{account.name}</strong>
-                <span>{account.email}</span>
-              </div>
-              <DropdownMenu.Separator className="menu-separator" />
-              <DropdownMenu.Item
-                className="menu-item"
-                onSelect={() => {
-                  window.location.hash = href('account');
-                }}
-              >
-                <Icon name="user" size={16} /> Account
-              </DropdownMenu.Item>
-              <DropdownMenu.Item
-                className="menu-item"
-                disabled={signingOut}
-                onSelect={() => void useSession.getState().signOut()}
-              >
-                <Icon name="signOut" size={16} /> Sign out
-              </DropdownMenu.Item>
-              {pending > 0 && (
-                <p className="menu-note">
-                  {pending} unsent {pending === 1 ? 'change is' : 'changes are'} lost on sign-out.
-                </p>
-              )}
-            </DropdownMenu.Content>
-          </DropdownMenu.Portal>
-        </DropdownMenu.Root>
-      )}
+      <div className="topbar-actions">
+        {account && <NotificationsBell />}
+        {account && (
+          // modal={false}: the modal variant locks scrolling with an injected <style>, which the CSP blocks.
+          <DropdownMenu.Root modal={false}>
+            <DropdownMenu.Trigger className="account-trigger" aria-label="Account menu">
+              <span className="avatar" aria-hidden="true">
+                {initials(account.name)}
+              </span>
+              <span className="account-trigger-name">{account.name}</span>
+              <Icon name="chevronDown" size={16} />
+            </DropdownMenu.Trigger>
+            <DropdownMenu.Portal>
+              <DropdownMenu.Content className="menu" align="end" sideOffset={6}>
+                <div className="menu-header">
+                  <strong>{account.name}</strong>
+                  <span>{account.email}</span>
+                </div>
+                <DropdownMenu.Separator className="menu-separator" />
+                <DropdownMenu.Item
+                  className="menu-item"
+                  onSelect={() => {
+                    window.location.hash = href('account');
+                  }}
+                >
+                  <Icon name="user" size={16} /> Account
+                </DropdownMenu.Item>
+                <DropdownMenu.Item
+                  className="menu-item"
+                  disabled={signingOut}
+                  onSelect={() => void useSession.getState().signOut()}
+                >
+                  <Icon name="signOut" size={16} /> Sign out
+                </DropdownMenu.Item>
+                {pending > 0 && (
+                  <p className="menu-note">
+                    {pending} unsent {pending === 1 ? 'change is' : 'changes are'} lost on sign-out.
+                  </p>
+                )}
+              </DropdownMenu.Content>
+            </DropdownMenu.Portal>
+          </DropdownMenu.Root>
+        )}
+      </div>
+      {account && <InvitationPrompt />}
     </header>
   );
 }

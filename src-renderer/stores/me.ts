@@ -1,0 +1,91 @@
+// The signed-in user's own side: the Products view's overview, pending invitations addressed to
+// them, and which invitation the prompt should show (the notifications panel can ask for one).
+import { create } from 'zustand';
+import type { MeOverview } from '../../src-shared/domain/me.ts';
+import type { OrgInvitationRow, QueuedChange } from '../../src-shared/domain/org.ts';
+import { bridge, request } from '../bridge/index.ts';
+import { messageOf } from './errors.ts';
+
+interface MeStore {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  error: string | null;
+  overview: MeOverview | null;
+  /** Invitations addressed to the account and still pending (answered ones leave at once). */
+  invitations: OrgInvitationRow[];
+  /** An invitation the user asked to see (null: the first pending one), or none asked. */
+  asked: { invitationId: string | null } | null;
+  load: () => Promise<void>;
+  loadInvitations: () => Promise<void>;
+  clear: () => void;
+  openInvitation: (invitationId: string | null) => void;
+  closeAsked: () => void;
+  /** Queues a request for more credits; resolves to the queued change or the refusal's text. */
+  requestCredits: (amount?: number, note?: string) => Promise<QueuedChange | string>;
+}
+
+let generation = 0;
+
+export const useMe = create<MeStore>()((set, get) => ({
+  status: 'idle',
+  error: null,
+  overview: null,
+  invitations: [],
+  asked: null,
+
+  async load() {
+    const mine = ++generation;
+    if (get().status !== 'ready') set({ status: 'loading', error: null });
+    try {
+      const overview = await request('me.overview', {});
+      if (mine === generation) set({ overview, status: 'ready', error: null });
+    } catch (err) {
+      if (mine === generation) set({ status: 'error', error: messageOf(err) });
+    }
+  },
+
+  async loadInvitations() {
+    try {
+      const invitations = await request('org.invitations', { mine: true, status: 'pending' });
+      set({ invitations });
+    } catch {
+      // Signed out meanwhile, or not synced yet: the next change loads them again.
+    }
+  },
+
+  clear() {
+    generation++;
+    set({ status: 'idle', error: null, overview: null, invitations: [], asked: null });
+  },
+
+  openInvitation(invitationId) {
+    set({ asked: { invitationId } });
+  },
+
+  closeAsked() {
+    set({ asked: null });
+  },
+
+  async requestCredits(amount, note) {
+    try {
+      const change = await request('me.requestCredits', {
+        ...(amount !== undefined ? { amount } : {}),
+        ...(note ? { note } : {}),
+      });
+      void get().load();
+      return change;
+    } catch (err) {
+      return messageOf(err);
+    }
+  },
+}));
+
+/** Loads the overview and invitations now and whenever the replica changes. */
+export function followMe(): () => void {
+  const s = useMe.getState();
+  void s.load();
+  void s.loadInvitations();
+  return bridge.on('data.changed', () => {
+    void useMe.getState().load();
+    void useMe.getState().loadInvitations();
+  });
+}
