@@ -234,11 +234,13 @@ test(
       await row(page, priya).getByText('100 / 100').waitFor();
       await row(page, sofia).getByText('100 / 100').waitFor();
 
-      // Assign one seat of V-Ray Render Node to both: users → products → summary "Assign to 2 users".
+      // Assign one seat of V-Ray Render Node to both: users → products → expiration date →
+      // summary "Assign to 2 users" (the wizard's own e2e is organization-assign.test.ts).
       await bar.getByRole('button', { name: 'Assign products' }).click();
       const assign = page.getByRole('dialog', { name: 'Assign products' });
       await assign.getByRole('button', { name: 'Continue with 2 users' }).click();
       await assign.getByRole('checkbox', { name: /^V-Ray Render Node/ }).check();
+      await assign.getByRole('button', { name: 'Continue', exact: true }).click();
       await assign.getByRole('button', { name: 'Continue with 1 product' }).click();
       await screenshot(page, 'org-bulk-assign-summary');
       await assign.getByRole('button', { name: 'Assign to 2 users' }).click();

@@ -1,5 +1,6 @@
-// The quota choice of "Update Cloud Credit Access" (seed 000 §XXV): Disabled · presets · Unlimited · custom.
-import { useId } from 'react';
+// The quota choice of "Update Cloud Credit Access" (seed 000 §XXV, §XXVI): Disabled · presets ·
+// Unlimited · custom — its state, its words and its form, shared by the popover and the bulk flow.
+import { useId, useState } from 'react';
 import type { CreditAccess } from '../../../src-shared/org/model.ts';
 import { CREDIT_PRESETS } from '../../../src-shared/org/model.ts';
 
@@ -18,6 +19,37 @@ export function accessOf(choice: CreditChoice, custom: string): CreditAccess | s
   const n = Number(custom);
   if (custom.trim() === '' || !Number.isFinite(n) || n <= 0) return 'Enter a quota greater than 0';
   return { mode: 'limit', limit: Math.round(n * 1000) / 1000 };
+}
+
+/** "a quota of 50 credits", "Disabled", "Unlimited" */
+export function describeAccess(a: CreditAccess): string {
+  if (a.mode === 'limit') return `a quota of ${a.limit} credits`;
+  return a.mode === 'disabled' ? 'Disabled' : 'Unlimited';
+}
+
+/** The choice being edited, the access it means (or why not), and the props of the form. */
+export function useCreditChoice(start?: CreditAccess) {
+  const [initial] = useState(() =>
+    start ? choiceOf(start) : { choice: 20 as CreditChoice, custom: '' },
+  );
+  const [choice, setChoice] = useState<CreditChoice>(initial.choice);
+  const [custom, setCustom] = useState(initial.custom);
+  const [error, setError] = useState<string | null>(null);
+  const access = accessOf(choice, custom);
+  const form: Props = {
+    choice,
+    custom,
+    error,
+    onChoice: (c) => {
+      setChoice(c);
+      setError(null);
+    },
+    onCustom: (v) => {
+      setCustom(v);
+      setError(null);
+    },
+  };
+  return { access, error, setError, form };
 }
 
 const OPTIONS: CreditChoice[] = ['disabled', ...CREDIT_PRESETS, 'unlimited', 'custom'];

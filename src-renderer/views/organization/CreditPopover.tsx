@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
 import { Button } from '../../components/Button.tsx';
 import { useOrg } from '../../stores/org.ts';
-import { accessOf, choiceOf, CreditAccessForm, type CreditChoice } from './CreditAccessForm.tsx';
+import { CreditAccessForm, useCreditChoice } from './CreditAccessForm.tsx';
 import { formatCredits } from './DashboardTiles.tsx';
 
 interface Props {
@@ -15,10 +15,7 @@ interface Props {
 const WIDTH = 440;
 
 export function CreditPopover({ user, anchor, onClose }: Props) {
-  const start = choiceOf(user.creditAccess);
-  const [choice, setChoice] = useState<CreditChoice>(start.choice);
-  const [custom, setCustom] = useState(start.custom);
-  const [error, setError] = useState<string | null>(null);
+  const { access, setError, form } = useCreditChoice(user.creditAccess);
   const [busy, setBusy] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const pool = useOrg((s) => s.poolBalance);
@@ -44,7 +41,6 @@ export function CreditPopover({ user, anchor, onClose }: Props) {
     };
   }, [anchor, onClose]);
 
-  const access = accessOf(choice, custom);
   const preview =
     typeof access === 'string'
       ? '—'
@@ -80,19 +76,7 @@ export function CreditPopover({ user, anchor, onClose }: Props) {
     >
       <h2 className="org-popover-title">Update Cloud Credit Access</h2>
       <p className="org-muted">{user.email}</p>
-      <CreditAccessForm
-        choice={choice}
-        custom={custom}
-        onChoice={(c) => {
-          setChoice(c);
-          setError(null);
-        }}
-        onCustom={(v) => {
-          setCustom(v);
-          setError(null);
-        }}
-        error={error}
-      />
+      <CreditAccessForm {...form} />
       <div className="org-popover-foot">
         <span className="org-muted">
           Cloud credits access · <strong>{preview}</strong>

@@ -1,0 +1,151 @@
+// The bulk assignment wizard (seed 000 §XIV–XVI): users → products → expiration date → summary
+// → result, sent as ONE change (org.assignMany) and followed until the cloud answers.
+import { useMemo, useState } from 'react';
+import type { OrgPurchaseRow, OrgUserRow } from '../../../../src-shared/domain/org.ts';
+import { Button } from '../../../components/Button.tsx';
+import { useOrg } from '../../../stores/org.ts';
+import { UserPicker } from '../UserPicker.tsx';
+import { AssignExpiry } from './AssignExpiry.tsx';
+import { AssignProducts } from './AssignProducts.tsx';
+import { AssignSummary } from './AssignSummary.tsx';
+import { defaultPurchase, expiryLabel, productGroups } from './assignPlan.ts';
+import { BulkResult } from './BulkResult.tsx';
+import { plural, send, type SentChange } from './changes.ts';
+import { WizardFrame } from './WizardFrame.tsx';
+
+const STEPS = ['Users', 'Products', 'Expiration date', 'Summary', 'Result'];
+
+interface Props {
+  users: OrgUserRow[];
+  startChecked: boolean;
+  onClose: () => void;
+}
+
+export function AssignWizard({ users, startChecked, onClose }: Props) {
+  const purchases = useOrg((s) => s.purchases);
+  const [step, setStep] = useState(0);
+  const [checked, setChecked] = useState<ReadonlySet<string>>(
+    () => new Set(startChecked ? users.map((u) => u.id) : []),
+  );
+  const [codes, setCodes] = useState<ReadonlySet<string>>(new Set());
+  const [chosen, setChosen] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState<SentChange[] | null>(null);
+  // The offer is taken once: seat counts move as soon as the change is queued.
+  const [groups] = useState(() => productGroups(purchases, new Date().toISOString()));
+  const selected = users.filter((u) => checked.has(u.id));
+  const pickedGroups = groups.filter((g) => codes.has(g.code));
+  const byId = useMemo(() => new Map(purchases.map((p) => [p.id, p])), [purchases]);
+  const planned = pickedGroups
+    .map((g) => g.purchases.find((p) => p.id === chosen[g.code]))
+    .filter((p): p is OrgPurchaseRow => !!p);
+
+  const toggle = (code: string) => {
+    const next = new Set(codes);
+    if (!next.delete(code)) next.add(code);
+    setCodes(next);
+  };
+
+  function toExpiry() {
+    // Each newly chosen product starts on the purchase that has a seat for everyone, if any.
+    const next: Record<string, string> = {};
+    for (const g of pickedGroups)
+      next[g.code] = chosen[g.code] ?? defaultPurchase(g, selected.length);
+    setChosen(next);
+    setStep(2);
+  }
+
+  async function assign() {
+    setBusy(true);
+    const keys = planned.flatMap((p) =>
+      selected.map((u) => ({ key: `${u.id}:${p.id}`, email: u.email })),
+    );
+    const change = await send(
+      'org.assignMany',
+      { userIds: selected.map((u) => u.id), purchaseIds: planned.map((p) => p.id) },
+      keys,
+    );
+    setBusy(false);
+    setSent([change]);
+    setStep(4);
+  }
+
+  const productOf = (f: { key: string }) => {
+    const p = byId.get(f.key.split(':')[1] ?? '');
+    return p ? `${p.productName} (${expiryLabel(p).toLowerCase()})` : '';
+  };
+
+  const back = () => setStep(step - 1);
+  const footer =
+    step === 4 ? (
+      <Button variant="primary" onClick={onClose}>
+        Go back to organization
+      </Button>
+    ) : (
+      <>
+        <Button variant="quiet" onClick={step === 0 ? onClose : back}>
+          {step === 0 ? 'Cancel' : 'Back'}
+        </Button>
+        {step === 0 && (
+          <Button variant="primary" disabled={selected.length === 0} onClick={() => setStep(1)}>
+            Continue with {plural(selected.length, 'user')}
+          </Button>
+        )}
+        {step === 1 && (
+          <Button variant="primary" disabled={codes.size === 0} onClick={toExpiry}>
+            Continue
+          </Button>
+        )}
+        {step === 2 && (
+          <Button
+            variant="primary"
+            disabled={planned.length < pickedGroups.length}
+            onClick={() => setStep(3)}
+          >
+            Continue with {plural(planned.length, 'product')}
+          </Button>
+        )}
+        {step === 3 && (
+          <Button variant="primary" busy={busy} onClick={() => void assign()}>
+            Assign to {plural(selected.length, 'user')}
+          </Button>
+        )}
+      </>
+    );
+
+  return (
+    <WizardFrame
+      title="Assign products"
+      steps={STEPS}
+      current={step}
+      onClose={onClose}
+      footer={footer}
+    >
+      {step === 0 && <UserPicker users={users} checked={checked} onChange={setChecked} />}
+      {step === 1 && (
+        <AssignProducts groups={groups} picked={codes} users={selected.length} onToggle={toggle} />
+      )}
+      {step === 2 && (
+        <AssignExpiry
+          groups={pickedGroups}
+          chosen={chosen}
+          users={selected}
+          onChoose={(code, id) => setChosen({ ...chosen, [code]: id })}
+        />
+      )}
+      {step === 3 && <AssignSummary purchases={planned} users={selected} />}
+      {step === 4 && sent && (
+        <BulkResult
+          sent={sent}
+          users={users}
+          productOf={productOf}
+          texts={{
+            done: (n) => `${plural(n, 'assignment')} made.`,
+            queued: (n) => `${plural(n, 'assignment')} queued.`,
+            failed: (n) => `${plural(n, 'assignment')} could not be made`,
+          }}
+        />
+      )}
+    </WizardFrame>
+  );
+}
