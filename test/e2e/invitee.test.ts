@@ -270,3 +270,51 @@ test(
     }
   },
 );
+
+test("the cloud's refusal of an answer is shown, not swallowed", { timeout: 90_000 }, async () => {
+  const cloud = await startCloud(tempDir('cloud'));
+  const app = await startServe({ cloudUrl: cloud.url });
+  const browser = await launchBrowser();
+  try {
+    const { page, context, problems } = await openPage(browser, app.base);
+    await page.goto(app.loginUrl);
+    await signIn(page, GRACE);
+    const prompt = page.getByRole('dialog', {
+      name: 'Invitation to join Northwind Visualization',
+    });
+    await prompt.waitFor();
+
+    // Meanwhile the administrator cancels it; this app has not pulled that yet.
+    const signedIn = await fetch(`${cloud.url}/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: ADMIN, password: PASSWORD }),
+    });
+    const { accessToken } = (await signedIn.json()) as { accessToken: string };
+    const cancelled = await fetch(`${cloud.url}/v1/org/invitations/cancel`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ invitationId: 'inv_grace_guest' }),
+    });
+    assert.equal(cancelled.status, 200);
+
+    await prompt.getByRole('button', { name: 'Accept' }).click();
+    const answer = page.getByRole('dialog', { name: 'Joining Northwind Visualization' });
+    await answer.getByText('The invitation could not be accepted').waitFor();
+    assert.match(
+      await answer.innerText(),
+      /The invitation is no longer pending \(it was cancelled\)/,
+    );
+    await screenshot(page, 'user-invitation-refused');
+    await closeButton(answer).click();
+    // The pull brought the cancellation: nothing is left to answer.
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    assert.equal(await page.locator('.topbar .role-badge').innerText(), 'Administrator');
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await browser.close();
+    await app.stop();
+    await cloud.close().catch(() => undefined);
+  }
+});

@@ -60,7 +60,7 @@ export function CreditsCard({ overview }: { overview: MeOverview }) {
           </p>
           <p className="me-credits-sub">
             {credits.mode === 'limit'
-              ? `${formatCredits(credits.available)} available of your ${formatCredits(credits.limit ?? 0)} credits quota · ${formatCredits(credits.used)} used`
+              ? `Available / quota · ${formatCredits(credits.used)} used so far`
               : `Unlimited access to the organization's pool · ${formatCredits(credits.available)} available now`}
           </p>
         </>

@@ -70,37 +70,35 @@ function Overview({ overview }: { overview: MeOverview }) {
 
   return (
     <div className="me-layout">
-      <div className="me-main">
-        {user ? (
-          <>
-            <AssignedProducts org={org} products={fromOrg} />
-            {personal.length > 0 && (
-              <LicenseTable
-                caption={org.role === 'guest' ? 'Personal products' : 'Trials and betas'}
-                rows={personal}
-              />
-            )}
-          </>
-        ) : sorted.length > 0 ? (
-          <LicenseTable caption="Active products" rows={sorted} />
-        ) : (
-          <section className="card">
-            <EmptyState icon="products" title="You have no products yet">
-              Products you buy appear here with their seats and expiration dates.
-            </EmptyState>
-          </section>
-        )}
-        {org?.role === 'administrator' && (
-          <p className="card-note">
-            Assign seats of these products to your users in{' '}
-            <a href={href('organization')}>Organization</a>.
-          </p>
-        )}
-      </div>
-      <div className="me-side">
+      <div className="me-summary">
         {user && <OrganizationCard org={org} />}
         <CreditsCard overview={overview} />
       </div>
+      {user ? (
+        <>
+          <AssignedProducts org={org} products={fromOrg} />
+          {personal.length > 0 && (
+            <LicenseTable
+              caption={org.role === 'guest' ? 'Personal products' : 'Trials and betas'}
+              rows={personal}
+            />
+          )}
+        </>
+      ) : sorted.length > 0 ? (
+        <LicenseTable caption="Active products" rows={sorted} />
+      ) : (
+        <section className="card">
+          <EmptyState icon="products" title="You have no products yet">
+            Products you buy appear here with their seats and expiration dates.
+          </EmptyState>
+        </section>
+      )}
+      {org?.role === 'administrator' && (
+        <p className="card-note">
+          Assign seats of these products to your users in{' '}
+          <a href={href('organization')}>Organization</a>.
+        </p>
+      )}
     </div>
   );
 }
