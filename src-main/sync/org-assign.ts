@@ -145,8 +145,9 @@ export function planAssign(
 /**
  * Bulk assignment (seed 000 §XIV): one seat of every purchase for every user, checked in the order
  * the cloud applies them (purchase by purchase, users in order), so free seats run out alike.
- * Failures are keyed `userId:purchaseId` like the cloud's per-item results. The mutation carries
- * the users and purchases with at least one item that passed; the cloud checks every item again.
+ * Failures are keyed `userId:purchaseId` like the cloud's per-item results, or by user alone for
+ * one purchase (as org.changeResult keys a batch over one purchase). The mutation carries the
+ * users and purchases with at least one item that passed; the cloud checks every item again.
  */
 export function planAssignMany(
   s: OrgSnapshot,
@@ -183,7 +184,7 @@ export function planAssignMany(
         now: f.now,
       });
       if (!r.ok || !p) {
-        failed.push(failure(itemKey(id, purchaseId), r, u?.email));
+        failed.push(failure(purchases.length === 1 ? id : itemKey(id, purchaseId), r, u?.email));
         continue;
       }
       assignedSeats += 1;

@@ -205,6 +205,17 @@ test('org.assignMany: bad input is bad_request and nothing is queued', async () 
     assert.equal(!none.ok && none.error.message, PURCHASE_NOT_FOUND);
     assert.equal(core.syncStatus().pending, before);
     assert.equal(core.syncStatus().failed.length, 0);
+
+    // One purchase: its refusals are keyed by user alone, as org.changeResult keys such a batch.
+    const priya = await userByEmail(core, 'priya.nair@northwind.example');
+    const one = await bridge(core, 'org.assignMany', {
+      userIds: [aiko.id, priya.id],
+      purchaseIds: [PHOENIX],
+    });
+    assert.deepEqual(
+      one.failed.map((f) => [f.key, f.code]),
+      [[priya.id, 'no_free_seats']],
+    );
   } finally {
     await core.close();
     await cloud.close();

@@ -60,13 +60,21 @@ export function AssignWizard({ users, startChecked, onClose }: Props) {
     const keys = planned.flatMap((p) =>
       selected.map((u) => ({ key: `${u.id}:${p.id}`, email: u.email })),
     );
+    // With one purchase (asked, or left after the pre-check) refusals are keyed by user alone.
+    const single = planned.length === 1 ? planned[0]?.id : undefined;
+    const pair = (k: string) => (k.includes(':') || !single ? k : `${k}:${single}`);
     const change = await send(
       'org.assignMany',
       { userIds: selected.map((u) => u.id), purchaseIds: planned.map((p) => p.id) },
       keys,
+      undefined,
+      pair,
     );
+    const refused = new Set(change.local.map((f) => f.key));
+    const left = planned.filter((p) => selected.some((u) => !refused.has(`${u.id}:${p.id}`)));
+    const sole = single ?? (left.length === 1 ? left[0]?.id : undefined);
     setBusy(false);
-    setSent([change]);
+    setSent([{ ...change, keyOf: (k) => (k.includes(':') || !sole ? k : `${k}:${sole}`) }]);
     setStep(4);
   }
 

@@ -21,6 +21,11 @@ export interface SentChange {
   keys: ItemKey[];
   /** What the change is about, for the result table (e.g. the product revoked). */
   label?: string;
+  /**
+   * Turns a refusal's key into the format of `keys`: a batch over one purchase or product is
+   * keyed by user alone (pre-check and cloud answer alike), the screens key user and product.
+   */
+  keyOf?: (key: string) => string;
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string =>
@@ -40,7 +45,7 @@ export async function send<N extends BulkCall>(
   label?: string,
   localKey: (key: string) => string = (k) => k,
 ): Promise<SentChange> {
-  const base = { keys, ...(label !== undefined ? { label } : {}) };
+  const base = { keys, keyOf: localKey, ...(label !== undefined ? { label } : {}) };
   const rekey = (fs: Failure[]) => fs.map((f) => ({ ...f, key: localKey(f.key) }));
   try {
     const r = await request(name, input);
@@ -76,7 +81,12 @@ export function outcomeOf(
   for (const change of sent) {
     const result = change.mutationId === null ? null : (results.get(change.mutationId) ?? null);
     if (change.mutationId !== null && (!result || result.state === 'pending')) pending = true;
-    const failed = allFailures(change.local, result, change.keys);
+    const keyOf = change.keyOf ?? ((k: string) => k);
+    const rekeyed = result && {
+      ...result,
+      failed: result.failed.map((f) => ({ ...f, key: keyOf(f.key) })),
+    };
+    const failed = allFailures(change.local, rekeyed, change.keys);
     done += Math.max(0, change.keys.length - new Set(failed.map((f) => f.key)).size);
     for (const failure of failed) failures.push({ failure, change });
   }
