@@ -46,7 +46,8 @@ export function keepSnapshotCredits(core: Core): void {
       before.limit === credits.limit &&
       before.used === credits.used &&
       before.available === credits.available;
-    if (!same) core.publish('data.changed', { tables: ['me.credits'] });
+    // After the engine has applied the rest of this snapshot, so views reload once, complete.
+    if (!same) setImmediate(() => core.publish('data.changed', { tables: ['me.credits'] }));
   });
 }
 
