@@ -2,14 +2,13 @@
 import type { BridgeHandlers } from '../../src-shared/bridge/contract.ts';
 import type { meCalls } from '../../src-shared/bridge/calls/me.ts';
 import type { Core } from '../core/core.ts';
-import { keepSnapshotCredits, requestCredits } from '../me/credits.ts';
+import { requestCredits } from '../me/credits.ts';
 import { listNotifications, markNotificationsRead } from '../me/notifications.ts';
 import { meOverview } from '../me/overview.ts';
 
 export type MeCallName = keyof typeof meCalls;
 
 export function meHandlers(core: Core): Pick<BridgeHandlers, MeCallName> {
-  keepSnapshotCredits(core);
   return {
     'me.overview': () => meOverview(core),
     'me.requestCredits': (args) => requestCredits(core, args),

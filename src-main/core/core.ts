@@ -9,7 +9,7 @@ import type { CredentialStore } from '../credentials/credential-store.ts';
 import { openCredentialStore } from '../credentials/open-credentials.ts';
 import { Replica } from '../store/replica.ts';
 import type { ServerPoolEntry } from '../store/snapshot.ts';
-import { replicaTables } from '../store/snapshot.ts';
+import { snapshotParts } from '../store/snapshot.ts';
 import { CloudClient } from '../sync/cloud-client.ts';
 import { SyncEngine } from '../sync/engine.ts';
 import { OrgAdmin } from '../sync/org-admin.ts';
@@ -288,7 +288,7 @@ export class Core {
     this.#lastAccount = null;
     this.sync.setMessage(undefined);
     this.log.info('signed out');
-    this.#events.emit('data.changed', { tables: [...replicaTables] });
+    this.#events.emit('data.changed', { tables: [...snapshotParts] });
     this.#events.emit('pool.changed', []);
     this.#emitSession();
     this.#emitStatus();
@@ -365,7 +365,7 @@ export class Core {
       await this.#credential.forget();
       this.replica.destroy();
       this.sync.reset();
-      this.#events.emit('data.changed', { tables: [...replicaTables] });
+      this.#events.emit('data.changed', { tables: [...snapshotParts] });
     }
     const { storageChanged } = await this.#credential.save(token, account);
     if (storageChanged) this.#emitSession();

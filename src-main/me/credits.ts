@@ -9,53 +9,14 @@ import type { CreditAccess } from '../../src-shared/org/model.ts';
 import type { MutationArgs } from '../../src-shared/org/mutations.ts';
 import { checkRequestCredits, creditAccessLabel } from '../../src-shared/org/rules/credits.ts';
 import type { Core } from '../core/core.ts';
-import type { MetaKey } from '../store/replica.ts';
-import { onSnapshotExtras } from '../sync/snapshot-sync.ts';
 import { rowsWithEffects } from './rows.ts';
 
-/**
- * The meta key the figures are kept under. MetaKey (store/replica.ts) lists the core's own keys;
- * this one belongs to this module, and the meta table takes any key without a migration.
- */
-const CREDITS_KEY = 'my_credits' as MetaKey;
-
-interface Kept extends MyCreditsView {
-  accountId: string;
-  at: string;
-}
-
-const attached = new WeakSet<Core>();
-
-/**
- * Keeps the credits every snapshot pull answers (once per core); tells the views when they
- * changed, since no replica table changes with them (e.g. the pool was spent by others).
- */
-export function keepSnapshotCredits(core: Core): void {
-  if (attached.has(core)) return;
-  attached.add(core);
-  onSnapshotExtras(core.client, ({ accountId, credits, at }) => {
-    const before = read(core);
-    core.replica.setMeta(
-      CREDITS_KEY,
-      credits ? JSON.stringify({ accountId, at, ...credits }) : null,
-    );
-    const same =
-      before?.accountId === accountId &&
-      credits !== null &&
-      before.mode === credits.mode &&
-      before.limit === credits.limit &&
-      before.used === credits.used &&
-      before.available === credits.available;
-    // After the engine has applied the rest of this snapshot, so views reload once, complete.
-    if (!same) setImmediate(() => core.publish('data.changed', { tables: ['me.credits'] }));
-  });
-}
-
-function read(core: Core): Kept | null {
-  const raw = core.replica.getMeta(CREDITS_KEY);
+/** The credits the last snapshot answered, kept by the replica in the same transaction. */
+function read(core: Core): MyCreditsView | null {
+  const raw = core.replica.getMeta('my_credits');
   if (!raw) return null;
   try {
-    return JSON.parse(raw) as Kept;
+    return JSON.parse(raw) as MyCreditsView;
   } catch {
     return null;
   }
@@ -85,7 +46,7 @@ export function myCredits(core: Core, org: MyOrganization | null, now: string): 
   }
   const kept = read(core);
   const me = core.replica.accountId();
-  if (kept && kept.accountId === me) {
+  if (kept) {
     const access = accessOf(kept.mode, kept.limit);
     return {
       mode: kept.mode,
@@ -94,7 +55,7 @@ export function myCredits(core: Core, org: MyOrganization | null, now: string): 
       available: kept.available,
       // The label of a quota capped by what is available is "available / limit".
       label: creditAccessLabel(access, kept.used, kept.available),
-      asOf: kept.at,
+      asOf: core.replica.lastSyncAt(),
     };
   }
   const row = me ? rowsWithEffects<CreditAccessRow>(core.sync.store, 'creditAccess').get(me) : null;

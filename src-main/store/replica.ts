@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { AccountView, OrganizationRef } from '../../src-shared/domain/account.ts';
 import type { LicenseView, ProductView } from '../../src-shared/domain/license.ts';
 import { migrate } from './migrations.ts';
-import type { ReplicaTable, ServerPoolEntry, Snapshot } from './snapshot.ts';
-import { replicaTables } from './snapshot.ts';
+import type { ServerPoolEntry, Snapshot, SnapshotPart } from './snapshot.ts';
+import { replicaTables, snapshotParts } from './snapshot.ts';
 
 export const REPLICA_FILE = 'replica.sqlite';
 
@@ -23,7 +23,9 @@ export type MetaKey =
   /** The change feed's cursor: the next pull asks for changes after it. */
   | 'feed_cursor'
   /** The last mutation id handed out; ids only ever increase. */
-  | 'last_mutation_id';
+  | 'last_mutation_id'
+  /** The account's own organizational credits as the last snapshot answered them (JSON). */
+  | 'my_credits';
 
 interface AccountRow {
   id: string;
@@ -212,7 +214,7 @@ export class Replica {
    * Replaces the account's data with a pulled snapshot in ONE transaction, and answers which
    * tables changed. Every table is replaced whole, so nothing of a previous account survives.
    */
-  applySnapshot(snap: Snapshot): ReplicaTable[] {
+  applySnapshot(snap: Snapshot): SnapshotPart[] {
     const before = this.#fingerprints();
     this.#db.transaction(() => {
       for (const stmt of this.#s.clear) stmt.run();
@@ -224,9 +226,10 @@ export class Replica {
       );
       for (const p of snap.pool) this.#s.insertPool.run(p);
       this.setMeta('last_sync_at', snap.syncedAt);
+      this.setMeta('my_credits', snap.credits ? JSON.stringify(snap.credits) : null);
     })();
     const after = this.#fingerprints();
-    return replicaTables.filter((t) => before[t] !== after[t]);
+    return snapshotParts.filter((t) => before[t] !== after[t]);
   }
 
   /** Forgets everything of the previous account (other account signing in). */
@@ -257,13 +260,14 @@ export class Replica {
     this.#db.prepare('DELETE FROM meta').run();
   }
 
-  #fingerprints(): Record<ReplicaTable, string> {
+  #fingerprints(): Record<SnapshotPart, string> {
     return {
       account: JSON.stringify(this.#s.account.get() ?? null),
       organization: JSON.stringify(this.#s.organization.get() ?? null),
       products: JSON.stringify(this.#s.products.all()),
       licenses: JSON.stringify(this.#s.licenses.all()),
       server_pool: JSON.stringify(this.#s.pool.all()),
+      credits: this.getMeta('my_credits') ?? 'null',
     };
   }
 }

@@ -1,4 +1,5 @@
 // The account's data as one pull from the cloud brings it, applied to the replica as a whole.
+import type { MyCreditsView } from '../../src-shared/cloud-api/schemas.ts';
 import type { AccountView, OrganizationRef } from '../../src-shared/domain/account.ts';
 import type { LicenseView, ProductView } from '../../src-shared/domain/license.ts';
 
@@ -16,11 +17,13 @@ export interface Snapshot {
   products: ProductView[];
   licenses: LicenseView[];
   pool: ServerPoolEntry[];
+  /** The account's own organizational credits (null outside an organization). */
+  credits: MyCreditsView | null;
   /** ISO time the pull finished. */
   syncedAt: string;
 }
 
-/** Replica tables a snapshot writes, as named in `data.changed` events. */
+/** Replica tables a snapshot writes. */
 export type ReplicaTable = 'account' | 'organization' | 'products' | 'licenses' | 'server_pool';
 export const replicaTables: ReplicaTable[] = [
   'account',
@@ -29,3 +32,7 @@ export const replicaTables: ReplicaTable[] = [
   'licenses',
   'server_pool',
 ];
+
+/** What a snapshot changes, as named in `data.changed` events: its tables and the own credits. */
+export type SnapshotPart = ReplicaTable | 'credits';
+export const snapshotParts: SnapshotPart[] = [...replicaTables, 'credits'];

@@ -1,34 +1,7 @@
 // Pulls the account's whole snapshot from the cloud and applies it to the replica in one transaction.
-import type { MyCreditsView } from '../../src-shared/cloud-api/schemas.ts';
 import type { Replica } from '../store/replica.ts';
-import type { ReplicaTable, Snapshot } from '../store/snapshot.ts';
+import type { Snapshot, SnapshotPart } from '../store/snapshot.ts';
 import type { CloudClient } from './cloud-client.ts';
-
-/** What a snapshot pull answers beside the replica's tables, for the modules that keep it. */
-export interface SnapshotExtras {
-  /** The account the answer is about: a pull that lands after a sign-out must not be mixed in. */
-  accountId: string;
-  /** The account's own organizational credits (null outside an organization). */
-  credits: MyCreditsView | null;
-  /** ISO time the pull finished. */
-  at: string;
-}
-
-type ExtrasListener = (extras: SnapshotExtras) => void;
-
-/**
- * Listeners per cloud client (one per core): the snapshot tables have no column for the extras,
- * so the module that shows them keeps them (src-main/me/credits.ts, in the replica's meta table).
- */
-const extrasListeners = new WeakMap<CloudClient, Set<ExtrasListener>>();
-
-/** Calls `listener` with the extras of every snapshot `client` pulls; answers the unsubscribe. */
-export function onSnapshotExtras(client: CloudClient, listener: ExtrasListener): () => void {
-  let set = extrasListeners.get(client);
-  if (!set) extrasListeners.set(client, (set = new Set()));
-  set.add(listener);
-  return () => set.delete(listener);
-}
 
 /** Fetches everything the replica holds, in parallel; nothing is written until all arrived. */
 export async function pullSnapshot(client: CloudClient, clock: () => Date): Promise<Snapshot> {
@@ -40,18 +13,6 @@ export async function pullSnapshot(client: CloudClient, clock: () => Date): Prom
     client.get('licenseServerPool'),
   ]);
   const at = clock().toISOString();
-  const extras: SnapshotExtras = {
-    accountId: account.id,
-    credits: organization?.credits ?? null,
-    at,
-  };
-  for (const listener of extrasListeners.get(client) ?? []) {
-    try {
-      listener(extras);
-    } catch {
-      // A keeper of extras failing must not fail the sync round; it reports its own errors.
-    }
-  }
   return {
     account: {
       id: account.id,
@@ -77,6 +38,7 @@ export async function pullSnapshot(client: CloudClient, clock: () => Date): Prom
       licenseType: p.licenseType,
       total: p.total,
     })),
+    credits: organization?.credits ?? null,
     syncedAt: at,
   };
 }
@@ -86,7 +48,7 @@ export async function syncSnapshot(
   client: CloudClient,
   replica: Replica,
   clock: () => Date,
-): Promise<ReplicaTable[]> {
+): Promise<SnapshotPart[]> {
   const snap = await pullSnapshot(client, clock);
   return replica.applySnapshot(snap);
 }
