@@ -47,7 +47,10 @@ test(
     const { page, context, problems } = await openPage(browser, app.base);
     try {
       await openOrganization(page);
-      assert.match(await rowText(page, MARCO), /V-Ray for 3ds Max/);
+      // Product names come from the catalogue, which may land a moment after the org feed.
+      await page.waitForFunction(
+        `!!document.querySelector('[data-user="${MARCO}"]')?.textContent?.includes('V-Ray for 3ds Max')`,
+      );
       await page.getByRole('button', { name: 'Products menu' }).click();
       await page.getByRole('menuitem', { name: 'Revoke products' }).click();
       const dialog = page.getByRole('dialog', { name: 'Revoke products' });
