@@ -4,10 +4,11 @@
 // and the same wizard from the Products tile via a .csv file. Screens: assign-step-*.png.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { noFreeSeats } from '../../src-shared/org/messages.ts';
 import { ADMIN, removeTempDirs, startCloud, tempDir } from '../sync/helpers.ts';
 import { launchBrowser, openPage, screenshot, startServe, type ServedApp } from './harness.ts';
+import { holdsProduct, openOrganization, userRow } from './org-pages.ts';
 
 let browser: Browser;
 let app: ServedApp;
@@ -25,30 +26,6 @@ const CHEN = 'chen.wei@lumen-render.example';
 const PRIYA = 'priya.nair@northwind.example';
 const HANNAH = 'hannah@schultz-arch.example';
 
-const row = (page: Page, email: string): Locator =>
-  page.locator(`[role="row"][data-user="${email}"]`);
-
-async function openOrganization(page: Page): Promise<void> {
-  await page.goto(app.loginUrl);
-  const licensing = page.getByRole('heading', { name: 'Licensing', level: 1 });
-  const demo = page.getByRole('button', { name: /Elena Petrova/ });
-  await licensing.or(demo).first().waitFor();
-  if (await demo.isVisible()) {
-    await demo.click();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await licensing.waitFor();
-  }
-  await page.getByRole('link', { name: 'Organization' }).click();
-  await page.getByRole('heading', { name: 'Organization', level: 1 }).waitFor();
-  await row(page, AIKO).waitFor();
-}
-
-/** The user's row names the product (a third product is "+1" with its name as hidden text). */
-const holds = (page: Page, email: string, name: string) =>
-  page.waitForFunction(
-    `!!document.querySelector('[data-user="${email}"]')?.textContent?.includes(${JSON.stringify(name)})`,
-  );
-
 const currentStep = (dialog: Locator) =>
   dialog.locator('.wizard-steps [aria-current="step"]').innerText();
 
@@ -58,8 +35,8 @@ test(
   async () => {
     const { page, context, problems } = await openPage(browser, app.base);
     try {
-      await openOrganization(page);
-      for (const e of [AIKO, CHEN, PRIYA]) await row(page, e).getByRole('checkbox').check();
+      await openOrganization(page, app.loginUrl, AIKO);
+      for (const e of [AIKO, CHEN, PRIYA]) await userRow(page, e).getByRole('checkbox').check();
       const bar = page.getByRole('toolbar', { name: 'Selected users' });
       await bar.getByRole('button', { name: 'Assign products' }).click();
       const dialog = page.getByRole('dialog', { name: 'Assign products' });
@@ -137,11 +114,11 @@ test(
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
 
-      await holds(page, AIKO, 'V-Ray Render Node');
-      await holds(page, AIKO, 'Phoenix for 3ds Max');
-      await holds(page, CHEN, 'V-Ray Render Node');
-      await holds(page, CHEN, 'V-Ray for 3ds Max');
-      assert.doesNotMatch(await row(page, CHEN).innerText(), /Phoenix/);
+      await holdsProduct(page, AIKO, 'V-Ray Render Node');
+      await holdsProduct(page, AIKO, 'Phoenix for 3ds Max');
+      await holdsProduct(page, CHEN, 'V-Ray Render Node');
+      await holdsProduct(page, CHEN, 'V-Ray for 3ds Max');
+      assert.doesNotMatch(await userRow(page, CHEN).innerText(), /Phoenix/);
       await page
         .getByRole('contentinfo', { name: 'Sync status' })
         .getByText(/pending change|failed change/)
@@ -159,7 +136,7 @@ test(
 test('assign from the Products tile via .csv file', { timeout: 90_000 }, async () => {
   const { page, context, problems } = await openPage(browser, app.base);
   try {
-    await openOrganization(page);
+    await openOrganization(page, app.loginUrl, AIKO);
     await page.getByRole('button', { name: 'Products menu' }).click();
     await page.getByRole('menuitem', { name: 'Assign products' }).click();
     const dialog = page.getByRole('dialog', { name: 'Assign products' });
@@ -191,7 +168,7 @@ test('assign from the Products tile via .csv file', { timeout: 90_000 }, async (
       /priya\.nair@northwind\.example\s+Enscape \(expires [^)]+\)\s+All seats of Enscape with this expiration date are assigned \(0 free\)/,
     );
     await dialog.getByRole('button', { name: 'Go back to organization' }).click();
-    await holds(page, HANNAH, 'Enscape');
+    await holdsProduct(page, HANNAH, 'Enscape');
     assert.deepEqual(
       problems.filter((p) => !/status of 401/.test(p)),
       [],
@@ -217,13 +194,13 @@ test(
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.getByRole('heading', { name: 'Licensing', level: 1 }).waitFor();
       await page.getByRole('link', { name: 'Organization' }).click();
-      await row(page, AIKO).waitFor();
+      await userRow(page, AIKO).waitFor();
       const status = page.getByRole('contentinfo', { name: 'Sync status' });
       await cloud.close();
       await status.getByRole('button', { name: 'Sync now' }).click();
       await status.getByText(/Offline/).waitFor();
 
-      for (const e of [AIKO, CHEN]) await row(page, e).getByRole('checkbox').check();
+      for (const e of [AIKO, CHEN]) await userRow(page, e).getByRole('checkbox').check();
       await page
         .getByRole('toolbar', { name: 'Selected users' })
         .getByRole('button', { name: 'Assign products' })
@@ -246,7 +223,7 @@ test(
       await dialog.getByText('2 assignments made.', { exact: false }).waitFor({ timeout: 60_000 });
       assert.equal(await dialog.getByText('Waiting for the cloud…').count(), 0);
       await dialog.getByRole('button', { name: 'Go back to organization' }).click();
-      await holds(page, CHEN, 'V-Ray Render Node');
+      await holdsProduct(page, CHEN, 'V-Ray Render Node');
       assert.deepEqual(
         problems.filter(
           (p) => !/status of 401|Failed to load resource|ERR_CONNECTION_REFUSED/.test(p),

@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { borrowedLicense } from '../../src-shared/org/messages.ts';
 import { launchBrowser, openPage, screenshot, startServe, type ServedApp } from './harness.ts';
+import { openOrganization, userRow } from './org-pages.ts';
 
 let browser: Browser;
 let app: ServedApp;
@@ -21,22 +22,7 @@ after(async () => {
 const MARCO = 'marco.rossi@northwind.example';
 const JONAS = 'jonas.becker@northwind.example';
 
-async function openOrganization(page: Page): Promise<void> {
-  await page.goto(app.loginUrl);
-  const licensing = page.getByRole('heading', { name: 'Licensing', level: 1 });
-  const demo = page.getByRole('button', { name: /Elena Petrova/ });
-  await licensing.or(demo).first().waitFor();
-  if (await demo.isVisible()) {
-    await demo.click();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await licensing.waitFor();
-  }
-  await page.getByRole('link', { name: 'Organization' }).click();
-  await page.locator(`[role="row"][data-user="${MARCO}"]`).waitFor();
-}
-
-const rowText = (page: Page, email: string) =>
-  page.locator(`[role="row"][data-user="${email}"]`).innerText();
+const rowText = (page: Page, email: string) => userRow(page, email).innerText();
 
 test(
   'revoke via .csv file: bad rows by line, then one revoked and one borrowed',
@@ -46,7 +32,7 @@ test(
   async () => {
     const { page, context, problems } = await openPage(browser, app.base);
     try {
-      await openOrganization(page);
+      await openOrganization(page, app.loginUrl, MARCO);
       // Product names come from the catalogue, which may land a moment after the org feed.
       await page.waitForFunction(
         `!!document.querySelector('[data-user="${MARCO}"]')?.textContent?.includes('V-Ray for 3ds Max')`,

@@ -10,6 +10,7 @@ import type { CloudServer } from '../../src-cloud/server.ts';
 import { NOT_ELIGIBLE_AS_MEMBER, userDoesNotExist } from '../../src-shared/org/messages.ts';
 import { ADMIN, cloudReader, removeTempDirs, startCloud, tempDir } from '../sync/helpers.ts';
 import { launchBrowser, openPage, screenshot, startServe, type ServedApp } from './harness.ts';
+import { openOrganization, userRow } from './org-pages.ts';
 
 let browser: Browser;
 let app: ServedApp;
@@ -55,25 +56,6 @@ after(async () => {
   removeTempDirs();
 });
 
-const row = (page: Page, email: string): Locator =>
-  page.locator(`[role="row"][data-user="${email}"]`);
-
-async function openOrganization(page: Page): Promise<void> {
-  await page.goto(app.loginUrl);
-  const licensing = page.getByRole('heading', { name: 'Licensing', level: 1 });
-  const email = page.getByLabel('Email', { exact: true });
-  await licensing.or(email).first().waitFor();
-  if (await email.isVisible()) {
-    await email.fill(ADMIN.email);
-    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await licensing.waitFor();
-  }
-  await page.getByRole('link', { name: 'Organization' }).click();
-  await page.getByRole('heading', { name: 'Organization', level: 1 }).waitFor();
-  await row(page, 'marco.rossi@northwind.example').waitFor();
-}
-
 const unexpected = (problems: string[]) =>
   problems.filter((p) => !/status of 401|Failed to load resource|ERR_CONNECTION_REFUSED/.test(p));
 
@@ -90,7 +72,7 @@ test(
   async () => {
     const { page, context, problems } = await openPage(browser, app.base);
     try {
-      await openOrganization(page);
+      await openOrganization(page, app.loginUrl);
       const invite = await openBulkInvite(page);
       await invite.getByLabel(/then upload it/).setInputFiles({
         name: 'invite.csv',
@@ -147,7 +129,7 @@ test(
   async () => {
     const { page, context, problems } = await openPage(browser, app.base);
     try {
-      await openOrganization(page);
+      await openOrganization(page, app.loginUrl);
       const chen = await userId(cloud.url, 'chen.wei@lumen-render.example');
       const bar = page.getByRole('contentinfo', { name: 'Sync status' });
       await cloud.close();
@@ -166,8 +148,8 @@ test(
       assert.equal(assigned.status, 'accepted');
       await elsewhere.close();
 
-      await row(page, 'chen.wei@lumen-render.example').getByRole('checkbox').check();
-      await row(page, 'olivia.brown@freelance.example').getByRole('checkbox').check();
+      await userRow(page, 'chen.wei@lumen-render.example').getByRole('checkbox').check();
+      await userRow(page, 'olivia.brown@freelance.example').getByRole('checkbox').check();
       const actions = page.getByRole('toolbar', { name: 'Selected users' });
       await actions.getByRole('button', { name: 'Remove users' }).click();
       const confirm = page.getByRole('dialog', { name: 'Remove users' });
@@ -217,8 +199,8 @@ test(
         'Email,Reason\r\nchen.wei@lumen-render.example,Assigned product(s)',
       );
       await failed.getByRole('button', { name: 'Go back to organization' }).click();
-      await row(page, 'olivia.brown@freelance.example').waitFor({ state: 'detached' });
-      const back = row(page, 'chen.wei@lumen-render.example');
+      await userRow(page, 'olivia.brown@freelance.example').waitFor({ state: 'detached' });
+      const back = userRow(page, 'chen.wei@lumen-render.example');
       await back.getByText('V-Ray Render Node', { exact: false }).first().waitFor();
       assert.ok(await back.getByRole('checkbox').isChecked(), 'Chen stays selected');
       assert.deepEqual(unexpected(problems), []);
@@ -234,7 +216,7 @@ test(
   async () => {
     const { page, context, problems } = await openPage(browser, app.base);
     try {
-      await openOrganization(page);
+      await openOrganization(page, app.loginUrl);
       const invite = await openBulkInvite(page);
       const lines = ['Email,Role'];
       for (let i = 1; i <= 10_000; i++)

@@ -4,8 +4,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage, screenshot, startServe, type ServedApp } from './harness.ts';
+import { holdsProduct, openOrganization, userRow } from './org-pages.ts';
 
 let browser: Browser;
 let app: ServedApp;
@@ -17,29 +18,10 @@ after(async () => {
   await app?.stop();
 });
 
-const row = (page: Page, email: string): Locator =>
-  page.locator(`[role="row"][data-user="${email}"]`);
-
-async function openOrganization(page: Page): Promise<void> {
-  await page.goto(app.loginUrl);
-  // The core keeps its session: a second page of the same app is already signed in.
-  const licensing = page.getByRole('heading', { name: 'Licensing', level: 1 });
-  const demo = page.getByRole('button', { name: /Elena Petrova/ });
-  await licensing.or(demo).first().waitFor();
-  if (await demo.isVisible()) {
-    await demo.click();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await licensing.waitFor();
-  }
-  await page.getByRole('link', { name: 'Organization' }).click();
-  await page.getByRole('heading', { name: 'Organization', level: 1 }).waitFor();
-  await row(page, 'marco.rossi@northwind.example').waitFor();
-}
-
 test('organization admin flows', { timeout: 120_000 }, async () => {
   const { page, context, problems } = await openPage(browser, app.base);
   try {
-    await openOrganization(page);
+    await openOrganization(page, app.loginUrl);
 
     // Dashboard tiles and the list.
     const users = page.getByRole('region', { name: 'Users', exact: true }).first();
@@ -51,7 +33,9 @@ test('organization admin flows', { timeout: 120_000 }, async () => {
     assert.match(await page.getByRole('region', { name: 'Credits' }).innerText(), /Credits/);
     assert.match(await page.locator('.org-pager').innerText(), /11 users/);
     // Product names come from the catalogue, which may land a moment after the org feed.
-    await row(page, 'jonas.becker@northwind.example').getByText('Phoenix for 3ds Max').waitFor();
+    await userRow(page, 'jonas.becker@northwind.example')
+      .getByText('Phoenix for 3ds Max')
+      .waitFor();
     await page.getByText('Pending invitations').waitFor();
     assert.match(await page.locator('.org-invitations').innerText(), /tom\.novak@example\.com/);
     await screenshot(page, 'org-dashboard');
@@ -67,7 +51,7 @@ test('organization admin flows', { timeout: 120_000 }, async () => {
       .getByRole('combobox', { name: 'Product' })
       .selectOption({ label: 'Phoenix for 3ds Max' });
     await page.getByText('1 of 11 users match').waitFor();
-    assert.equal(await row(page, 'jonas.becker@northwind.example').count(), 1);
+    assert.equal(await userRow(page, 'jonas.becker@northwind.example').count(), 1);
     await page.getByRole('combobox', { name: 'Product' }).selectOption('');
     await page.getByRole('combobox', { name: 'Role' }).selectOption('guest');
     await page.getByText('5 of 11 users match').waitFor();
@@ -118,8 +102,8 @@ test('organization admin flows', { timeout: 120_000 }, async () => {
     await page.locator('.org-invitation[data-email="nadia.haddad@example.com"]').waitFor();
 
     // Remove two users from the checkboxes: one has assigned products and stays.
-    await row(page, 'chen.wei@lumen-render.example').getByRole('checkbox').check();
-    await row(page, 'marco.rossi@northwind.example').getByRole('checkbox').check();
+    await userRow(page, 'chen.wei@lumen-render.example').getByRole('checkbox').check();
+    await userRow(page, 'marco.rossi@northwind.example').getByRole('checkbox').check();
     await bar.getByRole('button', { name: 'Remove users' }).click();
     const remove = page.getByRole('dialog', { name: 'Remove users' });
     await remove.getByText('You are about to remove 2 users from your organization.').waitFor();
@@ -151,7 +135,7 @@ test('organization admin flows', { timeout: 120_000 }, async () => {
       'Email,Reason\r\nmarco.rossi@northwind.example,Assigned product(s)',
     );
     await failedList.getByRole('button', { name: 'Go back to organization' }).click();
-    await row(page, 'chen.wei@lumen-render.example').waitFor({ state: 'detached' });
+    await userRow(page, 'chen.wei@lumen-render.example').waitFor({ state: 'detached' });
     await page.getByText('10 users', { exact: true }).waitFor();
 
     // Allocate 2 Phoenix seats to Olivia: one is free, the other comes From Jonas.
@@ -166,7 +150,7 @@ test('organization admin flows', { timeout: 120_000 }, async () => {
     await screenshot(page, 'org-allocate-from');
     await allocate.getByRole('button', { name: 'Allocate' }).click();
     await allocate.waitFor({ state: 'detached' });
-    await row(page, 'olivia.brown@freelance.example')
+    await userRow(page, 'olivia.brown@freelance.example')
       .getByText(/Phoenix for 3ds Max×2/)
       .waitFor();
     await page.waitForFunction(
@@ -177,7 +161,7 @@ test('organization admin flows', { timeout: 120_000 }, async () => {
     );
 
     // Credit access of one user: a quota of 50 credits.
-    await row(page, 'olivia.brown@freelance.example')
+    await userRow(page, 'olivia.brown@freelance.example')
       .getByRole('button', { name: /Cloud credit access of/ })
       .click();
     const popover = page.getByRole('dialog', { name: /Update Cloud Credit Access/ });
@@ -186,7 +170,7 @@ test('organization admin flows', { timeout: 120_000 }, async () => {
     await screenshot(page, 'org-credit-popover');
     await popover.getByRole('button', { name: 'Update' }).click();
     await popover.waitFor({ state: 'detached' });
-    await row(page, 'olivia.brown@freelance.example').getByText('50 / 50').waitFor();
+    await userRow(page, 'olivia.brown@freelance.example').getByText('50 / 50').waitFor();
     // Everything reached the cloud: nothing pending, nothing failed but the refused invitation.
     await page
       .getByRole('contentinfo', { name: 'Sync status' })
@@ -211,12 +195,12 @@ test(
     const priya = 'priya.nair@northwind.example';
     const sofia = 'sofia.andersson@northwind.example';
     try {
-      await openOrganization(page);
+      await openOrganization(page, app.loginUrl);
       const bar = page.getByRole('toolbar', { name: 'Selected users' });
 
       // Credit access for two users: selection → access → summary "Apply updates".
-      await row(page, priya).getByRole('checkbox').check();
-      await row(page, sofia).getByRole('checkbox').check();
+      await userRow(page, priya).getByRole('checkbox').check();
+      await userRow(page, sofia).getByRole('checkbox').check();
       await bar.getByRole('button', { name: 'Update cloud credit access' }).click();
       const credit = page.getByRole('dialog', { name: 'Update cloud credit access' });
       await credit.getByRole('button', { name: 'Continue with 2 users' }).click();
@@ -231,8 +215,8 @@ test(
         .getByText('The cloud credit access of 2 users has been updated.', { exact: false })
         .waitFor();
       await credit.getByRole('button', { name: 'Go back to organization' }).click();
-      await row(page, priya).getByText('100 / 100').waitFor();
-      await row(page, sofia).getByText('100 / 100').waitFor();
+      await userRow(page, priya).getByText('100 / 100').waitFor();
+      await userRow(page, sofia).getByText('100 / 100').waitFor();
 
       // Assign one seat of V-Ray Render Node to both: users → products → expiration date →
       // summary "Assign to 2 users" (the wizard's own e2e is organization-assign.test.ts).
@@ -247,13 +231,8 @@ test(
       await assign.getByText('2 assignments made.', { exact: false }).waitFor();
       await assign.getByRole('button', { name: 'Go back to organization' }).click();
       // A third product shows as "+1"; its hidden text names it for screen readers.
-      const holds = (email: string, name: string) =>
-        page.waitForFunction(
-          ([e, n]) => !!document.querySelector(`[data-user="${e}"]`)?.textContent?.includes(n),
-          [email, name] as const,
-        );
-      await holds(priya, 'V-Ray Render Node');
-      await holds(sofia, 'V-Ray Render Node');
+      await holdsProduct(page, priya, 'V-Ray Render Node');
+      await holdsProduct(page, sofia, 'V-Ray Render Node');
       await bar.getByRole('button', { name: 'Clear' }).click();
 
       // Revoke from the Products tile: the whole organization listed unchecked, pick two.
@@ -298,10 +277,10 @@ test(
   async () => {
     const { page, context, problems } = await openPage(browser, app.base);
     try {
-      await openOrganization(page);
+      await openOrganization(page, app.loginUrl);
       const jonas = 'jonas.becker@northwind.example';
       // Jonas borrowed his V-Ray for 3ds Max seat for offline use: the seed's message, inline.
-      await row(page, jonas)
+      await userRow(page, jonas)
         .getByRole('button', { name: /^V-Ray for 3ds Max of/ })
         .click();
       const revoke = page.getByRole('dialog', { name: 'Revoke product' });
@@ -315,12 +294,12 @@ test(
       // Mateo's Enscape goes.
       await revoke.getByRole('button', { name: 'Cancel' }).click();
       const mateo = 'mateo@garcia3d.example';
-      await row(page, mateo)
+      await userRow(page, mateo)
         .getByRole('button', { name: /^Enscape of/ })
         .click();
       await revoke.getByRole('button', { name: 'Revoke product' }).click();
       await revoke.waitFor({ state: 'detached' });
-      await row(page, mateo).getByText('No products').waitFor();
+      await userRow(page, mateo).getByText('No products').waitFor();
 
       // The list downloads as CSV.
       const [download] = await Promise.all([
@@ -354,7 +333,7 @@ test(
   async () => {
     const { page, context, problems } = await openPage(browser, app.base);
     try {
-      await openOrganization(page);
+      await openOrganization(page, app.loginUrl);
       await page.getByRole('button', { name: 'Users menu' }).click();
       await page.getByRole('menuitem', { name: 'Remove users' }).click();
       const source = page.getByRole('dialog', { name: 'Remove users' });
@@ -407,7 +386,7 @@ test(
   async () => {
     const { page, context, problems } = await openPage(browser, app.base);
     try {
-      await openOrganization(page);
+      await openOrganization(page, app.loginUrl);
       await page.getByRole('button', { name: 'Invite users' }).first().click();
       const invite = page.getByRole('dialog', { name: 'Invite users' });
       await invite.getByRole('tab', { name: 'Individual' }).focus();

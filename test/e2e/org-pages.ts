@@ -1,0 +1,39 @@
+// Shared steps of the Organization e2e tests: sign in as the demo administrator and open the view.
+import type { Locator, Page } from 'playwright-core';
+
+export const ADMIN_EMAIL = 'admin@northwind.example';
+export const DEMO_PASSWORD = 'demo1234';
+
+/** A user's row in the Organization user list. */
+export const userRow = (page: Page, email: string): Locator =>
+  page.locator(`[role="row"][data-user="${email}"]`);
+
+/**
+ * Opens the app as the administrator — the core keeps its session, so a second page of the same
+ * app is already signed in — then the Organization view, once `readyEmail`'s row is listed.
+ */
+export async function openOrganization(
+  page: Page,
+  loginUrl: string,
+  readyEmail = 'marco.rossi@northwind.example',
+): Promise<void> {
+  await page.goto(loginUrl);
+  const licensing = page.getByRole('heading', { name: 'Licensing', level: 1 });
+  const email = page.getByLabel('Email', { exact: true });
+  await licensing.or(email).first().waitFor();
+  if (await email.isVisible()) {
+    await email.fill(ADMIN_EMAIL);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await licensing.waitFor();
+  }
+  await page.getByRole('link', { name: 'Organization' }).click();
+  await page.getByRole('heading', { name: 'Organization', level: 1 }).waitFor();
+  await userRow(page, readyEmail).waitFor();
+}
+
+/** Waits until the user's row names the product (product names come from the catalogue). */
+export const holdsProduct = (page: Page, email: string, name: string) =>
+  page.waitForFunction(
+    `!!document.querySelector('[data-user="${email}"]')?.textContent?.includes(${JSON.stringify(name)})`,
+  );
