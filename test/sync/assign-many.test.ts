@@ -3,8 +3,6 @@
 // with its message, and bad input refused with nothing queued.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import type { Core } from '../../src-main/core/core.ts';
-import type { OrgUserRow } from '../../src-shared/domain/org.ts';
 import { noFreeSeats, PURCHASE_NOT_FOUND } from '../../src-shared/org/messages.ts';
 import {
   ADMIN,
@@ -15,6 +13,7 @@ import {
   removeTempDirs,
   startCloud,
   tempDir,
+  userByEmail,
 } from './helpers.ts';
 
 after(removeTempDirs);
@@ -22,13 +21,6 @@ after(removeTempDirs);
 const RENDER_NODE = 'pur_nw_rendernode';
 const VRAY_SEPT = 'pur_nw_vray3dsmax_2027_09';
 const PHOENIX = 'pur_nw_phoenix';
-
-async function userByEmail(core: Core, email: string): Promise<OrgUserRow> {
-  const page = await bridge(core, 'org.users', { search: email });
-  const u = page.users.find((x) => x.email === email);
-  assert.ok(u, `${email} is in the replica`);
-  return u;
-}
 
 interface CloudUsers {
   users: { email: string; products: { purchaseId: string; productCode: string }[] }[];

@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { Core } from '../../src-main/core/core.ts';
-import type { OrgUserRow } from '../../src-shared/domain/org.ts';
 import {
   NOT_ELIGIBLE_AS_MEMBER,
   REMOVAL_ASSIGNED,
@@ -19,16 +18,10 @@ import {
   removeTempDirs,
   startCloud,
   tempDir,
+  userByEmail,
 } from './helpers.ts';
 
 after(removeTempDirs);
-
-async function userByEmail(core: Core, email: string): Promise<OrgUserRow> {
-  const page = await bridge(core, 'org.users', { search: email });
-  const u = page.users.find((x) => x.email === email);
-  assert.ok(u, `${email} is in the replica`);
-  return u;
-}
 
 /** Pushes what is queued and waits for the answers: nothing pending afterwards. */
 async function flush(core: Core): Promise<void> {

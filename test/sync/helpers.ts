@@ -1,9 +1,11 @@
 // Shared by the sync tests: a core with a credential file, the bridge, and direct cloud reads.
+import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Core, CoreOptions } from '../../src-main/core/core.ts';
 import { createBridgeHandlers } from '../../src-main/bridge/handlers.ts';
 import type { CallName, CallOutput } from '../../src-shared/bridge/contract.ts';
 import { dispatch } from '../../src-shared/bridge/dispatch.ts';
+import type { OrgUserRow } from '../../src-shared/domain/org.ts';
 import { openCore } from '../core/helpers.ts';
 
 export { ADMIN, removeTempDirs, startCloud, tempDir } from '../core/helpers.ts';
@@ -48,4 +50,12 @@ export async function cloudReader(url: string, email: string, password: string) 
       return (await res.json()) as T;
     },
   };
+}
+
+/** The replica's row of the user with this email (the test fails when it is missing). */
+export async function userByEmail(core: Core, email: string): Promise<OrgUserRow> {
+  const page = await bridge(core, 'org.users', { search: email });
+  const u = page.users.find((x) => x.email === email);
+  assert.ok(u, `${email} is in the replica`);
+  return u;
 }

@@ -2,7 +2,6 @@
 // locally with its exact message, local pre-checks, and a pull after 100 changes carrying only those.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import type { Core } from '../../src-main/core/core.ts';
 import type { OrgUserRow } from '../../src-shared/domain/org.ts';
 import { REMOVAL_ASSIGNED } from '../../src-shared/org/messages.ts';
 import {
@@ -14,16 +13,10 @@ import {
   removeTempDirs,
   startCloud,
   tempDir,
+  userByEmail,
 } from './helpers.ts';
 
 after(removeTempDirs);
-
-async function userByEmail(core: Core, email: string): Promise<OrgUserRow> {
-  const page = await bridge(core, 'org.users', { search: email });
-  const u = page.users.find((x) => x.email === email);
-  assert.ok(u, `${email} is in the replica`);
-  return u;
-}
 
 interface CloudUsers {
   users: {
