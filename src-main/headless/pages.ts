@@ -33,3 +33,13 @@ export function notBuiltPage(): string {
     '<p>Run <code>node scripts/build.mjs</code> in the Chaos License Manager folder, then reload this page.</p>',
   );
 }
+
+export const UI_LOOPBACK_ONLY =
+  "The web UI answers only on the license server's own machine, because over plain HTTP its login token would travel unencrypted; to open it to the network, start clm serve with --expose-ui.";
+
+export function loopbackOnlyPage(): string {
+  return page(
+    'The web UI is not open to the network',
+    `<p>${UI_LOOPBACK_ONLY.replace('clm serve', '<code>clm serve</code>').replace('--expose-ui', '<code>--expose-ui</code>')}</p>`,
+  );
+}

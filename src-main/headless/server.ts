@@ -11,7 +11,14 @@ import type { Core } from '../core/core.ts';
 import { packageRoot } from '../core/package-root.ts';
 import { EventStreams } from './events-stream.ts';
 import { requestTokens, sameToken, tokenCookie } from './login-token.ts';
-import { TOKEN_MISSING, TOKEN_WRONG, unauthorizedPage } from './pages.ts';
+import {
+  loopbackOnlyPage,
+  TOKEN_MISSING,
+  TOKEN_WRONG,
+  UI_LOOPBACK_ONLY,
+  unauthorizedPage,
+} from './pages.ts';
+import { isLoopbackAddress, isWildcardAddress } from './reach.ts';
 import { serveStatic } from './static-files.ts';
 
 export type SeatHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -31,12 +38,28 @@ export interface HeadlessServerOptions {
   handlers?: BridgeHandlers;
   /** Period of the SSE heartbeat comments (default 15 s). */
   heartbeatMs?: number;
+  /**
+   * Answer the web UI and `/api/*` to network clients too. Off by default: over plain HTTP the
+   * login token and cookie would cross the network in the clear, so only loopback clients get them.
+   */
+  exposeUi?: boolean;
+}
+
+export interface Listening {
+  /** `http://host:port` of the address listened on. */
+  url: string;
+  port: number;
+  /** The address listened on, e.g. `192.0.2.2` or `0.0.0.0`. */
+  address: string;
 }
 
 export interface HeadlessServer {
   readonly server: Server;
-  /** Starts listening; answers the base URL (`http://host:port`). */
-  listen(port: number, host?: string): Promise<{ url: string; port: number }>;
+  /**
+   * Starts listening. On one network address with the UI loopback-only, it also listens on
+   * 127.0.0.1 at the same port, so the UI stays reachable from this machine.
+   */
+  listen(port: number, host?: string): Promise<Listening>;
   close(): Promise<void>;
 }
 
@@ -82,6 +105,12 @@ export function createHeadlessServer(opts: HeadlessServerOptions): HeadlessServe
       pathname = decodeURIComponent(url.pathname);
     } catch {
       return sendJson(res, 400, { error: 'bad_request', message: 'Malformed URL' });
+    }
+    // Before any token is looked at: a network client never gets to send or receive it.
+    if (!opts.exposeUi && !isLoopbackAddress(req.socket.remoteAddress)) {
+      if (PUBLIC_FILES.has(pathname) && (req.method === 'GET' || req.method === 'HEAD'))
+        return serveStatic(req, res, staticDir, pathname);
+      return loopbackOnly(req, res, pathname);
     }
 
     const given = url.searchParams.get('token');
@@ -184,39 +213,91 @@ export function createHeadlessServer(opts: HeadlessServerOptions): HeadlessServe
     sendJson(res, 401, { error: 'unauthorized', message });
   }
 
-  const server = createServer((req, res) => {
-    try {
-      handle(req, res);
-    } catch (err) {
-      core.log.error('headless request failed', { message: AppError.from(err).message });
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'Internal error' });
-      else res.destroy();
+  function loopbackOnly(req: IncomingMessage, res: ServerResponse, pathname: string): void {
+    if (pathname.startsWith('/api/call/'))
+      return sendEnvelope(res, 403, fail(new AppError('forbidden', UI_LOOPBACK_ONLY)));
+    const wantsHtml = pathname === '/' || (req.headers.accept ?? '').includes('text/html');
+    if (wantsHtml && !pathname.startsWith('/api/')) {
+      res.writeHead(403, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : loopbackOnlyPage());
+      return;
     }
-  });
-  server.keepAliveTimeout = 65_000;
+    sendJson(res, 403, { error: 'forbidden', message: UI_LOOPBACK_ONLY });
+  }
+
+  function newServer(): Server {
+    const s = createServer((req, res) => {
+      try {
+        handle(req, res);
+      } catch (err) {
+        core.log.error('headless request failed', { message: AppError.from(err).message });
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'Internal error' });
+        else res.destroy();
+      }
+    });
+    s.keepAliveTimeout = 65_000;
+    return s;
+  }
+  const server = newServer();
+  /** The loopback listener next to a bind on one network address. */
+  let local: Server | null = null;
 
   return {
     server,
-    listen(port, host = '127.0.0.1') {
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          const addr = server.address() as AddressInfo;
-          const h = addr.address.includes(':') ? `[${addr.address}]` : addr.address;
-          resolve({ url: `http://${h}:${addr.port}`, port: addr.port });
-        });
-      });
+    async listen(port, host = '127.0.0.1') {
+      // Port 0 picks a free port on `host`; that port may be taken on loopback, so try again.
+      for (let attempt = 1; ; attempt++) {
+        const addr = await listenOn(server, port, host);
+        const listening = {
+          url: `http://${addr.address.includes(':') ? `[${addr.address}]` : addr.address}:${addr.port}`,
+          port: addr.port,
+          address: addr.address,
+        };
+        if (opts.exposeUi || isLoopbackAddress(addr.address) || isWildcardAddress(addr.address))
+          return listening;
+        local = newServer();
+        try {
+          await listenOn(local, addr.port, '127.0.0.1');
+          return listening;
+        } catch (err) {
+          local = null;
+          await new Promise((done) => server.close(done));
+          const inUse = (err as { code?: string }).code === 'EADDRINUSE';
+          if (port === 0 && inUse && attempt < 5) continue;
+          if (!inUse) throw err;
+          throw new AppError(
+            'conflict',
+            `Port ${addr.port} on 127.0.0.1 is in use, and this machine's web UI answers there when --bind is a network address. Choose another with --port N.`,
+          );
+        }
+      }
     },
-    close() {
-      return new Promise((resolve) => {
-        streams.closeAll();
-        if (!server.listening) return resolve();
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+    async close() {
+      streams.closeAll();
+      await Promise.all([server, local].map((s) => (s ? closeServer(s) : undefined)));
     },
   };
+}
+
+function listenOn(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
 }
 
 function parseJson(body: Buffer): unknown {

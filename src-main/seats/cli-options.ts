@@ -1,6 +1,7 @@
-// Options shared by the commands that talk to a running license server.
+// Options of the license server's commands: where the server is (clients) and its tuning (`clm serve`).
 import { AppError } from '../../src-shared/errors.ts';
 import { DEFAULT_SERVER } from './client.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.ts';
 import type { CommandContext, OptionSpec } from '../cli/command.ts';
 
 export const serverOption: OptionSpec = {
@@ -47,4 +48,82 @@ export function tokenOf(ctx: CommandContext): string {
     'unauthorized',
     'This admin action needs the login token: --token T (or CLM_TOKEN).',
   );
+}
+
+/** What a render-farm operator tunes on the seat server (SPEC §5, §12). */
+export interface SeatTuning {
+  heartbeatSeconds: number;
+  leaseHeartbeats: number;
+  /** Per client address; `false` when an operator turned it off with 0. */
+  rateLimit: RateLimit | false;
+}
+
+const HEARTBEAT = { min: 5, max: 3600, default: 60 };
+const LEASE_HEARTBEATS = { min: 2, max: 100, default: 3 };
+const RATE_MAX = 100_000;
+const RATE_OFF = '0 turns the rate limit off';
+
+export const seatTuningOptions: Record<string, OptionSpec> = {
+  heartbeat: {
+    type: 'string',
+    description: `seconds between a seat client's heartbeats (default ${HEARTBEAT.default}; ${HEARTBEAT.min}-${HEARTBEAT.max})`,
+  },
+  'lease-heartbeats': {
+    type: 'string',
+    description: `a lease lives N heartbeat periods after the last heartbeat (default ${LEASE_HEARTBEATS.default}; ${LEASE_HEARTBEATS.min}-${LEASE_HEARTBEATS.max})`,
+  },
+  'rate-burst': {
+    type: 'string',
+    description: `seat requests one client address may send at once (default ${DEFAULT_RATE_LIMIT.burst}; ${RATE_OFF})`,
+  },
+  'rate-per-second': {
+    type: 'string',
+    description: `seat requests per second one client address may send after its burst (default ${DEFAULT_RATE_LIMIT.perSecond}; ${RATE_OFF})`,
+  },
+};
+
+/** A whole number flag within [min, max]; `what` completes "--flag must be …". */
+function wholeNumber(
+  ctx: CommandContext,
+  name: string,
+  range: { min: number; max: number; default: number },
+  what: string,
+): number {
+  const v = ctx.values[name];
+  if (v === undefined) return range.default;
+  const text = String(v);
+  const n = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
+  if (!(n >= range.min && n <= range.max))
+    throw new AppError('bad_request', `--${name} must be ${what}, not "${text}"`);
+  return n;
+}
+
+/** The seat server's tuning from `seatTuningOptions`; throws `bad_request` naming the flag and its range. */
+export function seatTuningOf(ctx: CommandContext): SeatTuning {
+  const heartbeatSeconds = wholeNumber(
+    ctx,
+    'heartbeat',
+    HEARTBEAT,
+    `a whole number of seconds from ${HEARTBEAT.min} to ${HEARTBEAT.max}`,
+  );
+  const leaseHeartbeats = wholeNumber(
+    ctx,
+    'lease-heartbeats',
+    LEASE_HEARTBEATS,
+    `a whole number from ${LEASE_HEARTBEATS.min} to ${LEASE_HEARTBEATS.max}`,
+  );
+  const rate = (name: string, fallback: number) =>
+    wholeNumber(
+      ctx,
+      name,
+      { min: 0, max: RATE_MAX, default: fallback },
+      `a whole number from 0 to ${RATE_MAX} (${RATE_OFF})`,
+    );
+  const burst = rate('rate-burst', DEFAULT_RATE_LIMIT.burst);
+  const perSecond = rate('rate-per-second', DEFAULT_RATE_LIMIT.perSecond);
+  return {
+    heartbeatSeconds,
+    leaseHeartbeats,
+    rateLimit: burst === 0 || perSecond === 0 ? false : { burst, perSecond },
+  };
 }

@@ -30,8 +30,8 @@ export function createSeatHttpHandler(
   service: SeatService,
   opts: SeatHttpOptions = {},
 ): SeatHttpHandler {
-  const limiter =
-    opts.rateLimit === false ? null : new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const limit = opts.rateLimit === false ? null : (opts.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const limiter = limit ? new RateLimiter(limit) : null;
   const maxBody = opts.maxBodyBytes ?? 16 * 1024;
 
   // Lease changes that arrive in the same event-loop turn are committed together (group
@@ -103,7 +103,7 @@ export function createSeatHttpHandler(
       if (path === 'status') {
         if (req.method !== 'GET' && req.method !== 'HEAD')
           return notAllowed(res, 'GET', req.method, url);
-        return send(res, 200, JSON.stringify(service.status()));
+        return send(res, 200, JSON.stringify({ ...service.status(), rateLimit: limit }));
       }
       if (path !== 'checkout' && path !== 'heartbeat' && path !== 'release')
         return fail(res, 404, 'not_found', seatMessages.notFound(req.method ?? 'GET', url));

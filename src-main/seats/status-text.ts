@@ -14,6 +14,12 @@ export function statusText(s: SeatStatus, server: string): string {
   lines.push(
     `Heartbeat every ${s.heartbeatSeconds} s; a lease expires ${s.leaseSeconds} s after the last one.`,
   );
+  if (s.rateLimit !== undefined)
+    lines.push(
+      s.rateLimit
+        ? `Rate limit per client address: a burst of ${s.rateLimit.burst} requests, then ${s.rateLimit.perSecond} per second.`
+        : 'No rate limit per client address.',
+    );
   if (s.products.length === 0) lines.push('', 'No seats: the pool is empty.');
   for (const p of s.products) {
     const from = p.sources.map((x) => `${x.total} ${x.kind}`).join(', ');

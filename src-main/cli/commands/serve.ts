@@ -1,11 +1,12 @@
 // `clm serve`: the desktop core without Electron: the web UI and the bridge behind a login token.
-import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { AppError } from '../../../src-shared/errors.ts';
 import { Core } from '../../core/core.ts';
 import { newLoginToken } from '../../headless/login-token.ts';
-import { createHeadlessServer } from '../../headless/server.ts';
+import { EXPOSE_UI_WARNING, isLoopbackAddress, reachOf } from '../../headless/reach.ts';
+import { createHeadlessServer, type Listening } from '../../headless/server.ts';
 import { attachSeats } from '../../seats/attach.ts';
+import { seatTuningOf, seatTuningOptions } from '../../seats/cli-options.ts';
 import { defaultDataDir } from '../../paths.ts';
 import { dataOption, type Command } from '../command.ts';
 
@@ -41,17 +42,12 @@ function parseCloud(text: string | undefined): string | undefined {
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
-/** The host to print in the URL: a wildcard bind is still reached through loopback here. */
-function displayHost(bind: string): string {
-  if (bind === '0.0.0.0' || bind === '::' || bind === '') return '127.0.0.1';
-  return isIP(bind) === 6 ? `[${bind}]` : bind;
-}
-
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Run headless: the web UI, the bridge and the seat protocol, behind a login token',
   usage:
-    'serve [--port N] [--data DIR] [--cloud URL] [--credential-file PATH] [--bind ADDR] [--json]',
+    'serve [--port N] [--data DIR] [--cloud URL] [--credential-file PATH] [--bind ADDR] [--expose-ui]\n' +
+    '                 [--heartbeat SECONDS] [--lease-heartbeats N] [--rate-burst N] [--rate-per-second N] [--json]',
   options: {
     port: {
       type: 'string',
@@ -70,8 +66,14 @@ export const serveCommand: Command = {
     bind: {
       type: 'string',
       description:
-        'address to listen on (default 127.0.0.1; the seat protocol is served there too)',
+        'address to listen on (default 127.0.0.1); the seat protocol answers there, the web UI only to this machine',
     },
+    'expose-ui': {
+      type: 'boolean',
+      description:
+        'with --bind to a network address, show the web UI and /api/ to the network too (the login token then travels unencrypted)',
+    },
+    ...seatTuningOptions,
   },
   async run(ctx) {
     const port = parsePort(stringOpt(ctx.values.port));
@@ -79,6 +81,9 @@ export const serveCommand: Command = {
     const bind = stringOpt(ctx.values.bind) ?? '127.0.0.1';
     const dataDir = resolve(stringOpt(ctx.values.data) ?? defaultDataDir());
     const credentialFile = stringOpt(ctx.values['credential-file']);
+    const exposeUi = ctx.values['expose-ui'] === true;
+    // Every flag is checked before anything starts: a typo must not leave a half-started server.
+    const tuning = seatTuningOf(ctx);
 
     const core = await Core.open({
       dataDir,
@@ -89,7 +94,7 @@ export const serveCommand: Command = {
         if (level !== 'info') process.stderr.write(`${line}\n`);
       },
     });
-    attachSeats(core);
+    attachSeats(core, tuning);
     // Handlers go in before the URL is printed: whoever reads it may stop us at once, and a
     // signal without a handler would kill the process before the embedded cloud is stopped.
     const stopped = new Promise<void>((done) => {
@@ -102,8 +107,8 @@ export const serveCommand: Command = {
       process.on('SIGTERM', stop);
     });
     const token = newLoginToken();
-    const headless = createHeadlessServer({ core, token });
-    let base: { url: string; port: number };
+    const headless = createHeadlessServer({ core, token, exposeUi });
+    let base: Listening;
     try {
       base = await headless.listen(port, bind);
     } catch (err) {
@@ -120,9 +125,16 @@ export const serveCommand: Command = {
     }
     core.start();
 
-    const url = `http://${displayHost(bind)}:${base.port}/?token=${token}`;
-    if (ctx.json) ctx.print({ url, token, port: base.port });
-    else console.log(`Chaos License Manager is serving on ${url}`);
+    const reach = reachOf(base.address, base.port, exposeUi);
+    if (exposeUi) {
+      if (isLoopbackAddress(base.address))
+        console.error(`--expose-ui changes nothing: --bind ${bind} is this machine's loopback.`);
+      else console.error(EXPOSE_UI_WARNING);
+    }
+    const url = `${reach.uiUrl}?token=${token}`;
+    if (ctx.json)
+      ctx.print({ url, token, port: base.port, seatUrl: reach.seatUrl, uiFrom: reach.uiFrom });
+    else console.log([`Chaos License Manager is serving on ${url}`, ...reach.lines].join('\n'));
     // Never silently: an operator without a keychain learns that a restart forgets the sign-in.
     const notice = core.session().credentialNotice;
     if (notice && core.credentialStorage === 'memory') console.error(notice);

@@ -47,6 +47,11 @@ export interface SeatStatus {
   at: string;
   heartbeatSeconds: number;
   leaseSeconds: number;
+  /**
+   * The seat protocol's per-client-address limit, null when turned off. Only `/seat/v1/status`
+   * answers it (the HTTP handler holds the limit); the bridge's `seats.status` leaves it out.
+   */
+  rateLimit?: { burst: number; perSecond: number } | null;
   server: SeatServerIdentity;
   products: SeatProductStatus[];
 }
