@@ -1,4 +1,4 @@
-// Sign-in, refresh (rotating) and sign-out.
+// Sign-in, refresh (rotating), delegation (a new session from a signed-in one) and sign-out.
 import type { FastifyInstance } from 'fastify';
 import type { TokenAnswer } from '../../src-shared/cloud-api/schemas.ts';
 import { AppError } from '../../src-shared/errors.ts';
@@ -42,6 +42,12 @@ export function authRoutes(app: FastifyInstance, ctx: CloudContext): void {
     const next = await rotateRefreshToken(ctx.db, body.refreshToken);
     return tokens(ctx, next.accountId, next);
   });
+
+  // The caller's session vouches for the account: the new family shares nothing with it, so
+  // rotating, reusing or revoking either token never touches the other.
+  mount(app, ctx, 'delegate', async ({ caller }) =>
+    tokens(ctx, caller.accountId, await issueRefreshToken(ctx.db, caller.accountId)),
+  );
 
   mount(app, ctx, 'signOut', async ({ body }) => {
     await revokeByToken(ctx.db, body.refreshToken);

@@ -62,6 +62,15 @@ export const cloudRoutes = {
     body: S.SignOutBody,
     response: S.Empty,
   }),
+  delegate: route({
+    method: 'POST',
+    path: '/v1/auth/delegate',
+    auth: true,
+    summary:
+      "A new, independent session (refresh-token family) of the caller's account, e.g. for the license server",
+    body: S.DelegateBody,
+    response: S.TokenAnswer,
+  }),
   account: route({
     method: 'GET',
     path: '/v1/account',

@@ -87,6 +87,16 @@ export type RefreshBody = Static<typeof RefreshBody>;
 export const SignOutBody = RefreshBody;
 export type SignOutBody = RefreshBody;
 
+/**
+ * Asks for a new session of the caller's account, for another program of the same machine (the
+ * license server), so it never needs the account's password.
+ */
+export const DelegateBody = Type.Object(
+  { purpose: Type.Literal('license-server') },
+  { additionalProperties: false },
+);
+export type DelegateBody = Static<typeof DelegateBody>;
+
 export const TokenAnswer = Type.Object({
   accessToken: Type.String(),
   /** ISO time after which the access token is refused; refresh before. */
