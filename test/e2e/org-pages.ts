@@ -32,8 +32,13 @@ export async function openOrganization(
   await userRow(page, readyEmail).waitFor();
 }
 
-/** Waits until the user's row names the product (product names come from the catalogue). */
+/**
+ * Waits until the user's row names the product (product names come from the catalogue). The
+ * predicate is an inline function on purpose: Playwright evals a string predicate again on every
+ * poll, which the app's CSP (no 'unsafe-eval') refuses once the first try was false.
+ */
 export const holdsProduct = (page: Page, email: string, name: string) =>
   page.waitForFunction(
-    `!!document.querySelector('[data-user="${email}"]')?.textContent?.includes(${JSON.stringify(name)})`,
+    ([e, n]) => !!document.querySelector(`[data-user="${e}"]`)?.textContent?.includes(n),
+    [email, name] as const,
   );

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { borrowedLicense } from '../../src-shared/org/messages.ts';
 import { launchBrowser, openPage, screenshot, startServe, type ServedApp } from './harness.ts';
-import { openOrganization, userRow } from './org-pages.ts';
+import { holdsProduct, openOrganization, userRow } from './org-pages.ts';
 
 let browser: Browser;
 let app: ServedApp;
@@ -34,9 +34,7 @@ test(
     try {
       await openOrganization(page, app.loginUrl, MARCO);
       // Product names come from the catalogue, which may land a moment after the org feed.
-      await page.waitForFunction(
-        `!!document.querySelector('[data-user="${MARCO}"]')?.textContent?.includes('V-Ray for 3ds Max')`,
-      );
+      await holdsProduct(page, MARCO, 'V-Ray for 3ds Max');
       await page.getByRole('button', { name: 'Products menu' }).click();
       await page.getByRole('menuitem', { name: 'Revoke products' }).click();
       const dialog = page.getByRole('dialog', { name: 'Revoke products' });
@@ -78,7 +76,11 @@ test(
       await dialog.getByRole('button', { name: 'Go back to organization' }).click();
 
       await page.waitForFunction(
-        `!document.querySelector('[data-user="${MARCO}"]')?.textContent?.includes('V-Ray for 3ds Max')`,
+        (email) =>
+          !document
+            .querySelector(`[data-user="${email}"]`)
+            ?.textContent?.includes('V-Ray for 3ds Max'),
+        MARCO,
       );
       assert.match(await rowText(page, JONAS), /V-Ray for 3ds Max/);
       await page
