@@ -264,7 +264,9 @@ export class Core {
     this.#lastAccount = answer.account;
     this.sync.setOnline(true);
     this.log.info('signed in', { account: answer.account.id });
-    void this.seats?.onSignIn?.(email, password).catch(() => undefined);
+    // The license server gets a session of its own from this one, never the password.
+    const delegate = () => this.client.delegate('license-server');
+    void this.seats?.onSignIn?.(delegate).catch(() => undefined);
     this.#emitSession();
     await this.sync.freshRound();
     return this.session();

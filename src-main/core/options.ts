@@ -1,6 +1,7 @@
 // What a Core is opened with, and how the seat server plugs into it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BridgeHandlers } from '../../src-shared/bridge/contract.ts';
+import type { TokenAnswer } from '../../src-shared/cloud-api/schemas.ts';
 import type { BackoffOptions } from '../sync/reconnect.ts';
 import type { CloudLauncher } from './cloud-launcher.ts';
 import type { LogLevel } from './log.ts';
@@ -34,7 +35,11 @@ export interface SeatsAttachment {
   handle?(req: IncomingMessage, res: ServerResponse): void;
   /** The seat server's bridge handlers (`seats.*`), merged by createBridgeHandlers. */
   handlers?: Partial<BridgeHandlers>;
-  /** After a successful sign-in: the first one on a machine activates its license server. */
-  onSignIn?(email: string, password: string): Promise<void>;
+  /**
+   * After a successful sign-in: the first one on a machine activates its license server.
+   * `delegate` asks the cloud for a new session of the signed-in account (POST /v1/auth/delegate),
+   * so the license server gets its own credential without ever holding the user's password.
+   */
+  onSignIn?(delegate: () => Promise<TokenAnswer>): Promise<void>;
   close(): Promise<void> | void;
 }

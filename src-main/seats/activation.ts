@@ -1,6 +1,7 @@
 // The license server's own identity: the account it is activated with (its own refresh token in
 // the credential store, separate from the UI session) and the seat pool the cloud gives it.
 import type { SeatServerIdentity } from '../../src-shared/bridge/calls/seats.ts';
+import type { TokenAnswer } from '../../src-shared/cloud-api/schemas.ts';
 import type { DemoAccount } from '../../src-shared/domain/account.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import type { CredentialStore } from '../credentials/credential-store.ts';
@@ -112,7 +113,9 @@ export class ServerActivation {
   }
 
   /** The demo's central server: the organization administrator's account, so its pool holds
-   *  the organization's unassigned seats. */
+   *  the organization's unassigned seats. The demo's accounts and passwords are public (the
+   *  seed's sign-in screen lists them) and no user signed in yet, so a password sign-in is the
+   *  operator's choice here, not a user's secret passed along. */
   private async activateAsDemoAdministrator(): Promise<void> {
     for (const a of this.opts.demoAccounts()) {
       try {
@@ -129,14 +132,17 @@ export class ServerActivation {
     }
   }
 
-  /** Activates with another account: its seats replace the pool at once. */
+  /** Activates with another account: its seats replace the pool at once. `clm activate` is the
+   *  operator's explicit act on a headless node where no user session exists to delegate from,
+   *  so it signs in with the password the operator typed; the password is not kept. */
   activate(email: string, password: string): Promise<SeatServerIdentity> {
-    return this.serial(() => this.switchTo(email, password));
+    return this.serial(() => this.switchTo(() => this.client.signIn(email, password)));
   }
 
-  private async switchTo(email: string, password: string): Promise<SeatServerIdentity> {
+  /** `session` gives this server's client its own tokens (a sign-in or an adopted delegation). */
+  private async switchTo(session: () => Promise<TokenAnswer>): Promise<SeatServerIdentity> {
     const previous = this.email;
-    const answer = await this.client.signIn(email, password);
+    const answer = await session();
     if (previous && previous.toLowerCase() !== answer.account.email.toLowerCase())
       await this.opts
         .credentials()
@@ -149,10 +155,19 @@ export class ServerActivation {
     return this.identity();
   }
 
-  /** The first sign-in on a machine activates its server with that account. */
-  async activateIfNone(email: string, password: string): Promise<void> {
+  /**
+   * The first sign-in on a machine activates its server with that account. `delegate` asks the
+   * cloud for a new session of the user's (POST /v1/auth/delegate): the server never sees the
+   * password, and it is asked only when the server is not activated yet.
+   */
+  async activateIfNone(delegate: () => Promise<TokenAnswer>): Promise<void> {
     await this.serial(async () => {
-      if (!this.email) await this.switchTo(email, password);
+      if (this.email) return;
+      await this.switchTo(async () => {
+        const answer = await delegate();
+        await this.client.adopt(answer);
+        return answer;
+      });
     }).catch((err: unknown) => {
       this.opts.log?.('could not activate the license server', {
         message: AppError.from(err).message,

@@ -51,7 +51,7 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
   core.seats = {
     handle: createSeatHttpHandler(service, opts),
     handlers: seatBridgeHandlers(service, act),
-    onSignIn: (email, password) => act.activateIfNone(email, password),
+    onSignIn: (delegate) => act.activateIfNone(delegate),
     close: async () => {
       offChanged();
       offPool();

@@ -98,6 +98,22 @@ export class CloudClient {
     return answer;
   }
 
+  /**
+   * A new session of the signed-in account for another program (POST /v1/auth/delegate). This
+   * client's own tokens stay as they are: the answer belongs to whoever adopts it.
+   */
+  async delegate(purpose: CloudBody<'delegate'>['purpose']): Promise<TokenAnswer> {
+    const answer = await this.#authed('delegate', { purpose });
+    this.#opts.onSecret?.(answer.accessToken);
+    this.#opts.onSecret?.(answer.refreshToken);
+    return answer;
+  }
+
+  /** Takes a session obtained elsewhere (a delegated one) as this client's, like a sign-in. */
+  async adopt(answer: TokenAnswer): Promise<void> {
+    await this.#accept(answer, this.#generation);
+  }
+
   /** Trades the refresh token for new tokens; concurrent callers share one exchange. */
   refresh(): Promise<TokenAnswer> {
     this.#refreshing ??= this.#doRefresh().finally(() => {

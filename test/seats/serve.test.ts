@@ -307,6 +307,24 @@ test('with a real cloud, the first sign-in on the machine activates its license 
       .sort(),
   );
   assert.equal(after.server.demo, false);
+
+  // The server's session was delegated from the UI's (test/seats/delegated-activation.test.ts
+  // proves no password is involved): signing out of the UI leaves it, and another account's
+  // sign-in does not switch it.
+  assert.ok((await call(base, line.token, 'session.signOut', {})).ok);
+  const admin = await call(base, line.token, 'session.signIn', {
+    email: 'admin@northwind.example',
+    password: 'demo1234',
+  });
+  assert.ok(admin.ok);
+  const fetchedBefore = after.server.poolFetchedAt ?? '';
+  // Signing out refreshes the server's pool (pool.changed): with its own session, it still can.
+  const later = await statusWhen(
+    base,
+    (s) => s.server.message !== undefined || (s.server.poolFetchedAt ?? '') > fetchedBefore,
+  );
+  assert.equal(later.server.account, member);
+  assert.equal(later.server.message, undefined);
   child.kill('SIGTERM');
   cloudChild.kill('SIGTERM');
   await Promise.all([child, cloudChild].map((c) => new Promise((r) => c.once('exit', r))));
