@@ -15,6 +15,7 @@ import { orgRoutesModule } from './routes/org.ts';
 import { serviceRoutes } from './routes/service.ts';
 import { openStore } from './store/db.ts';
 import { seedIfEmpty } from './store/seed.ts';
+import { installLazySerialization } from './serialization.ts';
 import { installValidation } from './validation.ts';
 
 export interface CloudServerOptions {
@@ -52,6 +53,7 @@ export async function buildCloudApp(ctx: CloudContext, log = false): Promise<Fas
     bodyLimit: 8 * 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
   installValidation(app);
+  installLazySerialization(app);
   installErrorHandlers(app);
   await app.register(swagger, {
     openapi: {

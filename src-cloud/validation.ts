@@ -1,6 +1,7 @@
 // Request validation: JSON bodies are checked strictly (no type coercion); query strings and params may coerce.
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import { Ajv } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
 // ajv-formats is CommonJS; its default export is the plugin function under either shape.
@@ -21,11 +22,31 @@ function makeAjv(coerce: boolean): Ajv {
   return ajv;
 }
 
+/**
+ * Compiles a route's validator on its first request instead of at start: compiling every route's
+ * schemas up front was a large part of the cloud's boot, which the demo's first start waits for.
+ * Every route's schemas are exercised by the bad-input tests, so a broken one cannot hide.
+ */
+function lazyValidator(ajv: Ajv, schema: object) {
+  let compiled: ValidateFunction | undefined;
+  const validate = (data: unknown, ctx?: Parameters<ValidateFunction>[1]): boolean => {
+    compiled ??= ajv.compile(schema);
+    const ok = compiled(data, ctx) as boolean;
+    validate.errors = compiled.errors;
+    return ok;
+  };
+  validate.errors = null as ErrorObject[] | null | undefined;
+  // Fastify passes the parent object to validators that have `schemaEnv`, so Ajv's coercion and
+  // defaults can replace a root value (a query string's number) as they do when compiled eagerly.
+  validate.schemaEnv = true;
+  return validate;
+}
+
 export function installValidation(app: FastifyInstance): void {
   const strict = makeAjv(false);
   const lenient = makeAjv(true);
   app.setValidatorCompiler<FastifySchema>(({ schema, httpPart }) =>
-    (httpPart === 'body' ? strict : lenient).compile(schema as object),
+    lazyValidator(httpPart === 'body' ? strict : lenient, schema as object),
   );
   // A body on a route that takes none is a client mistake worth saying, not silently ignoring.
   app.addHook('onRequest', async (request, reply) => {

@@ -1,6 +1,5 @@
 // Delivers the mail outbox over SMTP (nodemailer) when the server was given --smtp; otherwise the
 // mails stay queued in the outbox next to their notifications.
-import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import { nowIso } from '../ids.ts';
 import type { OrgStore } from './tables.ts';
@@ -10,7 +9,8 @@ const MAX_ATTEMPTS = 5;
 const BATCH = 50;
 
 export class Mailer {
-  private readonly transport: Transporter | null;
+  /** Loaded only with --smtp: nodemailer takes ~80 ms to load, which every cloud start paid. */
+  private readonly transport: Promise<Transporter> | null;
   private running: Promise<void> | null = null;
   private again = false;
   private closed = false;
@@ -19,7 +19,9 @@ export class Mailer {
     private readonly db: OrgStore,
     smtpUrl: string | null,
   ) {
-    this.transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
+    this.transport = smtpUrl
+      ? import('nodemailer').then((m) => m.default.createTransport(smtpUrl))
+      : null;
   }
 
   get enabled(): boolean {
@@ -50,12 +52,12 @@ export class Mailer {
   async close(): Promise<void> {
     this.closed = true;
     await this.idle();
-    this.transport?.close();
+    (await this.transport)?.close();
   }
 
   private async drain(): Promise<void> {
-    const transport = this.transport;
-    if (!transport) return;
+    if (!this.transport) return;
+    const transport = await this.transport;
     for (;;) {
       const mails = await this.db
         .selectFrom('mail_outbox')
