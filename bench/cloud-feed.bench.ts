@@ -12,7 +12,7 @@ import {
   startCloudProcess,
   outsiderEmail,
 } from '../test/support/big-org.ts';
-import { atMost, info, type Bench } from './lib.ts';
+import { atMost, info, median, type Bench } from './lib.ts';
 
 const USERS = 10_000;
 const PURCHASES = BIG_PRODUCTS.length;
@@ -21,8 +21,6 @@ const INVITE_ROUNDS = 3;
 const PULL_ROUNDS = 7;
 const ADMIN = BIG_ADMIN.email;
 const PASSWORD = BIG_ADMIN.password;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 const bench: Bench = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'clm-feed-bench-'));

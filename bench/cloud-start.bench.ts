@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { atMost, info, type Bench } from './lib.ts';
+import { atMost, info, median, type Bench } from './lib.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = 7;
@@ -49,9 +49,6 @@ async function once(): Promise<{ listeningMs: number; answeredMs: number }> {
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
-
-const median = (xs: number[]): number =>
-  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 const bench: Bench = async () => {
   const runs = [];

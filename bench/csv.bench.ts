@@ -5,12 +5,10 @@ import { parseCsv } from '../src-shared/csv/parse.ts';
 import { openCsvPage } from './csv/browser.ts';
 import { inviteCsv } from './csv/generate.ts';
 import type { TimedRun } from './csv/page.ts';
-import { atLeast, atMost, info, type Bench } from './lib.ts';
+import { atLeast, atMost, info, median, type Bench } from './lib.ts';
 
 const ROWS = 100_000;
 const RUNS = 7;
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 
 const bench: Bench = async () => {
   const { text, expectedValid } = inviteCsv(ROWS);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { atMost, info, type Bench, type BenchResult } from './lib.ts';
+import { atMost, info, median, type Bench, type BenchResult } from './lib.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = 5;
@@ -69,8 +69,6 @@ async function once(): Promise<Run> {
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 const bench: Bench = async () => {
   const runs: Run[] = [];

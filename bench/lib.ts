@@ -22,6 +22,12 @@ export function info(name: string, value: number, unit: string): BenchResult {
   return { name, value: round(value), unit, goal: 'info', pass: true };
 }
 
+/** The middle value (the upper of the two middles for an even count); NaN for none. */
+export function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
 function round(v: number): number {
   return Math.round(v * 1000) / 1000;
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
-import { atLeast, atMost, info, type Bench } from './lib.ts';
+import { atLeast, atMost, info, median, type Bench } from './lib.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROUNDS = 2;
@@ -83,10 +83,18 @@ async function demoPoolMs(data: string): Promise<number> {
 }
 
 const bench: Bench = async () => {
-  const demo = mkdtempSync(join(tmpdir(), 'clm-seat-demo-'));
-  const freshMs = await demoPoolMs(demo);
-  const warmMs = await demoPoolMs(demo);
-  rmSync(demo, { recursive: true, force: true });
+  // Three first starts, each on its own fresh data folder, and a restart of each: the median,
+  // since one start alone swings by a tenth either way with whatever else the machine does.
+  const fresh: number[] = [];
+  const warm: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const demo = mkdtempSync(join(tmpdir(), 'clm-seat-demo-'));
+    fresh.push(await demoPoolMs(demo));
+    warm.push(await demoPoolMs(demo));
+    rmSync(demo, { recursive: true, force: true });
+  }
+  const freshMs = median(fresh);
+  const warmMs = median(warm);
 
   const data = mkdtempSync(join(tmpdir(), 'clm-seat-bench-'));
   const seat = await server('seat', data);
@@ -121,6 +129,7 @@ const bench: Bench = async () => {
     info('seats.bare_p50', mean(runs.bare, 'p50'), 'ms'),
     atMost('seats.errors', errors, 'count', 0),
     atMost('seats.demo_pool_first_start', freshMs, 'ms', 1000),
+    info('seats.demo_pool_first_start_max', Math.max(...fresh), 'ms'),
     atMost('seats.demo_pool_restart', warmMs, 'ms', 1000),
   ];
 };

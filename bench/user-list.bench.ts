@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { atMost, info, type Bench } from './lib.ts';
+import { atMost, info, median, type Bench } from './lib.ts';
 
 const here = join(dirname(fileURLToPath(import.meta.url)), 'user-list');
 const USERS = 10_000;
@@ -36,10 +36,6 @@ interface Api {
   summary(): string;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
 function p95(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] as number;
