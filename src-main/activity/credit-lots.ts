@@ -34,13 +34,7 @@ export function creditLots(core: Core, now: string): CreditLotsView {
     throw new AppError('forbidden', 'Only the Administrator of the organization can see the pool');
   const owner = core.sync.state.get().organization?.administratorId ?? account.id;
   // Pulled rows with any pending local effect laid over them, as the tile's balance reads them.
-  const rows = core.sync.store.baseRows('creditLots');
-  for (const e of core.sync.store.effects())
-    if (e.tbl === 'creditLots') {
-      if (e.data === null) rows.delete(e.key);
-      else rows.set(e.key, e.data);
-    }
-  const lots = groupLots(rows.values() as Iterable<CreditLotRow>, owner, now);
+  const lots = groupLots(core.sync.state.rows<CreditLotRow>('creditLots').values(), owner, now);
   return {
     lots,
     total: lots.reduce((m, l) => m + milli(l.quantity), 0) / 1000,

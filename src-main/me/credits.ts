@@ -9,7 +9,6 @@ import type { CreditAccess } from '../../src-shared/org/model.ts';
 import type { MutationArgs } from '../../src-shared/org/mutations.ts';
 import { checkRequestCredits, creditAccessLabel } from '../../src-shared/org/rules/credits.ts';
 import type { Core } from '../core/core.ts';
-import { rowsWithEffects } from './rows.ts';
 
 /** The credits the last snapshot answered, kept by the replica in the same transaction. */
 function read(core: Core): MyCreditsView | null {
@@ -58,7 +57,7 @@ export function myCredits(core: Core, org: MyOrganization | null, now: string): 
       asOf: core.replica.lastSyncAt(),
     };
   }
-  const row = me ? rowsWithEffects<CreditAccessRow>(core.sync.store, 'creditAccess').get(me) : null;
+  const row = me ? core.sync.state.rows<CreditAccessRow>('creditAccess').get(me) : null;
   const access = accessOf(row?.mode ?? 'disabled', row?.limit ?? null);
   const used = row?.used ?? 0;
   const left = access.mode === 'limit' ? Math.max(0, access.limit - used) : 0;
@@ -75,15 +74,14 @@ export function myCredits(core: Core, org: MyOrganization | null, now: string): 
 /** The account's own unexpired credit lots (an administrator's are the organization's pool). */
 export function personalCredits(core: Core, accountId: string, now: string): number {
   let sum = 0;
-  for (const l of rowsWithEffects<CreditLotRow>(core.sync.store, 'creditLots').values())
+  for (const l of core.sync.state.rows<CreditLotRow>('creditLots').values())
     if (l.ownerId === accountId && (l.expiresAt === null || l.expiresAt > now)) sum += l.remaining;
   return Math.round(sum * 1000) / 1000;
 }
 
 /** Requests for more credits still in the outbox. */
 export function pendingCreditRequests(core: Core): number {
-  return core.sync.store.pending(Number.MAX_SAFE_INTEGER).filter((m) => m.name === 'requestCredits')
-    .length;
+  return core.sync.store.pendingCount('requestCredits');
 }
 
 /** Queues "Request more cloud credits"; the cloud notifies the administrator (seed 000 §XXV 8). */

@@ -12,7 +12,7 @@ import { MAX_BATCH, NOTIFICATION_NOT_FOUND } from '../../src-shared/org/mutation
 import { INVITATIONS_STATUS_LINK } from '../../src-shared/org/notices.ts';
 import type { Core } from '../core/core.ts';
 import type { Effect } from '../store/org-store.ts';
-import { rowsWithEffects, withoutPending, type Pending } from './rows.ts';
+import { withoutPending, type Pending } from './rows.ts';
 
 const INVITE_LINK = /^clm:\/\/invite\/([^/?#]+)$/;
 /** Invitation notices without a link (older ones, the demo seed's) still open the prompt. */
@@ -27,7 +27,7 @@ function actionOf(n: NotificationRow): NotificationAction {
 }
 
 function rows(core: Core): Map<string, Pending<NotificationRow>> {
-  return rowsWithEffects<NotificationRow>(core.sync.store, 'notifications');
+  return core.sync.state.rows<NotificationRow>('notifications');
 }
 
 export function listNotifications(core: Core, limit?: number): NotificationsList {

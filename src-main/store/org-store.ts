@@ -105,6 +105,9 @@ function prepare(db: Db) {
     pendingCount: db.prepare<[], { n: number }>(
       `SELECT count(*) AS n FROM outbox WHERE status = 'pending'`,
     ),
+    pendingNamed: db.prepare<[string], { n: number }>(
+      `SELECT count(*) AS n FROM outbox WHERE status = 'pending' AND name = ?`,
+    ),
     failed: db.prepare<[], OutboxRow>(`SELECT * FROM outbox WHERE status = 'failed' ORDER BY id`),
     outboxRow: db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?'),
     answers: new AnswerTable(db),
@@ -301,8 +304,10 @@ export class OrgStore {
     return this.#st.pending.all(limit).map(toEntry);
   }
 
-  pendingCount(): number {
-    return this.#st.pendingCount.get()?.n ?? 0;
+  /** Pending changes, or only those of one mutation name. */
+  pendingCount(name?: string): number {
+    const row = name === undefined ? this.#st.pendingCount.get() : this.#st.pendingNamed.get(name);
+    return row?.n ?? 0;
   }
 
   failed(): OutboxEntry[] {

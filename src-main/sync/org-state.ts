@@ -173,15 +173,23 @@ export class OrgState {
     return this.get().organization;
   }
 
+  /**
+   * Every row of a table with pending effects laid over it (for small tables: a member's own rows,
+   * notifications, credit lots); the overlay is the one cached until the next commit.
+   */
+  rows<T>(tbl: FeedTable): Map<string, T & { pending?: boolean }> {
+    const rows = this.#store.baseRows(tbl);
+    for (const [key, row] of this.#effects().tables.get(tbl) ?? [])
+      if (row) rows.set(key, row);
+      else rows.delete(key);
+    return rows as unknown as Map<string, T & { pending?: boolean }>;
+  }
+
   /** The organizational pool: the administrator's credit lots that have not expired. */
   poolBalance(now: string): number {
     const owner = this.#organization()?.administratorId;
-    const lots = this.#store.baseRows('creditLots');
-    for (const [key, row] of this.#effects().tables.get('creditLots') ?? [])
-      if (row) lots.set(key, row);
-      else lots.delete(key);
     let sum = 0;
-    for (const l of lots.values() as Iterable<CreditLotRow>)
+    for (const l of this.rows<CreditLotRow>('creditLots').values())
       if (l.ownerId === owner && (l.expiresAt === null || l.expiresAt > now)) sum += l.remaining;
     return Math.round(sum * 1000) / 1000;
   }
