@@ -1,7 +1,7 @@
 // Assignment pre-checks against the replica (seed 000 §XIII–XVI): the shared rules per user and
 // purchase, the optimistic assignment rows, and the seats taken from a source user when re-allocating.
 import { randomUUID } from 'node:crypto';
-import type { AssignmentRow } from '../../src-shared/cloud-api/sync.ts';
+import type { AssignmentRow, PurchaseRow } from '../../src-shared/cloud-api/sync.ts';
 import type { QueuedChange } from '../../src-shared/domain/org.ts';
 import type { RuleResult } from '../../src-shared/org/model.ts';
 import type { MutationArgs } from '../../src-shared/org/mutations.ts';
@@ -34,6 +34,13 @@ export function failure(key: string, r: RuleResult, email?: string): Failure {
 
 /** The key of one user × purchase item, as the cloud's `assignProducts` answers it. */
 export const itemKey = (userId: string, purchaseId: string): string => `${userId}:${purchaseId}`;
+
+/** What the assignment rule knows of a purchase (null: it does not exist here). */
+function purchaseFacts(p: PurchaseRow | undefined, productName: string, assignedSeats: number) {
+  return p
+    ? { productName, term: p.term, expiresAt: p.expiresAt, quantity: p.quantity, assignedSeats }
+    : null;
+}
 
 function seatsTaken(s: OrgSnapshot, purchaseId: string): number {
   let n = 0;
@@ -87,16 +94,10 @@ export function planAssign(
     const fromSeats = (s.byUser.get(fromUserId ?? '') ?? []).filter(
       (a) => a.purchaseId === purchaseId,
     );
-    const facts = p && {
-      productName: name,
-      term: p.term,
-      expiresAt: p.expiresAt,
-      quantity: p.quantity,
-      assignedSeats,
-    };
+    const facts = purchaseFacts(p, name, assignedSeats);
     const r = checkAssign({
       target: { accountId: id, email: u?.email ?? id, inOrganization: !!u },
-      purchase: facts ?? null,
+      purchase: facts,
       quantity: q,
       from:
         single && fromUserId
@@ -169,16 +170,9 @@ export function planAssignMany(
     let assignedSeats = seatsTaken(s, purchaseId);
     for (const id of users) {
       const u = s.users.get(id);
-      const facts = p && {
-        productName: name,
-        term: p.term,
-        expiresAt: p.expiresAt,
-        quantity: p.quantity,
-        assignedSeats,
-      };
       const r = checkAssign({
         target: { accountId: id, email: u?.email ?? id, inOrganization: !!u },
-        purchase: facts ?? null,
+        purchase: purchaseFacts(p, name, assignedSeats),
         quantity: 1,
         from: null,
         now: f.now,
