@@ -84,42 +84,35 @@ export function AssignWizard({ users, startChecked, onClose }: Props) {
   };
 
   const back = () => setStep(step - 1);
-  const footer =
-    step === 4 ? (
-      <Button variant="primary" onClick={onClose}>
-        Go back to organization
-      </Button>
-    ) : (
-      <>
-        <Button variant="quiet" onClick={step === 0 ? onClose : back}>
-          {step === 0 ? 'Cancel' : 'Back'}
+  // The primary button of the current step; the frame adds Cancel/Back and the last step's close.
+  const next = (
+    <>
+      {step === 0 && (
+        <Button variant="primary" disabled={selected.length === 0} onClick={() => setStep(1)}>
+          Continue with {plural(selected.length, 'user')}
         </Button>
-        {step === 0 && (
-          <Button variant="primary" disabled={selected.length === 0} onClick={() => setStep(1)}>
-            Continue with {plural(selected.length, 'user')}
-          </Button>
-        )}
-        {step === 1 && (
-          <Button variant="primary" disabled={codes.size === 0} onClick={toExpiry}>
-            Continue
-          </Button>
-        )}
-        {step === 2 && (
-          <Button
-            variant="primary"
-            disabled={planned.length < pickedGroups.length}
-            onClick={() => setStep(3)}
-          >
-            Continue with {plural(planned.length, 'product')}
-          </Button>
-        )}
-        {step === 3 && (
-          <Button variant="primary" busy={busy} onClick={() => void assign()}>
-            Assign to {plural(selected.length, 'user')}
-          </Button>
-        )}
-      </>
-    );
+      )}
+      {step === 1 && (
+        <Button variant="primary" disabled={codes.size === 0} onClick={toExpiry}>
+          Continue
+        </Button>
+      )}
+      {step === 2 && (
+        <Button
+          variant="primary"
+          disabled={planned.length < pickedGroups.length}
+          onClick={() => setStep(3)}
+        >
+          Continue with {plural(planned.length, 'product')}
+        </Button>
+      )}
+      {step === 3 && (
+        <Button variant="primary" busy={busy} onClick={() => void assign()}>
+          Assign to {plural(selected.length, 'user')}
+        </Button>
+      )}
+    </>
+  );
 
   return (
     <WizardFrame
@@ -127,7 +120,8 @@ export function AssignWizard({ users, startChecked, onClose }: Props) {
       steps={STEPS}
       current={step}
       onClose={onClose}
-      footer={footer}
+      next={next}
+      onBack={back}
     >
       {step === 0 && <UserPicker users={users} checked={checked} onChange={setChecked} />}
       {step === 1 && (

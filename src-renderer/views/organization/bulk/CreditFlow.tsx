@@ -40,36 +40,29 @@ export function CreditFlow({ users, startChecked, onClose }: Props) {
     setStep(3);
   }
 
-  const footer =
-    step === 3 ? (
-      <Button variant="primary" onClick={onClose}>
-        Go back to organization
-      </Button>
-    ) : (
-      <>
-        <Button variant="quiet" onClick={step === 0 ? onClose : () => setStep(step - 1)}>
-          {step === 0 ? 'Cancel' : 'Back'}
+  // The primary button of the current step; the frame adds Cancel/Back and the last step's close.
+  const next = (
+    <>
+      {step === 0 && (
+        <Button variant="primary" disabled={selected.length === 0} onClick={() => setStep(1)}>
+          Continue with {plural(selected.length, 'user')}
         </Button>
-        {step === 0 && (
-          <Button variant="primary" disabled={selected.length === 0} onClick={() => setStep(1)}>
-            Continue with {plural(selected.length, 'user')}
-          </Button>
-        )}
-        {step === 1 && (
-          <Button
-            variant="primary"
-            onClick={() => (typeof access === 'string' ? setError(access) : setStep(2))}
-          >
-            Continue
-          </Button>
-        )}
-        {step === 2 && (
-          <Button variant="primary" busy={busy} onClick={() => void apply()}>
-            Apply updates
-          </Button>
-        )}
-      </>
-    );
+      )}
+      {step === 1 && (
+        <Button
+          variant="primary"
+          onClick={() => (typeof access === 'string' ? setError(access) : setStep(2))}
+        >
+          Continue
+        </Button>
+      )}
+      {step === 2 && (
+        <Button variant="primary" busy={busy} onClick={() => void apply()}>
+          Apply updates
+        </Button>
+      )}
+    </>
+  );
 
   return (
     <WizardFrame
@@ -77,7 +70,8 @@ export function CreditFlow({ users, startChecked, onClose }: Props) {
       steps={STEPS}
       current={step}
       onClose={onClose}
-      footer={footer}
+      next={next}
+      onBack={() => setStep(step - 1)}
     >
       {step === 0 && <UserPicker users={users} checked={checked} onChange={setChecked} />}
       {step === 1 && (

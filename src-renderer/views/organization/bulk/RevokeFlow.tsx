@@ -79,40 +79,33 @@ export function RevokeFlow({ users, startChecked, onClose }: Props) {
     setPicked(next);
   };
 
-  const footer =
-    step === 3 ? (
-      <Button variant="primary" onClick={onClose}>
-        Go back to organization
-      </Button>
-    ) : (
-      <>
-        <Button variant="quiet" onClick={step === 0 ? onClose : () => setStep(step - 1)}>
-          {step === 0 ? 'Cancel' : 'Back'}
+  // The primary button of the current step; the frame adds Cancel/Back and the last step's close.
+  const next = (
+    <>
+      {step === 0 && (
+        <Button
+          variant="primary"
+          disabled={selected.length === 0}
+          onClick={() => {
+            setHeld(heldBy(selected, purchases));
+            setStep(1);
+          }}
+        >
+          Continue with {plural(selected.length, 'user')}
         </Button>
-        {step === 0 && (
-          <Button
-            variant="primary"
-            disabled={selected.length === 0}
-            onClick={() => {
-              setHeld(heldBy(selected, purchases));
-              setStep(1);
-            }}
-          >
-            Continue with {plural(selected.length, 'user')}
-          </Button>
-        )}
-        {step === 1 && (
-          <Button variant="primary" disabled={chosen.length === 0} onClick={() => setStep(2)}>
-            Continue
-          </Button>
-        )}
-        {step === 2 && (
-          <Button variant="primary" busy={busy} onClick={() => void revoke()}>
-            Revoke {plural(chosen.length, 'product')}
-          </Button>
-        )}
-      </>
-    );
+      )}
+      {step === 1 && (
+        <Button variant="primary" disabled={chosen.length === 0} onClick={() => setStep(2)}>
+          Continue
+        </Button>
+      )}
+      {step === 2 && (
+        <Button variant="primary" busy={busy} onClick={() => void revoke()}>
+          Revoke {plural(chosen.length, 'product')}
+        </Button>
+      )}
+    </>
+  );
 
   return (
     <WizardFrame
@@ -120,7 +113,8 @@ export function RevokeFlow({ users, startChecked, onClose }: Props) {
       steps={STEPS}
       current={step}
       onClose={onClose}
-      footer={footer}
+      next={next}
+      onBack={() => setStep(step - 1)}
     >
       {step === 0 && <UserPicker users={users} checked={checked} onChange={setChecked} />}
       {step === 1 && (

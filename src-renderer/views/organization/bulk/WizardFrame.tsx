@@ -1,6 +1,8 @@
 // The frame of a bulk flow: a dialog with the numbered steps on top (the current one marked for
-// screen readers), the step's content, and its footer. Focus moves into each new step.
+// screen readers), the step's content, and its footer: Cancel or Back, the step's own primary
+// button, and on the last step the way back. Focus moves into each new step.
 import { useEffect, useRef, type ReactNode } from 'react';
+import { Button } from '../../../components/Button.tsx';
 import { Dialog } from '../Dialog.tsx';
 
 interface Props {
@@ -9,11 +11,13 @@ interface Props {
   /** Index into `steps`. */
   current: number;
   onClose: () => void;
-  footer: ReactNode;
+  onBack: () => void;
+  /** The current step's primary button (the last step needs none). */
+  next: ReactNode;
   children: ReactNode;
 }
 
-export function WizardFrame({ title, steps, current, onClose, footer, children }: Props) {
+export function WizardFrame({ title, steps, current, onClose, onBack, next, children }: Props) {
   const panel = useRef<HTMLDivElement>(null);
   const first = useRef(true);
   useEffect(() => {
@@ -30,6 +34,20 @@ export function WizardFrame({ title, steps, current, onClose, footer, children }
       ) ?? el?.querySelector<HTMLElement>('h3');
     target?.focus();
   }, [current]);
+
+  const footer =
+    current === steps.length - 1 ? (
+      <Button variant="primary" onClick={onClose}>
+        Go back to organization
+      </Button>
+    ) : (
+      <>
+        <Button variant="quiet" onClick={current === 0 ? onClose : onBack}>
+          {current === 0 ? 'Cancel' : 'Back'}
+        </Button>
+        {next}
+      </>
+    );
 
   return (
     <Dialog title={title} onClose={onClose} wide footer={footer}>
