@@ -19,7 +19,7 @@ export interface ActivityQuery {
 function replicaNames(core: Core): Names {
   const people = new Map<string, string>();
   for (const u of core.sync.store.userIndex()) people.set(u.email.toLowerCase(), u.name);
-  const org = core.sync.state.get().organization;
+  const org = core.sync.state.organization();
   if (org) people.set(org.administratorEmail.toLowerCase(), org.administratorName);
   const purchases = new Map<string, string>();
   const products = new Map<string, string>();

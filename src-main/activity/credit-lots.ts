@@ -32,7 +32,7 @@ export function creditLots(core: Core, now: string): CreditLotsView {
   const account = core.account();
   if (account.organization?.role !== 'administrator')
     throw new AppError('forbidden', 'Only the Administrator of the organization can see the pool');
-  const owner = core.sync.state.get().organization?.administratorId ?? account.id;
+  const owner = core.sync.state.organization()?.administratorId ?? account.id;
   // Pulled rows with any pending local effect laid over them, as the tile's balance reads them.
   const lots = groupLots(core.sync.state.rows<CreditLotRow>('creditLots').values(), owner, now);
   return {
