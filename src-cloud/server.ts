@@ -17,6 +17,7 @@ import { openStore } from './store/db.ts';
 import { seedIfEmpty } from './store/seed.ts';
 import { installLazySerialization } from './serialization.ts';
 import { installValidation } from './validation.ts';
+import { systemClock, type Clock } from '../src-shared/clock.ts';
 
 export interface CloudServerOptions {
   /** 0 picks a free port. */
@@ -27,6 +28,8 @@ export interface CloudServerOptions {
   smtpUrl?: string | null;
   /** Log requests to stderr (off by default: the CLI prints only its ready line). */
   log?: boolean;
+  /** The clock every rule reads, and the seed's relative dates are resolved against (default: the system's). */
+  clock?: Clock;
 }
 
 export interface CloudServer {
@@ -78,8 +81,10 @@ export async function startCloudServer(opts: CloudServerOptions): Promise<CloudS
   const db = await openStore(opts.dataDir);
   let app: FastifyInstance | undefined;
   try {
-    const seeded = opts.seedFile ? await seedIfEmpty(db, opts.seedFile) : false;
+    const clock = opts.clock ?? systemClock;
+    const seeded = opts.seedFile ? await seedIfEmpty(db, opts.seedFile, clock) : false;
     const ctx: CloudContext = {
+      clock,
       db,
       key: loadOrCreateSigningKey(opts.dataDir),
       version: pkg.version,

@@ -36,6 +36,7 @@ export function manualClock(startMs: number): ManualClock {
 }
 
 const UNIT_MS: Record<string, number> = {
+  ms: 1,
   s: 1_000,
   m: 60_000,
   h: 3_600_000,
@@ -43,12 +44,12 @@ const UNIT_MS: Record<string, number> = {
 };
 
 /**
- * Parses a clock shift such as `+400d`, `-3h`, `+90m`, `+30s` or `0` into milliseconds
- * (the units faketime uses; `m` is minutes). Answers null when `text` is not one.
+ * Parses a clock shift such as `+400d`, `-3h`, `+90m`, `+30s`, `+1500ms` or `0` into
+ * milliseconds (faketime's units; `m` is minutes). Answers null when `text` is not one.
  */
 export function parseShift(text: string): number | null {
-  const m = /^([+-]?)(\d+(?:\.\d+)?)([smhd]?)$/.exec(text.trim());
+  const m = /^([+-]?)(\d+(?:\.\d+)?)(ms|[smhd])?$/.exec(text.trim());
   if (!m) return null;
-  const n = Number(m[2]) * UNIT_MS[m[3] || 's']!;
+  const n = Number(m[2]) * (UNIT_MS[m[3] ?? 's'] as number);
   return m[1] === '-' ? -n : n;
 }

@@ -20,7 +20,7 @@ export function issueAccessToken(
   key: SigningKey,
   accountId: string,
   sessionId: string,
-  now = Date.now(),
+  now: number,
 ): { token: string; expiresAt: string } {
   const iat = Math.floor(now / 1000);
   const claims: AccessClaims = {
@@ -41,7 +41,7 @@ export function issueAccessToken(
 const unauthorized = (why: string) => new AppError('unauthorized', why);
 
 /** The token's claims, or an `unauthorized` AppError saying why it is refused. */
-export function verifyAccessToken(key: SigningKey, token: string, now = Date.now()): AccessClaims {
+export function verifyAccessToken(key: SigningKey, token: string, now: number): AccessClaims {
   const parts = token.split('.');
   if (parts.length !== 3) throw unauthorized('The access token is malformed.');
   const [head, body, sig] = parts as [string, string, string];

@@ -1,7 +1,8 @@
 // Rotating refresh tokens: random 32 bytes, only their SHA-256 stored; reuse of a rotated token revokes its family.
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../src-shared/errors.ts';
-import { newId, nowIso } from '../ids.ts';
+import { isoNow, type Clock } from '../../src-shared/clock.ts';
+import { newId } from '../ids.ts';
 import type { Store } from '../store/db.ts';
 
 export const REFRESH_TOKEN_DAYS = 30;
@@ -16,11 +17,12 @@ const invalid = () =>
 /** Stores a new token of `familyId` (a new family when omitted) and answers the token itself. */
 export async function issueRefreshToken(
   db: Store,
+  clock: Clock,
   accountId: string,
   familyId = newId('ses'),
 ): Promise<{ token: string; familyId: string }> {
   const token = randomBytes(32).toString('base64url');
-  const now = new Date();
+  const now = new Date(clock());
   await db
     .insertInto('refresh_tokens')
     .values({
@@ -43,6 +45,7 @@ export async function issueRefreshToken(
  */
 export async function rotateRefreshToken(
   db: Store,
+  clock: Clock,
   token: string,
 ): Promise<{ token: string; familyId: string; accountId: string }> {
   type Outcome =
@@ -53,50 +56,51 @@ export async function rotateRefreshToken(
       .selectAll()
       .where('token_hash', '=', hashToken(token))
       .executeTakeFirst();
-    if (!row || row.revoked_at || row.expires_at <= nowIso()) return { refused: true };
+    if (!row || row.revoked_at || row.expires_at <= isoNow(clock)) return { refused: true };
     if (row.rotated_at) return { reused: row.family_id };
     await tx
       .updateTable('refresh_tokens')
-      .set({ rotated_at: nowIso() })
+      .set({ rotated_at: isoNow(clock) })
       .where('id', '=', row.id)
       .execute();
-    const next = await issueRefreshToken(tx, row.account_id, row.family_id);
+    const next = await issueRefreshToken(tx, clock, row.account_id, row.family_id);
     return { ...next, accountId: row.account_id };
   });
   // Revoked after the lookup's transaction, which must not be rolled back by the refusal.
-  if ('reused' in outcome) await revokeFamily(db, outcome.reused);
+  if ('reused' in outcome) await revokeFamily(db, clock, outcome.reused);
   if (!('token' in outcome)) throw invalid();
   return outcome;
 }
 
-export async function revokeFamily(db: Store, familyId: string): Promise<void> {
+export async function revokeFamily(db: Store, clock: Clock, familyId: string): Promise<void> {
   await db
     .updateTable('refresh_tokens')
-    .set({ revoked_at: nowIso() })
+    .set({ revoked_at: isoNow(clock) })
     .where('family_id', '=', familyId)
     .where('revoked_at', 'is', null)
     .execute();
 }
 
 /** Signs out the session the token belongs to; an unknown token is already signed out. */
-export async function revokeByToken(db: Store, token: string): Promise<void> {
+export async function revokeByToken(db: Store, clock: Clock, token: string): Promise<void> {
   const row = await db
     .selectFrom('refresh_tokens')
     .select('family_id')
     .where('token_hash', '=', hashToken(token))
     .executeTakeFirst();
-  if (row) await revokeFamily(db, row.family_id);
+  if (row) await revokeFamily(db, clock, row.family_id);
 }
 
 /** Revokes every session of the account except `keepFamilyId` (after a password change). */
 export async function revokeOtherSessions(
   db: Store,
+  clock: Clock,
   accountId: string,
   keepFamilyId: string,
 ): Promise<void> {
   await db
     .updateTable('refresh_tokens')
-    .set({ revoked_at: nowIso() })
+    .set({ revoked_at: isoNow(clock) })
     .where('account_id', '=', accountId)
     .where('family_id', '!=', keepFamilyId)
     .where('revoked_at', 'is', null)

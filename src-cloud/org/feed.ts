@@ -2,7 +2,6 @@
 // itself (fast at 60,000 rows); an administrator sees the organization, anyone else their own rows.
 import { sql, type RawBuilder } from 'kysely';
 import { feedTables, type FeedTable } from '../../src-shared/cloud-api/sync.ts';
-import { nowIso } from '../ids.ts';
 import { loadActor } from './actor.ts';
 import type { OrgStore, OrgTx } from './tables.ts';
 
@@ -99,9 +98,14 @@ async function tombstones(tx: OrgTx, s: Scope, cursor: number) {
 }
 
 /** The pull answer as a JSON string (see PullAnswer in src-shared/cloud-api/sync.ts). */
-export async function pullJson(db: OrgStore, accountId: string, cursor: number): Promise<string> {
+export async function pullJson(
+  db: OrgStore,
+  accountId: string,
+  cursor: number,
+  now: string,
+): Promise<string> {
   return db.transaction().execute(async (tx) => {
-    const actor = await loadActor(tx, accountId, nowIso());
+    const actor = await loadActor(tx, accountId, now);
     const state = await tx
       .selectFrom('sync_state')
       .select(['seq', 'horizon'])
@@ -153,15 +157,15 @@ export async function pullJson(db: OrgStore, accountId: string, cursor: number):
   });
 }
 
-/** Forgets tombstones at or below `seq` (default: older than `days`); older cursors then reset. */
+/** Forgets tombstones at or below `seq` (default: older than `days` before `now`); older cursors then reset. */
 export async function compactFeed(
   db: OrgStore,
-  opts: { seq?: number; days?: number } = {},
+  opts: { seq: number } | { now: number; days?: number },
 ): Promise<number> {
   return db.transaction().execute(async (tx) => {
-    let upTo = opts.seq;
-    if (upTo === undefined) {
-      const before = new Date(Date.now() - (opts.days ?? 30) * 86_400_000).toISOString();
+    let upTo = 'seq' in opts ? opts.seq : undefined;
+    if (!('seq' in opts)) {
+      const before = new Date(opts.now - (opts.days ?? 30) * 86_400_000).toISOString();
       const row = await tx
         .selectFrom('sync_tombstones')
         .select((eb) => eb.fn.max('seq').as('seq'))

@@ -1,7 +1,7 @@
 // Delivers the mail outbox over SMTP (nodemailer) when the server was given --smtp; otherwise the
 // mails stay queued in the outbox next to their notifications.
 import type { Transporter } from 'nodemailer';
-import { nowIso } from '../ids.ts';
+import { isoNow, type Clock } from '../../src-shared/clock.ts';
 import type { OrgStore } from './tables.ts';
 
 const FROM = 'Chaos License Manager <no-reply@clm.invalid>';
@@ -18,6 +18,7 @@ export class Mailer {
   constructor(
     private readonly db: OrgStore,
     smtpUrl: string | null,
+    private readonly clock: Clock,
   ) {
     this.transport = smtpUrl
       ? import('nodemailer').then((m) => m.default.createTransport(smtpUrl))
@@ -79,7 +80,7 @@ export class Mailer {
           });
           await this.db
             .updateTable('mail_outbox')
-            .set({ status: 'sent', sent_at: nowIso(), attempts: m.attempts + 1, last_error: null })
+            .set({ status: 'sent', sent_at: isoNow(this.clock), attempts: m.attempts + 1, last_error: null })
             .where('id', '=', m.id)
             .execute();
         } catch (err) {

@@ -1,8 +1,8 @@
 // Runs an organization operation in one transaction: authorization, the rules, the writes, the
 // notifications and the audit entry; for a pushed mutation also its stored outcome, applied once.
+import { isoNow, type Clock } from '../../src-shared/clock.ts';
 import type { MutationArgs, MutationName, MutationResult } from '../../src-shared/org/mutations.ts';
 import * as msg from '../../src-shared/org/messages.ts';
-import { nowIso } from '../ids.ts';
 import { loadActor } from './actor.ts';
 import { writeAudit } from './audit.ts';
 import type { Mailer } from './mailer.ts';
@@ -14,6 +14,7 @@ import type { OrgStore, OrgTx } from './tables.ts';
 export interface OrgRuntime {
   db: OrgStore;
   mailer: Mailer;
+  clock: Clock;
 }
 
 export interface MutationKey {
@@ -89,7 +90,7 @@ export async function runOperation<N extends MutationName>(
       const stored = await storedOutcome(tx, key);
       if (stored) return { result: stored, replayed: true };
     }
-    const now = nowIso();
+    const now = isoNow(rt.clock);
     const actor = await loadActor(tx, accountId, now);
     const notes = new Notes();
     const base: OpContext = {

@@ -1,10 +1,10 @@
 // The signed-in account and its password.
 import type { FastifyInstance } from 'fastify';
+import { isoNow } from '../../src-shared/clock.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { revokeOtherSessions } from '../auth/refresh-tokens.ts';
 import type { CloudContext } from '../context.ts';
-import { nowIso } from '../ids.ts';
 import { accountView } from '../views/account.ts';
 import { mount } from './mount.ts';
 
@@ -25,11 +25,11 @@ export function accountRoutes(app: FastifyInstance, ctx: CloudContext): void {
     await ctx.db.transaction().execute(async (tx) => {
       await tx
         .updateTable('accounts')
-        .set({ password_hash: hash, password_changed_at: nowIso() })
+        .set({ password_hash: hash, password_changed_at: isoNow(ctx.clock) })
         .where('id', '=', caller.accountId)
         .execute();
       // Anyone else holding this account's sessions loses them; this device stays signed in.
-      await revokeOtherSessions(tx, caller.accountId, caller.sessionId);
+      await revokeOtherSessions(tx, ctx.clock, caller.accountId, caller.sessionId);
     });
     return { changed: true as const };
   });

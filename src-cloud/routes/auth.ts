@@ -16,7 +16,7 @@ async function tokens(
   accountId: string,
   refresh: { token: string; familyId: string },
 ): Promise<TokenAnswer> {
-  const access = issueAccessToken(ctx.key, accountId, refresh.familyId);
+  const access = issueAccessToken(ctx.key, accountId, refresh.familyId, ctx.clock());
   return {
     accessToken: access.token,
     accessTokenExpiresAt: access.expiresAt,
@@ -35,22 +35,22 @@ export function authRoutes(app: FastifyInstance, ctx: CloudContext): void {
     // Unknown emails cost a hash too, so timing does not tell which emails have accounts.
     const good = await verifyPassword(body.password, row?.password_hash ?? (await decoyHash));
     if (!row || !good) throw new AppError('invalid_credentials', INVALID_CREDENTIALS);
-    return tokens(ctx, row.id, await issueRefreshToken(ctx.db, row.id));
+    return tokens(ctx, row.id, await issueRefreshToken(ctx.db, ctx.clock, row.id));
   });
 
   mount(app, ctx, 'refresh', async ({ body }) => {
-    const next = await rotateRefreshToken(ctx.db, body.refreshToken);
+    const next = await rotateRefreshToken(ctx.db, ctx.clock, body.refreshToken);
     return tokens(ctx, next.accountId, next);
   });
 
   // The caller's session vouches for the account: the new family shares nothing with it, so
   // rotating, reusing or revoking either token never touches the other.
   mount(app, ctx, 'delegate', async ({ caller }) =>
-    tokens(ctx, caller.accountId, await issueRefreshToken(ctx.db, caller.accountId)),
+    tokens(ctx, caller.accountId, await issueRefreshToken(ctx.db, ctx.clock, caller.accountId)),
   );
 
   mount(app, ctx, 'signOut', async ({ body }) => {
-    await revokeByToken(ctx.db, body.refreshToken);
+    await revokeByToken(ctx.db, ctx.clock, body.refreshToken);
     return {};
   });
 }

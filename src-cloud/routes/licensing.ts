@@ -1,5 +1,6 @@
 // The product catalogue, the account's licenses and its license server's pool.
 import type { FastifyInstance } from 'fastify';
+import { isoNow } from '../../src-shared/clock.ts';
 import type { CloudContext } from '../context.ts';
 import { licensesOf } from '../views/licenses.ts';
 import { poolOf } from '../views/pool.ts';
@@ -11,5 +12,6 @@ export function licensingRoutes(app: FastifyInstance, ctx: CloudContext): void {
     return rows.map((p) => ({ code: p.code, name: p.name, licenseType: p.license_type }));
   });
   mount(app, ctx, 'licenses', ({ caller }) => licensesOf(ctx.db, caller.accountId));
-  mount(app, ctx, 'licenseServerPool', ({ caller }) => poolOf(ctx.db, caller.accountId));
+  mount(app, ctx, 'licenseServerPool', ({ caller }) => poolOf(ctx.db, caller.accountId, isoNow(ctx.clock)),
+  );
 }

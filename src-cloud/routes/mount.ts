@@ -37,7 +37,7 @@ export async function authenticate(ctx: CloudContext, request: FastifyRequest): 
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (!match?.[1])
     throw new AppError('unauthorized', 'Sign in first: send Authorization: Bearer <accessToken>.');
-  const claims = verifyAccessToken(ctx.key, match[1]);
+  const claims = verifyAccessToken(ctx.key, match[1], ctx.clock());
   if (!(await sessionIsLive(ctx.db, claims.sid)))
     throw new AppError('unauthorized', 'This session has ended. Sign in again.');
   return { accountId: claims.sub, sessionId: claims.sid };

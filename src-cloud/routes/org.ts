@@ -1,5 +1,6 @@
 // The organization's routes (seed 000 Self-Service Portal), the mutation push and the change feed.
 // Operation routes and /v1/mutations run the same implementation (src-cloud/org/run.ts).
+import { isoNow } from '../../src-shared/clock.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Static } from 'typebox';
 import {
@@ -15,7 +16,6 @@ import * as msg from '../../src-shared/org/messages.ts';
 import { statusOf } from '../../src-shared/org/model.ts';
 import type { MutationName, PushRequest } from '../../src-shared/org/mutations.ts';
 import type { CloudContext } from '../context.ts';
-import { nowIso } from '../ids.ts';
 import { loadActor, requestOrganization, type OrgRef } from '../org/actor.ts';
 import { listAudit } from '../org/audit.ts';
 import { compactFeed, pullJson } from '../org/feed.ts';
@@ -81,7 +81,7 @@ function register(
 
 /** The administered organization, or a 403 naming who may do this. */
 async function adminOrg(rt: OrgRuntime, accountId: string): Promise<OrgRef> {
-  const actor = await rt.db.transaction().execute((tx) => loadActor(tx, accountId, nowIso()));
+  const actor = await rt.db.transaction().execute((tx) => loadActor(tx, accountId, isoNow(rt.clock)));
   if (!actor.adminOf) throw new AppError('not_administrator', msg.NOT_AN_ADMINISTRATOR);
   return actor.adminOf;
 }
@@ -109,15 +109,19 @@ function operationRoute(
 export function orgRoutesModule(app: FastifyInstance, ctx: CloudContext): void {
   const rt: OrgRuntime = {
     db: orgStore(ctx.db),
-    mailer: new Mailer(orgStore(ctx.db), ctx.smtpUrl),
+    mailer: new Mailer(orgStore(ctx.db), ctx.smtpUrl, ctx.clock),
+    clock: ctx.clock,
   };
   orgRuntimes.set(ctx, rt);
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
     // Mail queued while no server ran goes out now; old tombstones are forgotten hourly.
     rt.mailer.kick();
-    await compactFeed(rt.db);
-    timer = setInterval(() => void compactFeed(rt.db).catch(() => undefined), COMPACT_EVERY_MS);
+    await compactFeed(rt.db, { now: rt.clock() });
+    timer = setInterval(
+      () => void compactFeed(rt.db, { now: rt.clock() }).catch(() => undefined),
+      COMPACT_EVERY_MS,
+    );
     timer.unref();
   });
   app.addHook('onClose', async () => {
@@ -132,7 +136,7 @@ export function orgRoutesModule(app: FastifyInstance, ctx: CloudContext): void {
     const { name } = body as { name?: string };
     const done = await rt.db
       .transaction()
-      .execute((tx) => requestOrganization(tx, caller.accountId, name, nowIso()));
+      .execute((tx) => requestOrganization(tx, caller.accountId, name, isoNow(rt.clock)));
     const account = await rt.db
       .selectFrom('accounts')
       .select('customer_number')
@@ -149,7 +153,7 @@ export function orgRoutesModule(app: FastifyInstance, ctx: CloudContext): void {
 
   register(app, ctx, 'listUsers', async ({ caller }) => {
     const org = await adminOrg(rt, caller.accountId);
-    const now = nowIso();
+    const now = isoNow(rt.clock);
     return {
       organization: { id: org.id, name: org.name },
       poolBalance: await poolBalance(rt.db, org, now),
@@ -183,7 +187,7 @@ export function orgRoutesModule(app: FastifyInstance, ctx: CloudContext): void {
 
   register(app, ctx, 'pull', async ({ caller, query, reply }) => {
     const { cursor } = query as Static<typeof PullQuery>;
-    const json = await pullJson(rt.db, caller.accountId, cursor);
+    const json = await pullJson(rt.db, caller.accountId, cursor, isoNow(rt.clock));
     // Built by SQLite as JSON already: sent as is, not serialized again.
     return reply.type('application/json; charset=utf-8').send(json);
   });

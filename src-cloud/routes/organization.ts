@@ -1,7 +1,7 @@
 // The caller's organization, role and own organizational cloud credits.
 import type { FastifyInstance } from 'fastify';
+import { isoNow } from '../../src-shared/clock.ts';
 import type { CloudContext } from '../context.ts';
-import { nowIso } from '../ids.ts';
 import { creditsOf, organizationOf } from '../views/organization.ts';
 import { mount } from './mount.ts';
 
@@ -16,7 +16,7 @@ export function organizationRoutes(app: FastifyInstance, ctx: CloudContext): voi
         administrator: { name: org.administratorName, email: org.administratorEmail },
       },
       role: org.role,
-      credits: await creditsOf(ctx.db, org, caller.accountId, nowIso()),
+      credits: await creditsOf(ctx.db, org, caller.accountId, isoNow(ctx.clock)),
     };
   });
 }

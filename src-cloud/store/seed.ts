@@ -4,29 +4,32 @@ import type { DemoAccount } from '../../src-shared/domain/account.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import { parse } from '../../src-shared/schema.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { newId, nowIso } from '../ids.ts';
+import { isoNow, type Clock } from '../../src-shared/clock.ts';
+import { resolveDocumentDates } from '../../src-shared/relative-date.ts';
+import { newId } from '../ids.ts';
 import type { Store } from './db.ts';
 import { SeedFile } from './seed-format.ts';
 
 const SEEDED = 'seeded_from';
 const DEMO_ACCOUNTS = 'demo_accounts';
 
-export function readSeedFile(file: string): SeedFile {
+/** Reads and checks a seed, its relative dates resolved against `nowMs` (docs/seed-format.md). */
+export function readSeedFile(file: string, nowMs: number): SeedFile {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
     throw new AppError('bad_request', `Cannot read seed ${file}: ${(err as Error).message}`);
   }
-  return parse(SeedFile, raw, `seed ${file}`);
+  return parse(SeedFile, resolveDocumentDates(raw, nowMs), `seed ${file}`);
 }
 
 const milli = (credits: number) => Math.round(credits * 1000);
 const lower = (email: string) => email.trim().toLowerCase();
 
 /** Seeds `db` from `file` unless it already holds data. Answers whether it seeded. */
-export async function seedIfEmpty(db: Store, file: string): Promise<boolean> {
-  const seed = readSeedFile(file);
+export async function seedIfEmpty(db: Store, file: string, clock: Clock): Promise<boolean> {
+  const seed = readSeedFile(file, clock());
   const meta = await db
     .selectFrom('server_meta')
     .select('value')
@@ -52,7 +55,7 @@ export async function seedIfEmpty(db: Store, file: string): Promise<boolean> {
       throw seedError(`account ${a.email} needs exactly one of "password" and "passwordHash"`);
     }),
   );
-  const now = nowIso();
+  const now = isoNow(clock);
 
   await db.transaction().execute(async (tx) => {
     for (const p of seed.products ?? []) {

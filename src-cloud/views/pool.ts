@@ -1,7 +1,6 @@
 // The seats an account's license server may serve (§3 "Central license server"), per product.
 import type { PoolEntry } from '../../src-shared/cloud-api/schemas.ts';
 import type { Store } from '../store/db.ts';
-import { nowIso } from '../ids.ts';
 import { organizationOf } from './organization.ts';
 import { personalOnlyTerms } from './licenses.ts';
 
@@ -11,8 +10,7 @@ import { personalOnlyTerms } from './licenses.ts';
  * Anyone else's server serves their personal purchases plus the seats assigned to them.
  * Expired purchases serve nothing.
  */
-export async function poolOf(db: Store, accountId: string): Promise<PoolEntry[]> {
-  const now = nowIso();
+export async function poolOf(db: Store, accountId: string, now: string): Promise<PoolEntry[]> {
   const org = await organizationOf(db, accountId);
   const totals = new Map<string, number>();
   const add = (code: string, n: number) => totals.set(code, (totals.get(code) ?? 0) + n);

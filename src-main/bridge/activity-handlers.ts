@@ -10,6 +10,6 @@ export type ActivityCallName = keyof typeof activityCalls;
 export function activityHandlers(core: Core): Pick<BridgeHandlers, ActivityCallName> {
   return {
     'org.activity': (q) => readActivity(core, q),
-    'org.creditLots': () => creditLots(core, new Date().toISOString()),
+    'org.creditLots': () => creditLots(core, core.now()),
   };
 }

@@ -4,6 +4,7 @@ import { bridgeCalls } from '../../src-shared/bridge/contract.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import type { Core } from '../core/core.ts';
 import { activityHandlers, type ActivityCallName } from './activity-handlers.ts';
+import { appHandlers, type AppCallName } from './app-handlers.ts';
 import { changeHandlers, type ChangeCallName } from './changes-handlers.ts';
 import { meHandlers, type MeCallName } from './me-handlers.ts';
 
@@ -21,7 +22,8 @@ export type CoreCallName =
   | OrgCallName
   | ChangeCallName
   | MeCallName
-  | ActivityCallName;
+  | ActivityCallName
+  | AppCallName;
 
 /** The organization's calls: reads from the replica, changes through the outbox (sync engine). */
 export type OrgCallName =
@@ -40,9 +42,8 @@ export type OrgCallName =
   | 'sync.dismissFailed';
 
 export function orgHandlers(core: Core): Pick<BridgeHandlers, OrgCallName> {
-  const now = () => new Date().toISOString();
   return {
-    'org.users': (q) => core.orgUsers(q, now()),
+    'org.users': (q) => core.orgUsers(q, core.now()),
     'org.invitations': (q) => core.orgInvitations(q),
     'org.purchases': () => core.orgPurchases(),
     'org.invite': ({ invitations }) => core.org.invite(invitations),
@@ -77,6 +78,7 @@ export function coreHandlers(core: Core): Pick<BridgeHandlers, CoreCallName> {
     ...changeHandlers(core),
     ...meHandlers(core),
     ...activityHandlers(core),
+    ...appHandlers(core),
   };
 }
 

@@ -1,5 +1,6 @@
 // The shape of a `clm` command: its options, help text and what it does.
 import type { ParseArgsConfig } from 'node:util';
+import type { Clock } from '../../src-shared/clock.ts';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>[string] & { description: string };
 
@@ -8,6 +9,10 @@ export interface CommandContext {
   values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
   json: boolean;
+  /** The one clock of this run: the system's, moved by `--clock-shift` (docs/time.md). */
+  clock: Clock;
+  /** How far `clock` is moved from the system's, in ms (passed on to processes it starts). */
+  clockShiftMs: number;
   /** Prints a result: JSON with --json, otherwise the text form. */
   print(value: unknown, text?: string): void;
 }

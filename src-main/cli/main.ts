@@ -1,5 +1,6 @@
 // `clm`: command-line entry. Parses the command, its options and --json, runs it.
 import { parseArgs } from 'node:util';
+import { parseShift, shiftedClock } from '../../src-shared/clock.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import type { Command, CommandContext } from './command.ts';
 import { commands } from './commands/index.ts';
@@ -31,6 +32,7 @@ function commandHelp(c: Command): string {
     'options:',
     ...opts,
     `  ${'--json'.padEnd(26)} print machine-readable JSON`,
+    `  ${'--clock-shift SHIFT'.padEnd(26)} run with the clock moved, e.g. +400d, -3h (demos, tests)`,
     `  ${'--help'.padEnd(26)} show this help`,
   ].join('\n');
 }
@@ -57,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         ...cmd.options,
         json: { type: 'boolean', default: false },
+        'clock-shift': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: true,
@@ -73,7 +76,17 @@ export async function main(argv: string[]): Promise<number> {
     else console.log(commandHelp(cmd));
     return 0;
   }
+  const shiftText = parsed.values['clock-shift'] ?? process.env.CLM_CLOCK_SHIFT ?? '0';
+  const clockShiftMs = parseShift(String(shiftText));
+  if (clockShiftMs === null) {
+    console.error(
+      `clm ${name}: --clock-shift "${String(shiftText)}" is not a shift such as +400d, -3h, +90m or +30s`,
+    );
+    return 2;
+  }
   const ctx: CommandContext = {
+    clock: shiftedClock(clockShiftMs),
+    clockShiftMs,
     values: parsed.values as CommandContext['values'],
     positionals: parsed.positionals,
     json,

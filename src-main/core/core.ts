@@ -1,4 +1,5 @@
 // The desktop core: ONE object that owns the replica, the cloud client, the credential, sync state and events.
+import { isoNow, systemClock, type Clock } from '../../src-shared/clock.ts';
 import { join } from 'node:path';
 import type { BridgeEvents, EventName } from '../../src-shared/bridge/contract.ts';
 import type { AccountView, DemoAccount } from '../../src-shared/domain/account.ts';
@@ -43,8 +44,10 @@ export class Core {
   seats: SeatsAttachment | null = null;
 
   readonly #opts: CoreOptions;
-  readonly #clock: () => Date;
+  /** The one clock every rule of the desktop reads (docs/time.md). */
+  readonly clock: Clock;
   readonly #events = new CoreEmitter();
+  /** The embedded demo cloud; null when the app uses a real cloud. */
   readonly #embedded: EmbeddedCloud | null;
   /** Owns sync state: online, rounds, backoff, the outbox and the feed. */
   readonly sync: SyncEngine;
@@ -69,7 +72,7 @@ export class Core {
     this.#opts = opts;
     this.dataDir = opts.dataDir;
     this.demo = !opts.cloudUrl;
-    this.#clock = opts.clock ?? (() => new Date());
+    this.clock = opts.clock ?? systemClock;
     this.log = log;
     this.replica = replica;
     this.#credential = new SessionCredential({
@@ -86,13 +89,14 @@ export class Core {
           seedFile: opts.seedFile,
           log,
           launcher: opts.launchCloud,
+          clockShiftMs: opts.clockShiftMs ?? 0,
         })
       : null;
     const embedded = this.#embedded;
     this.client = new CloudClient({
       baseUrl: embedded ? () => embedded.url() : (opts.cloudUrl as string),
       timeoutMs: opts.requestTimeoutMs,
-      clock: this.#clock,
+      clock: this.clock,
       onRefreshToken: (token, account) => this.#storeRefreshToken(token, account),
       onSecret: (s) => log.redact(s),
     });
@@ -101,7 +105,7 @@ export class Core {
         client: this.client,
         replica,
         log,
-        clock: this.#clock,
+        clock: this.clock,
         emit: (name, payload) => this.#events.emit(name, payload),
         signedIn: () => this.#signedIn,
         epoch: () => this.#epoch,
@@ -119,7 +123,7 @@ export class Core {
     this.org = new OrgAdmin({
       store: this.sync.store,
       state: this.sync.state,
-      now: () => this.#clock().toISOString(),
+      now: () => this.now(),
       me: () => {
         const a = this.account();
         return { id: a.id, email: a.email };
@@ -127,6 +131,11 @@ export class Core {
       productName: (code) => this.#productName(code),
       queued: () => this.sync.kick(),
     });
+  }
+
+  /** The clock's time as an ISO UTC string, for rules and stamps. */
+  now(): string {
+    return isoNow(this.clock);
   }
 
   /** Opens the replica and the credential store; fast, and never waits for the cloud. */
@@ -294,6 +303,24 @@ export class Core {
     this.#events.emit('pool.changed', []);
     this.#emitSession();
     this.#emitStatus();
+    return this.session();
+  }
+
+  /**
+   * Reset demo: signs out, reloads the embedded cloud from the demo seed (its dates relative to
+   * now again) and activates the license server on it anew. Demo mode only.
+   */
+  async resetDemo(): Promise<SessionState> {
+    const cloud = this.#embedded;
+    if (!cloud)
+      throw new AppError(
+        'not_demo',
+        `Reset demo is only for the embedded demo; this app uses the cloud at ${this.cloudUrl()}.`,
+      );
+    this.log.info('resetting the demo');
+    await this.signOut();
+    await cloud.reset();
+    await this.seats?.onDemoReset?.();
     return this.session();
   }
 

@@ -1,4 +1,5 @@
 // Runs the cloud reference server on the demo seed as a separate process, for the no-configuration demo.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { AppError } from '../../src-shared/errors.ts';
@@ -13,6 +14,8 @@ export interface EmbeddedCloudOptions {
   seedFile?: string;
   log?: Logger;
   startTimeoutMs?: number;
+  /** The desktop's clock shift (docs/time.md): the demo cloud keeps the same time as the app. */
+  clockShiftMs?: number;
   /** How the process is started (default: a Node child process). */
   launcher?: CloudLauncher;
 }
@@ -69,9 +72,11 @@ export class EmbeddedCloud {
       '--host',
       '127.0.0.1',
       '--data',
-      join(this.#opts.dataDir, 'embedded-cloud'),
+      this.#folder(),
       '--seed',
       this.seedFile,
+      '--clock-shift',
+      `${this.#opts.clockShiftMs ?? 0}ms`,
     ];
     const launch = this.#opts.launcher ?? nodeCloudLauncher;
     const proc = launch(join(root, 'dist', 'cli.js'), args, { cwd: root, env: process.env });
@@ -142,6 +147,26 @@ export class EmbeddedCloud {
   /** Stops the process and waits for it to exit (killed if it does not within a few seconds). */
   async close(): Promise<void> {
     this.#closed = true;
+    await this.#stop();
+  }
+
+  /**
+   * Reset demo: stops the cloud, removes its data and starts it again, so the seed loads anew
+   * with its dates relative to now (docs/seed-format.md).
+   */
+  async reset(): Promise<string> {
+    if (this.#closed) throw new AppError('unavailable', 'The app is shutting down');
+    await this.#starting?.catch(() => undefined);
+    await this.#stop();
+    rmSync(this.#folder(), { recursive: true, force: true });
+    return this.url();
+  }
+
+  #folder(): string {
+    return join(this.#opts.dataDir, 'embedded-cloud');
+  }
+
+  async #stop(): Promise<void> {
     const running = this.#running;
     if (!running?.alive) return;
     const force = setTimeout(() => running.proc.kill(), 3000);

@@ -1,4 +1,5 @@
 // The core's log: one line per event to a file in the data folder (and optionally stderr), secrets redacted.
+import { isoNow, systemClock, type Clock } from '../../src-shared/clock.ts';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -18,7 +19,7 @@ export interface LoggerOptions {
   file?: string;
   /** Also writes readable lines to this sink (e.g. stderr). */
   echo?: (line: string, level: LogLevel) => void;
-  clock?: () => Date;
+  clock?: Clock;
 }
 
 const REDACTED = '[redacted]';
@@ -27,7 +28,7 @@ const SECRET_FIELD = /token|password|secret|authorization|cookie/i;
 
 export function createLogger(opts: LoggerOptions = {}): Logger {
   const secrets = new Set<string>();
-  const clock = opts.clock ?? (() => new Date());
+  const clock = opts.clock ?? systemClock;
   if (opts.file) mkdirSync(dirname(opts.file), { recursive: true });
 
   function scrub(text: string): string {
@@ -41,7 +42,7 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
     for (const [k, v] of Object.entries(fields ?? {})) {
       clean[k] = SECRET_FIELD.test(k) ? REDACTED : typeof v === 'string' ? scrub(v) : v;
     }
-    const at = clock().toISOString();
+    const at = isoNow(clock);
     const msg = scrub(message);
     if (opts.file) {
       try {

@@ -1,4 +1,5 @@
 // What a Core is opened with, and how the seat server plugs into it.
+import type { Clock } from '../../src-shared/clock.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BridgeHandlers } from '../../src-shared/bridge/contract.ts';
 import type { TokenAnswer } from '../../src-shared/cloud-api/schemas.ts';
@@ -12,7 +13,10 @@ export interface CoreOptions {
   cloudUrl?: string;
   /** `--credential-file`: keep the refresh token in this 0600 file instead of the keychain. */
   credentialFile?: string;
-  clock?: () => Date;
+  /** The one clock of the desktop (docs/time.md); the system's by default. */
+  clock?: Clock;
+  /** How far `clock` is moved from the system's: the embedded demo cloud runs with the same shift. */
+  clockShiftMs?: number;
   /** Keychain service name; tests may use their own. */
   keychainService?: string;
   /** Also write log lines here (e.g. stderr); they always go to `<dataDir>/logs/core.log`. */
@@ -41,5 +45,7 @@ export interface SeatsAttachment {
    * so the license server gets its own credential without ever holding the user's password.
    */
   onSignIn?(delegate: () => Promise<TokenAnswer>): Promise<void>;
+  /** The demo was reset (docs/seed-format.md): the server activates again on the new demo. */
+  onDemoReset?(): Promise<void>;
   close(): Promise<void> | void;
 }

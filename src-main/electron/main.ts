@@ -1,4 +1,5 @@
 // Electron entry: hardens the shell, opens the core, bridges it over IPC and shows the window.
+import { parseShift, shiftedClock } from '../../src-shared/clock.ts';
 import { app, BrowserWindow, dialog } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,10 +34,14 @@ async function run(): Promise<void> {
   serveRenderer(join(distDir, 'renderer'));
 
   let core: Core;
+  // CLM_CLOCK_SHIFT moves the app's one clock, as `clm --clock-shift` does (docs/time.md).
+  const clockShiftMs = parseShift(process.env.CLM_CLOCK_SHIFT ?? '0') ?? 0;
   try {
     core = await Core.open({
       dataDir: app.getPath('userData'),
       cloudUrl: process.env.CLM_CLOUD_URL || undefined,
+      clock: shiftedClock(clockShiftMs),
+      clockShiftMs,
       launchCloud: utilityCloudLauncher,
     });
   } catch (err) {

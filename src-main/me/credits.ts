@@ -99,7 +99,7 @@ export function requestCredits(core: Core, args: MutationArgs<'requestCredits'>)
     ...(args.amount !== undefined ? { amount: args.amount } : {}),
     ...(note ? { note } : {}),
   };
-  const mutationId = store.enqueue('requestCredits', clean, what, [], new Date().toISOString());
+  const mutationId = store.enqueue('requestCredits', clean, what, [], core.now());
   core.sync.kick();
   return { mutationId, pending: store.pendingCount(), failed: [] };
 }

@@ -62,7 +62,7 @@ export function markNotificationsRead(core: Core, ids?: string[]): MarkReadResul
   } else targets = [...all.values()];
   targets = targets.filter((n) => n.readAt === null);
   if (!targets.length) return { mutationId: null, marked: 0 };
-  const now = new Date().toISOString();
+  const now = core.now();
   const effects: Effect[] = targets.map((n) => ({
     tbl: 'notifications',
     key: n.id,

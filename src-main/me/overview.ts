@@ -3,7 +3,7 @@ import type { MeOverview, MyOrganization } from '../../src-shared/domain/me.ts';
 import type { Core } from '../core/core.ts';
 import { myCredits, pendingCreditRequests, personalCredits } from './credits.ts';
 
-export function meOverview(core: Core, now = new Date().toISOString()): MeOverview {
+export function meOverview(core: Core, now = core.now()): MeOverview {
   const account = core.account();
   const o = account.organization;
   const organization: MyOrganization | null = o

@@ -21,6 +21,8 @@ export interface ActivationOptions {
   demoAccounts: () => DemoAccount[];
   credentials: () => CredentialStore;
   dataDir: string;
+  /** The core's clock, as an ISO time (docs/time.md). */
+  now: () => string;
   /** How often the pool is fetched again (default 60 s). */
   refreshMs?: number;
   log?: (message: string, fields?: Record<string, string>) => void;
@@ -175,6 +177,22 @@ export class ServerActivation {
     });
   }
 
+  /** The demo was reset (a new demo cloud): activate again as its administrator. */
+  resetDemo(): Promise<void> {
+    return this.serial(async () => {
+      if (!this.opts.demo) return;
+      if (this.email)
+        await this.opts
+          .credentials()
+          .delete(this.credentialKey(this.email))
+          .catch(() => undefined);
+      this.email = null;
+      this.epoch++;
+      this.source.set([]);
+      await this.activateAsDemoAdministrator();
+    });
+  }
+
   private async remember(email: string): Promise<void> {
     const cache = this.opts.service.pool.cache;
     cache.setMeta(META_CLOUD, this.opts.cloudId);
@@ -208,7 +226,7 @@ export class ServerActivation {
       this.source.set(
         pool.map((p) => ({ product: p.productCode, name: p.productName, total: p.total })),
       );
-      this.opts.service.pool.cache.setMeta(META_FETCHED, new Date().toISOString());
+      this.opts.service.pool.cache.setMeta(META_FETCHED, this.opts.now());
       this.message = undefined;
     } catch (err) {
       if (epoch !== this.epoch) return;

@@ -23,6 +23,7 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
   let activation: ServerActivation | null = null;
   const service = new SeatService({
     ...opts,
+    clock: opts.clock ?? core.clock,
     dataDir: core.dataDir,
     identity: () =>
       activation?.identity() ?? {
@@ -41,6 +42,7 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
     demoAccounts: () => core.demoAccounts(),
     credentials: () => core.credentials,
     dataDir: core.dataDir,
+    now: () => core.now(),
     refreshMs: opts.poolRefreshMs,
     log: (message, fields) => core.log.warn(message, fields),
   });
@@ -52,6 +54,7 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
     handle: createSeatHttpHandler(service, opts),
     handlers: seatBridgeHandlers(service, act),
     onSignIn: (delegate) => act.activateIfNone(delegate),
+    onDemoReset: () => act.resetDemo(),
     close: async () => {
       offChanged();
       offPool();

@@ -1,4 +1,5 @@
 // The desktop's HTTP client of the cloud API: timeouts, the access token in memory, rotating refresh.
+import { systemClock, type Clock } from '../../src-shared/clock.ts';
 import Type from 'typebox';
 import type { TSchema } from 'typebox';
 import { orgRoutes } from '../../src-shared/cloud-api/org.ts';
@@ -16,7 +17,7 @@ export interface CloudClientOptions {
   baseUrl: string | (() => Promise<string>);
   /** Per request; a cloud that does not answer in time counts as offline. */
   timeoutMs?: number;
-  clock?: () => Date;
+  clock?: Clock;
   /**
    * Called with every new refresh token (sign-in and each rotation) before the answer is used:
    * the old token is already refused by the cloud, so the new one must be stored at once.
@@ -45,7 +46,7 @@ type AuthedGet = 'account' | 'products' | 'licenses' | 'organization' | 'license
 export class CloudClient {
   readonly #opts: CloudClientOptions;
   readonly #timeoutMs: number;
-  readonly #clock: () => Date;
+  readonly #clock: Clock;
   #access: { token: string; expiresAt: number } | null = null;
   #refreshToken: string | null = null;
   #refreshing: Promise<TokenAnswer> | null = null;
@@ -57,7 +58,7 @@ export class CloudClient {
   constructor(opts: CloudClientOptions) {
     this.#opts = opts;
     this.#timeoutMs = opts.timeoutMs ?? 10_000;
-    this.#clock = opts.clock ?? (() => new Date());
+    this.#clock = opts.clock ?? systemClock;
   }
 
   /** Gives the client the refresh token found in the credential store at startup. */
@@ -210,7 +211,7 @@ export class CloudClient {
 
   async #accessToken(): Promise<string> {
     const a = this.#access;
-    if (a && a.expiresAt - EXPIRY_MARGIN_MS > this.#clock().getTime()) return a.token;
+    if (a && a.expiresAt - EXPIRY_MARGIN_MS > this.#clock()) return a.token;
     await this.refresh();
     if (!this.#access) throw new AppError('unauthorized', SESSION_ENDED);
     return this.#access.token;

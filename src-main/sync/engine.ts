@@ -1,5 +1,6 @@
 // The sync engine: ONE object owning sync state (online, rounds, backoff, outbox, feed cursor).
 // A round pushes the outbox in order, pulls the feed since the cursor, then the account snapshot.
+import { isoNow, type Clock } from '../../src-shared/clock.ts';
 import type { FeedTable } from '../../src-shared/cloud-api/sync.ts';
 import type { FailedChange, SyncStatus } from '../../src-shared/domain/session.ts';
 import { AppError } from '../../src-shared/errors.ts';
@@ -21,7 +22,7 @@ export interface SyncHost {
   client: CloudClient;
   replica: Replica;
   log: Logger;
-  clock: () => Date;
+  clock: Clock;
   emit<E extends CoreEventName>(name: E, payload: CoreEvents[E]): void;
   signedIn(): boolean;
   /** Bumped by sign-in/out: an answer to a request of an older epoch is dropped. */
@@ -281,7 +282,7 @@ export class SyncEngine {
       }
       if (epoch !== h.epoch() || h.closed()) return false;
       const rejected = answers.filter((a) => !a.accepted);
-      this.store.recordAnswers(answers, h.clock().toISOString());
+      this.store.recordAnswers(answers, isoNow(h.clock));
       this.state.invalidate();
       for (const r of rejected)
         h.log.warn('change rejected', { id: r.id, message: r.message ?? '' });
@@ -299,7 +300,7 @@ export class SyncEngine {
     if (epoch !== h.epoch() || h.closed()) return null;
     this.lastPullBytes = answer.bytes;
     const t1 = performance.now();
-    const changed = this.store.applyPull(answer, h.clock().toISOString());
+    const changed = this.store.applyPull(answer, isoNow(h.clock));
     h.log.info('pulled', {
       bytes: answer.bytes,
       fetchMs: Math.round(t1 - t0),

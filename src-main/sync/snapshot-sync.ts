@@ -1,10 +1,11 @@
 // Pulls the account's whole snapshot from the cloud and applies it to the replica in one transaction.
+import { isoNow, type Clock } from '../../src-shared/clock.ts';
 import type { Replica } from '../store/replica.ts';
 import type { Snapshot, SnapshotPart } from '../store/snapshot.ts';
 import type { CloudClient } from './cloud-client.ts';
 
 /** Fetches everything the replica holds, in parallel; nothing is written until all arrived. */
-export async function pullSnapshot(client: CloudClient, clock: () => Date): Promise<Snapshot> {
+export async function pullSnapshot(client: CloudClient, clock: Clock): Promise<Snapshot> {
   const [account, organization, products, licenses, pool] = await Promise.all([
     client.get('account'),
     client.get('organization'),
@@ -12,7 +13,7 @@ export async function pullSnapshot(client: CloudClient, clock: () => Date): Prom
     client.get('licenses'),
     client.get('licenseServerPool'),
   ]);
-  const at = clock().toISOString();
+  const at = isoNow(clock);
   return {
     account: {
       id: account.id,
@@ -47,7 +48,7 @@ export async function pullSnapshot(client: CloudClient, clock: () => Date): Prom
 export async function syncSnapshot(
   client: CloudClient,
   replica: Replica,
-  clock: () => Date,
+  clock: Clock,
 ): Promise<SnapshotPart[]> {
   const snap = await pullSnapshot(client, clock);
   return replica.applySnapshot(snap);

@@ -1,7 +1,7 @@
 // The bar above every view: where the account belongs, the notifications bell, the account menu
 // with Sign out; and the invitation prompt, which any pending invitation brings up.
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Icon } from '../components/Icon.tsx';
 import { followMe, useMe } from '../stores/me.ts';
 import { followNotifications, useNotifications } from '../stores/notifications.ts';
@@ -9,6 +9,7 @@ import { useSession } from '../stores/session.ts';
 import { roleLabel } from '../format/account.ts';
 import { InvitationPrompt } from './InvitationPrompt.tsx';
 import { NotificationsBell } from './NotificationsPanel.tsx';
+import { ResetDemoDialog } from './ResetDemoDialog.tsx';
 import { href } from './route.ts';
 
 function initials(name: string): string {
@@ -22,6 +23,8 @@ export function TopBar() {
   const account = useSession((s) => s.session?.account ?? null);
   const pending = useSession((s) => s.session?.sync.pending ?? 0);
   const signingOut = useSession((s) => s.signingOut);
+  const demo = useSession((s) => s.session?.demo ?? false);
+  const [resetting, setResetting] = useState(false);
   const org = account?.organization ?? null;
   const accountId = account?.id ?? null;
 
@@ -82,6 +85,11 @@ export function TopBar() {
                 >
                   <Icon name="signOut" size={16} /> Sign out
                 </DropdownMenu.Item>
+                {demo && (
+                  <DropdownMenu.Item className="menu-item" onSelect={() => setResetting(true)}>
+                    <Icon name="refresh" size={16} /> Reset demo…
+                  </DropdownMenu.Item>
+                )}
                 {pending > 0 && (
                   <p className="menu-note">
                     {pending} unsent {pending === 1 ? 'change is' : 'changes are'} lost on sign-out.
@@ -93,6 +101,7 @@ export function TopBar() {
         )}
       </div>
       {account && <InvitationPrompt />}
+      {resetting && <ResetDemoDialog onClose={() => setResetting(false)} />}
     </header>
   );
 }

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { DemoAccount } from '../../src-shared/domain/account.ts';
 import type { SessionState, SyncStatus } from '../../src-shared/domain/session.ts';
+import { syncClock } from '../app/clock.ts';
 import { request } from '../bridge/index.ts';
 import { messageOf } from './errors.ts';
 
@@ -16,6 +17,8 @@ interface SessionStore {
   /** Resolves to the error message to show, or null when signed in. */
   signIn: (email: string, password: string) => Promise<string | null>;
   signOut: () => Promise<void>;
+  /** Demo mode only: reloads the demo and signs out. Resolves to the error to show, or null. */
+  resetDemo: () => Promise<string | null>;
   syncNow: () => Promise<void>;
   applySession: (session: SessionState) => void;
   applySync: (sync: SyncStatus) => void;
@@ -30,7 +33,8 @@ export const useSession = create<SessionStore>()((set, get) => ({
 
   async load() {
     try {
-      const session = await request('session.get', {});
+      // The clock first: views compute expiry from it as soon as a session is shown.
+      const [session] = await Promise.all([request('session.get', {}), syncClock()]);
       set({ session, loadError: null });
       if (!session.signedIn) await loadDemoAccounts(set);
     } catch (err) {
@@ -58,6 +62,17 @@ export const useSession = create<SessionStore>()((set, get) => ({
       set({ loadError: messageOf(err) });
     } finally {
       set({ signingOut: false });
+    }
+  },
+
+  async resetDemo() {
+    try {
+      const session = await request('demo.reset', {});
+      set({ session });
+      await Promise.all([loadDemoAccounts(set), syncClock()]);
+      return null;
+    } catch (err) {
+      return messageOf(err);
     }
   },
 

@@ -10,6 +10,7 @@ import { orgCalls } from './calls/org.ts';
 import { changeCalls } from './calls/changes.ts';
 import { meCalls } from './calls/me.ts';
 import { activityCalls } from './calls/activity.ts';
+import { appCalls } from './calls/app.ts';
 
 export const bridgeCalls = {
   ...sessionCalls,
@@ -19,6 +20,7 @@ export const bridgeCalls = {
   ...changeCalls,
   ...meCalls,
   ...activityCalls,
+  ...appCalls,
 };
 
 export type BridgeCalls = typeof bridgeCalls;

@@ -14,7 +14,7 @@ export async function confirmOrg(ctx: CommandContext): Promise<number> {
   const { confirmOrganizationAudited } = await import('../../../src-cloud/org/setup.ts');
   const db = await openStore(dataDir);
   try {
-    const done = await confirmOrganizationAudited(db, customerNumber);
+    const done = await confirmOrganizationAudited(db, customerNumber, ctx.clock);
     ctx.print(
       done,
       `Organization ${done.organizationId} confirmed: ${done.administratorEmail} is its Administrator.`,

@@ -39,6 +39,7 @@ export const cloudCommand: Command = {
       seedFile: str(ctx.values.seed),
       smtpUrl: str(ctx.values.smtp),
       log: ctx.values.log === true,
+      clock: ctx.clock,
     });
     if (ctx.json) ctx.print({ listening: server.url, seeded: server.seeded });
     else console.log(`listening on ${server.url}`);

@@ -8,6 +8,7 @@ import { heartbeatCommand } from './heartbeat.ts';
 import { releaseCommand } from './release.ts';
 import { leaseReleaseCommand } from './lease-release.ts';
 import { activateCommand } from './activate.ts';
+import { demoResetCommand } from './demo-reset.ts';
 
 export const commands: Command[] = [
   serveCommand,
@@ -17,5 +18,6 @@ export const commands: Command[] = [
   releaseCommand,
   leaseReleaseCommand,
   activateCommand,
+  demoResetCommand,
   cloudCommand,
 ];

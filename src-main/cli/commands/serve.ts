@@ -88,6 +88,8 @@ export const serveCommand: Command = {
     const core = await Core.open({
       dataDir,
       cloudUrl,
+      clock: ctx.clock,
+      clockShiftMs: ctx.clockShiftMs,
       credentialFile: credentialFile ? resolve(credentialFile) : undefined,
       // Operators see warnings (cloud unreachable, keychain) on stderr; everything is in the log file.
       logEcho: (line, level) => {

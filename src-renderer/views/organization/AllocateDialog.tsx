@@ -7,6 +7,7 @@ import { isLockedTerm } from '../../../src-shared/org/model.ts';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
 import { formatDate } from '../../format/time.ts';
+import { appNowIso } from '../../app/clock.ts';
 import { useOrg } from '../../stores/org.ts';
 import { Dialog } from './Dialog.tsx';
 
@@ -15,7 +16,7 @@ const termLabel = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 export function AllocateDialog({ user, onClose }: { user: OrgUserRow; onClose: () => void }) {
   const purchases = useOrg((s) => s.purchases);
   const users = useOrg((s) => s.users);
-  const now = new Date().toISOString();
+  const now = appNowIso();
   const usable = purchases.filter(
     (p) => !isLockedTerm(p.term) && (p.expiresAt === null || p.expiresAt > now),
   );

@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import type { OrgPurchaseRow, OrgUserRow } from '../../../../src-shared/domain/org.ts';
 import { Button } from '../../../components/Button.tsx';
+import { appNowIso } from '../../../app/clock.ts';
 import { useOrg } from '../../../stores/org.ts';
 import { UserPicker } from '../UserPicker.tsx';
 import { AssignExpiry } from './AssignExpiry.tsx';
@@ -32,7 +33,7 @@ export function AssignWizard({ users, startChecked, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<SentChange[] | null>(null);
   // The offer is taken once: seat counts move as soon as the change is queued.
-  const [groups] = useState(() => productGroups(purchases, new Date().toISOString()));
+  const [groups] = useState(() => productGroups(purchases, appNowIso()));
   const selected = users.filter((u) => checked.has(u.id));
   const pickedGroups = groups.filter((g) => codes.has(g.code));
   const byId = useMemo(() => new Map(purchases.map((p) => [p.id, p])), [purchases]);
