@@ -12,8 +12,8 @@ const { values } = parseArgs({
 if (values.mode === 'bare') {
   // Same sizes as the seat server's answers, byte for byte.
   const answers: Record<string, string> = {
-    '/seat/v1/checkout': `{"leaseId":"${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}","product":"vray","expiresAt":"2026-11-23T19:39:41.127Z","heartbeatSeconds":60}`,
-    '/seat/v1/heartbeat': '{"expiresAt":"2026-11-23T19:39:41.127Z"}',
+    '/seat/v1/checkout': `{"leaseId":"${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}","product":"vray","expiresAt":"${new Date().toISOString()}","heartbeatSeconds":60}`,
+    '/seat/v1/heartbeat': `{"expiresAt":"${new Date().toISOString()}"}`,
     '/seat/v1/release': '{}',
   };
   const server = createServer((req, res) => {

@@ -47,7 +47,7 @@ export function generateUsers(n: number): OrgUserRow[] {
       email: `${first}.${last}.${i}@example.com`.toLowerCase(),
       name: `${first} ${last} ${i}`,
       role: i % 5 === 0 ? 'guest' : 'member',
-      joinedAt: '2024-01-01',
+      joinedAt: new Date(Date.now() - 700 * 86_400_000).toISOString().slice(0, 10),
       products,
       creditAccess:
         mode === 'limit'

@@ -80,7 +80,12 @@ export class Mailer {
           });
           await this.db
             .updateTable('mail_outbox')
-            .set({ status: 'sent', sent_at: isoNow(this.clock), attempts: m.attempts + 1, last_error: null })
+            .set({
+              status: 'sent',
+              sent_at: isoNow(this.clock),
+              attempts: m.attempts + 1,
+              last_error: null,
+            })
             .where('id', '=', m.id)
             .execute();
         } catch (err) {

@@ -12,6 +12,7 @@ export function licensingRoutes(app: FastifyInstance, ctx: CloudContext): void {
     return rows.map((p) => ({ code: p.code, name: p.name, licenseType: p.license_type }));
   });
   mount(app, ctx, 'licenses', ({ caller }) => licensesOf(ctx.db, caller.accountId));
-  mount(app, ctx, 'licenseServerPool', ({ caller }) => poolOf(ctx.db, caller.accountId, isoNow(ctx.clock)),
+  mount(app, ctx, 'licenseServerPool', ({ caller }) =>
+    poolOf(ctx.db, caller.accountId, isoNow(ctx.clock)),
   );
 }

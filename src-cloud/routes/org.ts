@@ -81,7 +81,9 @@ function register(
 
 /** The administered organization, or a 403 naming who may do this. */
 async function adminOrg(rt: OrgRuntime, accountId: string): Promise<OrgRef> {
-  const actor = await rt.db.transaction().execute((tx) => loadActor(tx, accountId, isoNow(rt.clock)));
+  const actor = await rt.db
+    .transaction()
+    .execute((tx) => loadActor(tx, accountId, isoNow(rt.clock)));
   if (!actor.adminOf) throw new AppError('not_administrator', msg.NOT_AN_ADMINISTRATOR);
   return actor.adminOf;
 }

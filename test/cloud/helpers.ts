@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { startCloudServer } from '../../src-cloud/server.ts';
+import type { Clock } from '../../src-shared/clock.ts';
 import { DB_FILE } from '../../src-cloud/store/db.ts';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -37,13 +38,14 @@ export interface TestCloud {
 }
 
 export async function startTestCloud(
-  opts: { seed?: string | null; dataDir?: string } = {},
+  opts: { seed?: string | null; dataDir?: string; clock?: Clock } = {},
 ): Promise<TestCloud> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'clm-cloud-'));
   const server = await startCloudServer({
     port: 0,
     dataDir,
     seedFile: opts.seed === undefined ? demoSeed : opts.seed,
+    clock: opts.clock,
   });
   async function send<T>(method: string, path: string, body: string | undefined, token?: string) {
     const headers: Record<string, string> = {};

@@ -2,8 +2,8 @@
 // POST /v1/mutations with identical outcomes, only one's own, bad input refused with nothing
 // changed, the feed carrying the change; and the caller's own credits in GET /v1/organization.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { readSeedFile } from '../../src-cloud/store/seed.ts';
 import { ADMIN, demoSeed, startTestCloud, type TestCloud } from './helpers.ts';
 
 interface Notice {
@@ -30,13 +30,11 @@ const MARCO = 'marco.rossi@northwind.example';
 
 /** The organizational pool as the seed fills it, without lots that have expired by now. */
 function seedPool(): number {
-  const seed = JSON.parse(readFileSync(demoSeed, 'utf8')) as {
-    creditLots: { owner: string; remaining: number; expiresAt: string | null }[];
-  };
   const now = new Date().toISOString();
-  const sum = seed.creditLots
+  const seed = readSeedFile(demoSeed, Date.parse(now));
+  const sum = (seed.creditLots ?? [])
     .filter((l) => l.owner === ADMIN && (l.expiresAt === null || l.expiresAt > now))
-    .reduce((n, l) => n + l.remaining, 0);
+    .reduce((n, l) => n + (l.remaining ?? l.amount), 0);
   return Math.round(sum * 1000) / 1000;
 }
 

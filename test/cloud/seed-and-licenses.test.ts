@@ -11,6 +11,9 @@ import type {
   OrganizationAnswer,
   PoolEntry,
 } from '../../src-shared/cloud-api/schemas.ts';
+import { readSeedFile } from '../../src-cloud/store/seed.ts';
+import { manualClock } from '../../src-shared/clock.ts';
+import { resolveRelativeDate } from '../../src-shared/relative-date.ts';
 import { ADMIN, demoSeed, startTestCloud, type TestCloud } from './helpers.ts';
 
 const GUEST = 'daniel@okafor-studio.example';
@@ -31,9 +34,11 @@ interface Seed {
 
 describe('cloud demo seed', () => {
   let cloud: TestCloud;
-  const seed = JSON.parse(readFileSync(demoSeed, 'utf8')) as Seed;
+  // A clock that stands still: the seed's relative dates resolve to the same days here and there.
+  const clock = manualClock(Date.now());
+  const seed = readSeedFile(demoSeed, clock()) as Seed;
   before(async () => {
-    cloud = await startTestCloud();
+    cloud = await startTestCloud({ clock });
   });
   after(() => cloud.close());
 
@@ -73,8 +78,8 @@ describe('cloud demo seed', () => {
     const licenses = await get<LicenseView[]>('/v1/licenses', GUEST);
     const view = licenses.map((l) => [l.productName, l.source, l.quantity, l.expiresAt]);
     assert.deepEqual(view, [
-      ['V-Ray for 3ds Max', 'organization', 1, '2027-03-01'],
-      ['V-Ray for SketchUp', 'personal', 1, '2027-04-10'],
+      ['V-Ray for 3ds Max', 'organization', 1, resolveRelativeDate('+98d', clock())],
+      ['V-Ray for SketchUp', 'personal', 1, resolveRelativeDate('+138d', clock())],
     ]);
   });
 

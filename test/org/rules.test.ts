@@ -19,10 +19,14 @@ import {
   creditAccessLabel,
 } from '../../src-shared/org/rules/credits.ts';
 import { hasPersonalPurchases, statusOf } from '../../src-shared/org/model.ts';
+import { resolveRelativeDate } from '../../src-shared/relative-date.ts';
 import { parse } from '../../src-shared/schema.ts';
 import { mutationArgs, PushRequest } from '../../src-shared/org/mutations.ts';
 
-const NOW = '2026-06-01T00:00:00.000Z';
+// Rules take the time as an argument: any instant does, and the dates below are relative to it.
+const NOW_MS = Date.now();
+const NOW = new Date(NOW_MS).toISOString();
+const inDays = (n: number) => resolveRelativeDate(`${n < 0 ? '-' : '+'}${Math.abs(n)}d`, NOW_MS);
 const invitee: InviteeFacts = {
   accountId: 'a2',
   email: 'ann@example.com',
@@ -77,9 +81,9 @@ test('invite: unknown email, member eligibility, membership and pending rules', 
 
 test('personal purchases: trials and betas and expired ones do not count', () => {
   assert.equal(hasPersonalPurchases([{ term: 'trial', expiresAt: null }], NOW), false);
-  assert.equal(hasPersonalPurchases([{ term: 'beta', expiresAt: '2027-01-01' }], NOW), false);
-  assert.equal(hasPersonalPurchases([{ term: 'annual', expiresAt: '2026-01-01' }], NOW), false);
-  assert.equal(hasPersonalPurchases([{ term: 'edu', expiresAt: '2027-01-01' }], NOW), true);
+  assert.equal(hasPersonalPurchases([{ term: 'beta', expiresAt: inDays(200) }], NOW), false);
+  assert.equal(hasPersonalPurchases([{ term: 'annual', expiresAt: inDays(-150) }], NOW), false);
+  assert.equal(hasPersonalPurchases([{ term: 'edu', expiresAt: inDays(200) }], NOW), true);
   assert.equal(hasPersonalPurchases([{ term: 'perpetual', expiresAt: null }], NOW), true);
 });
 
@@ -139,7 +143,7 @@ test('assign: free seats, re-allocation, trial/beta and borrowed seats', () => {
   const purchase = {
     productName: 'V-Ray for 3ds Max',
     term: 'annual',
-    expiresAt: '2027-01-01',
+    expiresAt: inDays(200),
     quantity: 2,
     assignedSeats: 1,
   };
@@ -169,7 +173,7 @@ test('assign: free seats, re-allocation, trial/beta and borrowed seats', () => {
     message:
       'Trial/beta licenses cannot be revoked by the Administrator and re-assigned to another Member',
   });
-  const expired = checkAssign({ ...ctx, purchase: { ...purchase, expiresAt: '2026-01-01' } });
+  const expired = checkAssign({ ...ctx, purchase: { ...purchase, expiresAt: inDays(-150) } });
   assert.equal(expired.ok ? '' : expired.code, 'purchase_expired');
   const notEnough = checkAssign({ ...ctx, quantity: 3, from });
   assert.equal(notEnough.ok ? '' : notEnough.code, 'not_enough_to_reallocate');

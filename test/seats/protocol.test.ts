@@ -9,7 +9,8 @@ import { get, post, tempDir } from './helpers.ts';
 const dirs: { remove(): void }[] = [];
 after(() => dirs.forEach((d) => d.remove()));
 
-let now = Date.parse('2026-11-23T10:00:00Z');
+// A manual clock from the start of this hour (minute samples line up), whatever the day.
+let now = Math.floor(Date.now() / 3_600_000) * 3_600_000;
 const clock = () => now;
 
 async function server(

@@ -33,6 +33,8 @@ export async function buildBigOrg(dataDir: string, opts: BigOrgOptions): Promise
   const hash = await hashPassword(BIG_ADMIN.password);
   const db = new Database(join(dataDir, DB_FILE));
   const now = new Date().toISOString();
+  // Bought now, for years: the purchases never expire while a test or bench runs.
+  const inYears = new Date(Date.now() + 8 * 365 * 86_400_000).toISOString().slice(0, 10);
   const account = db.prepare(
     `insert into accounts (id, name, country, email, customer_number, password_hash, created_at)
      values (?, ?, 'BG', ?, ?, ?, ?)`,
@@ -42,7 +44,7 @@ export async function buildBigOrg(dataDir: string, opts: BigOrgOptions): Promise
   );
   const purchase = db.prepare(
     `insert into purchases (id, account_id, product_code, quantity, term, purchased_at, expires_at)
-     values (?, 'acc-admin', ?, ?, 'annual', ?, '2035-01-01')`,
+     values (?, 'acc-admin', ?, ?, 'annual', ?, ?)`,
   );
   const assignment = db.prepare(
     `insert into assignments (id, organization_id, purchase_id, account_id, quantity, assigned_at)
@@ -59,7 +61,7 @@ export async function buildBigOrg(dataDir: string, opts: BigOrgOptions): Promise
       `insert into organizations (id, name, administrator_id, customer_number, confirmed, created_at)
        values ('org-big', 'Big Org', 'acc-admin', 'C-0', 1, ?)`,
     ).run(now);
-    BIG_PRODUCTS.forEach((code, p) => purchase.run(`pur-${p}`, code, opts.users, now));
+    BIG_PRODUCTS.forEach((code, p) => purchase.run(`pur-${p}`, code, opts.users, now, inYears));
     for (let i = 0; i < opts.users; i++) {
       const id = `acc-${i}`;
       account.run(id, `User ${i}`, `user${i}@big.test`, `C-${i + 1}`, hash, now);
