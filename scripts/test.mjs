@@ -61,4 +61,12 @@ function collect(dir) {
 let files = collect(join(root, 'test')).sort();
 if (filters.length) files = files.filter((f) => filters.some((x) => relative(root, f).includes(x)));
 console.log(`[test] ${files.length} test files`);
-run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
+// No test may hang the suite: one that runs past this fails, with its name (issue 11).
+run('node', [
+  '--import',
+  'tsx',
+  '--test',
+  '--test-reporter=spec',
+  '--test-timeout=240000',
+  ...files,
+]);

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import type { SeatStatus } from '../../src-shared/bridge/calls/seats.ts';
 import { launchBrowser, openPage, screenshot, startServe } from './harness.ts';
+import { eventually } from '../support/wait.ts';
 
 let browser: Browser;
 before(async () => {
@@ -26,11 +27,10 @@ async function seat(base: string, path: string, body?: unknown): Promise<Record<
 }
 
 async function demoPool(base: string): Promise<SeatStatus> {
-  for (;;) {
+  return eventually("the demo license server's pool", async () => {
     const s = (await seat(base, 'status')) as unknown as SeatStatus;
-    if (s.products.length > 0) return s;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+    return s.products.length > 0 && s;
+  });
 }
 
 /** Six hours of earlier samples (as the per-minute sampler would have written them), so the

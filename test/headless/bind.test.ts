@@ -7,6 +7,7 @@ import { networkInterfaces } from 'node:os';
 import { createInterface } from 'node:readline';
 import { after, test } from 'node:test';
 import { removeTempDirs, root, tempDir } from '../core/helpers.ts';
+import { within } from '../support/wait.ts';
 
 const cli = join(root, 'dist', 'cli.js');
 const children: ChildProcess[] = [];
@@ -67,7 +68,8 @@ async function serve(args: string[]) {
     lines,
     /** Resolves once stderr contains `text`. */
     async stderrHas(text: string): Promise<string> {
-      while (!stderr.includes(text)) await new Promise<void>((r) => stderrWaiters.push(r));
+      while (!stderr.includes(text))
+        await within(`"${text}" on stderr`, new Promise<void>((r) => stderrWaiters.push(r)));
       return stderr;
     },
     stop() {

@@ -10,6 +10,7 @@ import { createHeadlessServer, CSP, type HeadlessServer } from '../../src-main/h
 import { newLoginToken } from '../../src-main/headless/login-token.ts';
 import type { SyncStatus } from '../../src-shared/domain/session.ts';
 import { ADMIN, openCore, removeTempDirs, startCloud, tempDir } from '../core/helpers.ts';
+import { within } from '../support/wait.ts';
 
 let cloud: CloudServer;
 let core: Core;
@@ -235,7 +236,7 @@ test('the SSE stream delivers sync.status (current state at once, then each chan
   let heartbeats = 0;
   async function until(pred: () => boolean): Promise<void> {
     while (!pred()) {
-      const { value, done } = await reader.read();
+      const { value, done } = await within('the next server-sent event', reader.read());
       if (done) throw new Error('stream ended');
       buffer += value;
       let i: number;

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { SMTPServer } from 'smtp-server';
 import { orgSeed, PASSWORD } from './helpers.ts';
+import { within } from '../support/wait.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const ADMIN = 'admin@acme.test';
@@ -43,13 +44,17 @@ describe('notification mail over SMTP', () => {
   let url = '';
   let dataDir = '';
 
-  const waitFor = async (match: (m: Mail) => boolean): Promise<Mail> => {
-    for (;;) {
-      const found = mails.find(match);
-      if (found) return found;
-      await new Promise<void>((resolve) => waiters.push(resolve));
-    }
-  };
+  const waitFor = (match: (m: Mail) => boolean): Promise<Mail> =>
+    within(
+      'a mail at the SMTP peer',
+      (async () => {
+        for (;;) {
+          const found = mails.find(match);
+          if (found) return found;
+          await new Promise<void>((resolve) => waiters.push(resolve));
+        }
+      })(),
+    );
 
   before(async () => {
     smtp = new SMTPServer({

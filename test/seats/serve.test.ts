@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { SeatHistory, SeatStatus } from '../../src-shared/bridge/calls/seats.ts';
 import { get, root, tempDir, waitForLine } from './helpers.ts';
+import { eventually, within } from '../support/wait.ts';
 
 const cli = join(root, 'dist/cli.js');
 const dirs: { remove(): void }[] = [];
@@ -49,11 +50,10 @@ function clm(args: string[]): { code: number; json: Record<string, unknown> } {
 
 /** Waits for the status to satisfy `ok` (the pool arrives from the embedded cloud). */
 async function statusWhen(base: string, ok: (s: SeatStatus) => boolean): Promise<SeatStatus> {
-  for (;;) {
+  return eventually('the seat status to change as expected', async () => {
     const s = (await get<SeatStatus>(`${base}/seat/v1/status`)).body;
-    if (ok(s)) return s;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+    return ok(s) && s;
+  });
 }
 
 /** What the cloud itself says this account's license server may serve. */
@@ -127,7 +127,9 @@ test('clm serve with no configuration serves the demo organization pool, activat
   const reader = (await events).body!.getReader();
   let sse = '';
   while (!sse.includes('event: seats.changed'))
-    sse += new TextDecoder().decode((await reader.read()).value);
+    sse += new TextDecoder().decode(
+      (await within('a seats.changed event over SSE', reader.read())).value,
+    );
   void reader.cancel();
   assert.match(sse, /event: seats.changed\ndata: \{"at":"[^"]+","products":\[/);
 
