@@ -75,8 +75,8 @@ export class EmbeddedCloud {
       this.#folder(),
       '--seed',
       this.seedFile,
-      '--clock-shift',
-      `${this.#opts.clockShiftMs ?? 0}ms`,
+      // One argument: a negative shift would read as an option of its own.
+      `--clock-shift=${this.#opts.clockShiftMs ?? 0}ms`,
     ];
     const launch = this.#opts.launcher ?? nodeCloudLauncher;
     const proc = launch(join(root, 'dist', 'cli.js'), args, { cwd: root, env: process.env });

@@ -93,7 +93,9 @@ export class CloudClient {
   }
 
   async signIn(email: string, password: string): Promise<TokenAnswer> {
-    const generation = this.#generation;
+    // A new session begins: a refresh of the previous one still in flight (a restore at start)
+    // must neither bring its tokens back nor, when it fails, forget this one.
+    const generation = ++this.#generation;
     const answer = await this.#request('signIn', { email, password }, null);
     await this.#accept(answer, generation);
     return answer;
