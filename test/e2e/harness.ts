@@ -59,7 +59,9 @@ function exited(child: ChildProcess): Promise<void> {
 
 /** Starts `node dist/cli.js serve (CLM_CLI overrides the script) --port 0 --data <tmp> --json` and waits for its JSON line. */
 /** `clm serve` on a fresh data folder: the embedded demo, or the given cloud when `cloudUrl` is set. */
-export async function startServe(opts: { cloudUrl?: string } = {}): Promise<ServedApp> {
+export async function startServe(
+  opts: { cloudUrl?: string; args?: string[] } = {},
+): Promise<ServedApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clm-e2e-'));
   const cloud = opts.cloudUrl
     ? ['--cloud', opts.cloudUrl, '--credential-file', join(dataDir, 'credential')]
@@ -75,6 +77,7 @@ export async function startServe(opts: { cloudUrl?: string } = {}): Promise<Serv
       dataDir,
       '--json',
       ...cloud,
+      ...(opts.args ?? []),
     ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
   );
