@@ -140,7 +140,7 @@ describe('cloud demo seed', () => {
         ['vray-sketchup', 1],
       ],
     );
-    // Expired purchases serve nothing: Grace's Phoenix for Maya ran out in 2026-10.
+    // Expired purchases serve nothing: Grace's Phoenix for Maya ran out 53 days before the seed loaded.
     const grace = await get<PoolEntry[]>('/v1/license-server/pool', OUTSIDER);
     assert.deepEqual(
       grace.map((p) => [p.productCode, p.total]),

@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { resolveRelativeDate } from '../../src-shared/relative-date.ts';
+import { formatLotDate } from '../../src-renderer/format/portal-dates.ts';
 import { ADMIN, removeTempDirs, startCloud, tempDir } from '../sync/helpers.ts';
 import { launchBrowser, openPage, screenshot, startServe } from './harness.ts';
 
@@ -43,6 +45,9 @@ const footer = (page: Page, text: string) =>
 
 test('activity log and credit lots', { timeout: 120_000 }, async () => {
   const cloudDir = tempDir('cloud');
+  // The seed's lots expire relative to when it loads: the days a person sees, from that time.
+  const seededAt = Date.now();
+  const day = (rel: string) => formatLotDate(resolveRelativeDate(rel, seededAt));
   const cloud = await startCloud(cloudDir);
   const app = await startServe({ cloudUrl: cloud.url });
   const browser = await launchBrowser();
@@ -64,11 +69,11 @@ test('activity log and credit lots', { timeout: 120_000 }, async () => {
     await page.getByRole('menuitem', { name: 'Balance and lots' }).click();
     const credits = page.getByRole('dialog', { name: 'Cloud credits' });
     const lots = credits.locator('tbody tr');
-    await lots.first().getByText('10 December 2026').waitFor();
+    await lots.first().getByText(day('+17d')).waitFor();
     assert.deepEqual(await lots.allInnerTexts(), [
-      '10 December 2026\t42.125',
-      '28 February 2027\t312.500',
-      '31 August 2027\t1,000.000',
+      `${day('+17d')}\t42.125`,
+      `${day('+97d')}\t312.500`,
+      `${day('+281d')}\t1,000.000`,
       'No expiration date\t180.750',
     ]);
     const total = credits.locator('tfoot tr');

@@ -6,13 +6,19 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator } from 'playwright-core';
 import { noFreeSeats } from '../../src-shared/org/messages.ts';
+import { resolveRelativeDate } from '../../src-shared/relative-date.ts';
+import { formatDate } from '../../src-renderer/format/time.ts';
 import { ADMIN, removeTempDirs, startCloud, tempDir } from '../sync/helpers.ts';
 import { launchBrowser, openPage, screenshot, startServe, type ServedApp } from './harness.ts';
 import { holdsProduct, openOrganization, userRow } from './org-pages.ts';
 
 let browser: Browser;
 let app: ServedApp;
+/** When the demo seed loads: its dates count from then (docs/seed-format.md). */
+let seededAt = 0;
+const seedDay = (rel: string) => formatDate(resolveRelativeDate(rel, seededAt));
 before(async () => {
+  seededAt = Date.now();
   [browser, app] = await Promise.all([launchBrowser(), startServe()]);
 });
 after(async () => {
@@ -75,7 +81,8 @@ test(
       // 3. Expiration date per product; Phoenix has one seat left for two users.
       assert.match(await currentStep(dialog), /3\s*Expiration date/);
       const vray = dialog.getByRole('group', { name: 'V-Ray for 3ds Max' });
-      await vray.getByRole('radio', { name: /Expires 15 Sept? 2027/ }).check();
+      // The 5 seats bought for 296 more days (docs/seed-format.md).
+      await vray.getByRole('radio', { name: `Expires ${seedDay('+296d')}` }).check();
       const phoenix = dialog.getByRole('group', { name: 'Phoenix for 3ds Max' });
       assert.match(await phoenix.innerText(), /No expiration date[\s\S]*1 of 2 seats free/);
       assert.match(

@@ -17,19 +17,21 @@ test('no absolute calendar date in resources/, test/ or bench/', () => {
   assert.deepEqual(hits, [], 'write these relative to the load time (docs/seed-format.md)');
 });
 
-test('the scan finds a date that is added, in JSON, code and ISO times alike', () => {
+test('the scan finds a date that is added, in JSON, code, ISO times and words alike', () => {
   // Put together here so that this file itself holds no date.
   const day = (y: string, md: string) => `${y}-${md}`;
   const text = [
     `{ "until": "${day('2026', '12-02')}T08:30:00Z" }`,
     `const at = '${day('2031', '01-15')}';`,
     'INV-2026-005877 pur_nw_vray3dsmax_2027_03',
+    `await lots.getByText('10 December ${'2026'}')`,
   ].join('\n');
   assert.deepEqual(
     absoluteDates(text).map((h) => [h.line, h.text]),
     [
       [1, day('2026', '12-02')],
       [2, day('2031', '01-15')],
+      [4, `10 December ${'2026'}`],
     ],
   );
 });
