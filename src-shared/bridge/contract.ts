@@ -10,6 +10,7 @@ import { orgCalls } from './calls/org.ts';
 import { changeCalls } from './calls/changes.ts';
 import { meCalls } from './calls/me.ts';
 import { activityCalls } from './calls/activity.ts';
+import { dongleCalls, type DongleList } from './calls/dongles.ts';
 
 export const bridgeCalls = {
   ...sessionCalls,
@@ -19,6 +20,7 @@ export const bridgeCalls = {
   ...changeCalls,
   ...meCalls,
   ...activityCalls,
+  ...dongleCalls,
 };
 
 export type BridgeCalls = typeof bridgeCalls;
@@ -34,6 +36,8 @@ export interface BridgeEvents {
   'data.changed': { tables: string[] };
   /** Leases or the seat pool changed (throttled); views reload the seat status. */
   'seats.changed': SeatSummary;
+  /** A dongle was plugged in, verified, refused or unplugged. */
+  'dongles.changed': DongleList;
 }
 export type EventName = keyof BridgeEvents;
 export const eventNames: EventName[] = [
@@ -41,6 +45,7 @@ export const eventNames: EventName[] = [
   'sync.status',
   'data.changed',
   'seats.changed',
+  'dongles.changed',
 ];
 
 export function isCallName(name: unknown): name is CallName {
