@@ -8,6 +8,7 @@ import { heartbeatCommand } from './heartbeat.ts';
 import { releaseCommand } from './release.ts';
 import { leaseReleaseCommand } from './lease-release.ts';
 import { activateCommand } from './activate.ts';
+import { donglesCommand } from './dongles.ts';
 
 export const commands: Command[] = [
   serveCommand,
@@ -17,5 +18,6 @@ export const commands: Command[] = [
   releaseCommand,
   leaseReleaseCommand,
   activateCommand,
+  donglesCommand,
   cloudCommand,
 ];
