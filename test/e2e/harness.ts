@@ -58,8 +58,10 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Starts `node dist/cli.js serve (CLM_CLI overrides the script) --port 0 --data <tmp> --json` and waits for its JSON line. */
-/** `clm serve` on a fresh data folder: the embedded demo, or the given cloud when `cloudUrl` is set. */
-export async function startServe(opts: { cloudUrl?: string } = {}): Promise<ServedApp> {
+/** `clm serve` (or `opts.command`) on a fresh data folder: the embedded demo, or the given cloud when `cloudUrl` is set. */
+export async function startServe(
+  opts: { cloudUrl?: string; command?: string[] } = {},
+): Promise<ServedApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clm-e2e-'));
   const cloud = opts.cloudUrl
     ? ['--cloud', opts.cloudUrl, '--credential-file', join(dataDir, 'credential')]
@@ -68,7 +70,8 @@ export async function startServe(opts: { cloudUrl?: string } = {}): Promise<Serv
     process.execPath,
     [
       process.env.CLM_CLI ?? join(root, 'dist', 'cli.js'),
-      'serve',
+      // `clm dongles emulate FILE…` runs the same server with software dongles plugged in.
+      ...(opts.command ?? ['serve']),
       '--port',
       '0',
       '--data',

@@ -93,10 +93,14 @@ test('License server view with leases held: bars, chart, leases, release, live u
     await page.locator('.seat-chart .u-legend .u-series').count(),
     status.products.length,
   );
+  // No dongle here: the USB dongles table says so and what plugging one in does.
+  await page.getByText(/No USB dongle attached\. Plug in a license dongle/).waitFor();
   await screenshot(page, 'license-server');
   // The whole view: the shell scrolls inside a fixed-height window, so show it on a tall one.
   await page.setViewportSize({ width: 1280, height: 1400 });
   await screenshot(page, 'license-server-full');
+  await page.getByRole('table', { name: /^USB dongles/ }).scrollIntoViewIfNeeded();
+  await screenshot(page, 'license-server-no-dongles');
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // Admin release from the table: the row goes, the bar follows.
