@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage, root, screenshot, startServe } from './harness.ts';
+import { openLicenseServerView } from './license-server-page.ts';
 
 let browser: Browser;
 before(async () => {
@@ -25,11 +26,7 @@ test('License server view lists an emulated dongle that adds seats and a refused
   const s = await openPage(browser, app.base);
   t.after(() => s.context.close());
   const page = s.page;
-  await page.goto(app.loginUrl);
-  await page.getByRole('button', { name: /Elena Petrova/ }).click();
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('heading', { name: 'Licensing', level: 1 }).waitFor();
-  await page.getByRole('link', { name: 'License server' }).click();
+  await openLicenseServerView(page, app.loginUrl);
 
   const table = page.getByRole('table', { name: /^USB dongles/ });
   const valid = table.getByRole('row', { name: /VRD-DEMO-0042/ });

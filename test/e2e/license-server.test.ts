@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import type { SeatStatus } from '../../src-shared/bridge/calls/seats.ts';
 import { launchBrowser, openPage, screenshot, startServe } from './harness.ts';
+import { openLicenseServerView } from './license-server-page.ts';
 
 let browser: Browser;
 before(async () => {
@@ -75,11 +76,7 @@ test('License server view with leases held: bars, chart, leases, release, live u
   const s = await openPage(browser, app.base);
   t.after(() => s.context.close());
   const page = s.page;
-  await page.goto(app.loginUrl);
-  await page.getByRole('button', { name: /Elena Petrova/ }).click();
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('heading', { name: 'Licensing', level: 1 }).waitFor();
-  await page.getByRole('link', { name: 'License server' }).click();
+  await openLicenseServerView(page, app.loginUrl);
 
   await page.getByText('Serves the seats of admin@northwind.example').waitFor();
   await page.getByRole('heading', { name: 'Seats in use', exact: true }).waitFor();

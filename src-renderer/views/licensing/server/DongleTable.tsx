@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import type { DongleList, DongleView } from '../../../../src-shared/bridge/calls/dongles.ts';
 import { formatDate } from '../../../format/time.ts';
+import { CardTable } from './CardTable.tsx';
 import { useDongles, watchDongles } from './dongleStore.ts';
 
 export function DongleTable() {
@@ -10,33 +11,27 @@ export function DongleTable() {
   useEffect(() => watchDongles(), []);
   const dongles = list?.dongles ?? [];
   return (
-    <section className="card table-card">
-      <table className="table dongle-table">
-        <caption className="table-caption">
-          USB dongles
-          <span className="table-caption-count">{dongles.length}</span>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Serial</th>
-            <th scope="col">State</th>
-            <th scope="col">Seats added</th>
-            <th scope="col">Licenses</th>
-          </tr>
-        </thead>
-        <tbody>
-          {dongles.length === 0 ? (
-            <tr>
-              <td colSpan={4} className="lease-empty">
-                {error ?? (list ? emptyText(list) : 'Looking for USB dongles…')}
-              </td>
-            </tr>
-          ) : (
-            dongles.map((d) => <DongleRow key={d.id} d={d} />)
-          )}
-        </tbody>
-      </table>
-    </section>
+    <CardTable
+      caption="USB dongles"
+      count={dongles.length}
+      className="dongle-table"
+      columns={[
+        { label: 'Serial' },
+        { label: 'State' },
+        { label: 'Seats added' },
+        { label: 'Licenses' },
+      ]}
+    >
+      {dongles.length === 0 ? (
+        <tr>
+          <td colSpan={4} className="lease-empty">
+            {error ?? (list ? emptyText(list) : 'Looking for USB dongles…')}
+          </td>
+        </tr>
+      ) : (
+        dongles.map((d) => <DongleRow key={d.id} d={d} />)
+      )}
+    </CardTable>
   );
 }
 
@@ -59,7 +54,7 @@ function DongleRow({ d }: { d: DongleView }) {
         </span>
       </td>
       <td>
-        <span className={`dongle-state dongle-state-${d.state}`}>{stateLabel[d.state]}</span>
+        <span className={`badge dongle-state-${d.state}`}>{stateLabel[d.state]}</span>
         {d.reason && <p className="dongle-reason">{d.reason.message}</p>}
       </td>
       <td>{d.state === 'verified' ? d.seats : '—'}</td>
