@@ -11,6 +11,7 @@ import { demoVendorKeys, productVendorKeys } from '../../src-main/dongles/keys.t
 import { verifyDongle } from '../../src-main/dongles/verify.ts';
 import { SeatService } from '../../src-main/seats/service.ts';
 import type { EmulatorConfig } from '../../src-shared/dongles/emulator-config.ts';
+import type { DongleList } from '../../src-shared/bridge/calls/dongles.ts';
 import { dongle, tempDir } from './helpers.ts';
 
 const DAY = 86_400_000;
@@ -186,4 +187,47 @@ test('the same serial twice (a cloned dongle) counts once', async (t) => {
   const states = manager.list().dongles.map((d) => d.reason?.code ?? d.state);
   assert.deepEqual(states, ['verified', 'duplicate_serial']);
   assert.equal(service.status().products.find((p) => p.product === 'vray-3dsmax')?.total, 2);
+});
+
+test('hot-plug: polling finds a dongle plugged in later and notices it leave', async (t) => {
+  const clock = start();
+  const service = new SeatService({
+    dataDir: tempDir(t),
+    clock,
+    reapIntervalMs: 0,
+    sampleIntervalMs: 0,
+  });
+  const bus = new EmulatorBus();
+  const manager = new DongleManager(service, {
+    transports: [bus],
+    vendorKeys: demoVendorKeys(),
+    clock,
+    pollMs: 20,
+  });
+  t.after(async () => {
+    await manager.close();
+    await service.close();
+  });
+  const next = (what: string, until: (l: DongleList) => boolean) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`no dongles.changed with ${what} within 5 s`)),
+        5000,
+      );
+      const off = manager.onChange((l) => {
+        if (!until(l)) return;
+        clearTimeout(timer);
+        off();
+        resolve();
+      });
+    });
+  manager.start();
+  const verified = next('the dongle verified', (l) => l.dongles[0]?.state === 'verified');
+  const path = bus.plug(dongle(clock));
+  await verified;
+  assert.equal(service.status().products.length, 2);
+  const gone = next('the dongle gone', (l) => l.dongles.length === 0);
+  bus.unplug(path);
+  await gone;
+  assert.equal(service.status().products.length, 0);
 });
