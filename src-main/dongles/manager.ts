@@ -28,6 +28,8 @@ export interface DongleManagerOptions {
   pollMs?: number;
   /** Per exchange with a device (default 2 s). */
   timeoutMs?: number;
+  /** How long after a failed transfer the dongle is checked again (default 30 s). */
+  retryMs?: number;
 }
 
 interface Entry {
@@ -36,7 +38,20 @@ interface Entry {
   path: string;
   /** The verification, once done. */
   result: Verification | null;
+  /** After a failed transfer (not a failed signature): when to try again (performance.now()). */
+  retryAt: number | null;
 }
+
+/** Refusals a USB glitch can cause: the dongle is checked again after RETRY_MS, not only on replug. */
+const TRANSIENT = new Set<DongleReason>([
+  'timeout',
+  'truncated_report',
+  'bad_checksum',
+  'bad_report',
+  'device_error',
+  'open_failed',
+]);
+const RETRY_MS = 30_000;
 
 export class DongleManager {
   private readonly entries = new Map<string, Entry>();
@@ -94,7 +109,9 @@ export class DongleManager {
         for (const d of devices) {
           const id = `${t.name}:${d.path}`;
           seen.add(id);
-          if (!this.entries.has(id)) fresh.push(this.track(id, t, d.path));
+          const known = this.entries.get(id);
+          if (!known) fresh.push(this.track(id, t, d.path));
+          else if (known.retryAt !== null && known.retryAt <= performance.now()) fresh.push(known);
         }
       }
       for (const id of [...this.entries.keys()])
@@ -123,7 +140,7 @@ export class DongleManager {
       expiresAt: null,
       since: isoNow(this.clock),
     };
-    const e: Entry = { view, transport, path, result: null };
+    const e: Entry = { view, transport, path, result: null, retryAt: null };
     this.entries.set(id, e);
     return e;
   }
@@ -147,6 +164,10 @@ export class DongleManager {
     }
     if (this.entries.get(e.view.id) !== e || this.closed) return; // unplugged meanwhile
     e.result = result;
+    e.retryAt =
+      !result.ok && TRANSIENT.has(result.code)
+        ? performance.now() + (this.opts.retryMs ?? RETRY_MS)
+        : null;
     const v = e.view;
     v.serial = result.info?.serial ?? null;
     v.firmware = result.info?.firmware ?? null;
@@ -162,6 +183,7 @@ export class DongleManager {
     if (twin)
       return this.refuse(e, 'duplicate_serial', dongleMessages.duplicateSerial(v.serial ?? ''));
     v.state = 'verified';
+    delete v.reason;
     v.seats = v.licenses.reduce((n, l) => n + l.seats, 0);
     const seats = v.licenses.map((l) => ({ product: l.product, name: l.name, total: l.seats }));
     this.sink.addSource({ id: sourceId(e), seats: () => seats }, 'dongle');

@@ -231,3 +231,35 @@ test('hot-plug: polling finds a dongle plugged in later and notices it leave', a
   await gone;
   assert.equal(service.status().products.length, 0);
 });
+
+test('a dongle refused for a failed transfer is checked again and then adds its seats', async (t) => {
+  const clock = start();
+  const service = new SeatService({
+    dataDir: tempDir(t),
+    clock,
+    reapIntervalMs: 0,
+    sampleIntervalMs: 0,
+  });
+  const bus = new EmulatorBus();
+  const manager = new DongleManager(service, {
+    transports: [bus],
+    vendorKeys: demoVendorKeys(),
+    clock,
+    pollMs: 0,
+    retryMs: 0,
+  });
+  t.after(async () => {
+    await manager.close();
+    await service.close();
+  });
+  const flaky = dongle(clock, (c) => (c.faults = { badChecksum: true }));
+  bus.plug(flaky);
+  await manager.poll();
+  assert.equal(manager.list().dongles[0]?.reason?.code, 'bad_checksum');
+  flaky.faults.badChecksum = false; // the glitch is over
+  await manager.poll();
+  const [d] = manager.list().dongles;
+  assert.equal(d?.state, 'verified');
+  assert.equal(d?.reason, undefined);
+  assert.equal(service.status().products.length, 2);
+});
