@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { test } from 'node:test';
 import { manualClock } from '../../src-shared/clock.ts';
-import { DongleManager } from '../../src-main/dongles/manager.ts';
+import { DongleManager, type DongleManagerOptions } from '../../src-main/dongles/manager.ts';
 import { EmulatorBus } from '../../src-main/dongles/emulator-bus.ts';
 import { demoVendorKeys, productVendorKeys } from '../../src-main/dongles/keys.ts';
 import { verifyDongle } from '../../src-main/dongles/verify.ts';
@@ -18,7 +18,11 @@ const DAY = 86_400_000;
 // Whatever today is (faketime too): the clock starts at the real time and moves only when told.
 const start = () => manualClock(Date.now());
 
-function seatServer(t: { after(fn: () => void | Promise<void>): void }, clock: () => number) {
+function seatServer(
+  t: { after(fn: () => void | Promise<void>): void },
+  clock: () => number,
+  more: Partial<DongleManagerOptions> = {},
+) {
   const service = new SeatService({
     dataDir: tempDir(t),
     clock,
@@ -32,6 +36,7 @@ function seatServer(t: { after(fn: () => void | Promise<void>): void }, clock: (
     clock,
     pollMs: 0,
     timeoutMs: 500,
+    ...more,
   });
   t.after(async () => {
     await manager.close();
@@ -191,23 +196,7 @@ test('the same serial twice (a cloned dongle) counts once', async (t) => {
 
 test('hot-plug: polling finds a dongle plugged in later and notices it leave', async (t) => {
   const clock = start();
-  const service = new SeatService({
-    dataDir: tempDir(t),
-    clock,
-    reapIntervalMs: 0,
-    sampleIntervalMs: 0,
-  });
-  const bus = new EmulatorBus();
-  const manager = new DongleManager(service, {
-    transports: [bus],
-    vendorKeys: demoVendorKeys(),
-    clock,
-    pollMs: 20,
-  });
-  t.after(async () => {
-    await manager.close();
-    await service.close();
-  });
+  const { service, bus, manager } = seatServer(t, clock, { pollMs: 20, timeoutMs: 2000 });
   const next = (what: string, until: (l: DongleList) => boolean) =>
     new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
@@ -234,24 +223,7 @@ test('hot-plug: polling finds a dongle plugged in later and notices it leave', a
 
 test('a dongle refused for a failed transfer is checked again and then adds its seats', async (t) => {
   const clock = start();
-  const service = new SeatService({
-    dataDir: tempDir(t),
-    clock,
-    reapIntervalMs: 0,
-    sampleIntervalMs: 0,
-  });
-  const bus = new EmulatorBus();
-  const manager = new DongleManager(service, {
-    transports: [bus],
-    vendorKeys: demoVendorKeys(),
-    clock,
-    pollMs: 0,
-    retryMs: 0,
-  });
-  t.after(async () => {
-    await manager.close();
-    await service.close();
-  });
+  const { service, bus, manager } = seatServer(t, clock, { retryMs: 0 });
   const flaky = dongle(clock, (c) => (c.faults = { badChecksum: true }));
   bus.plug(flaky);
   await manager.poll();
