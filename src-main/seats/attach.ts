@@ -1,6 +1,7 @@
 // Plugs the license server into the core: the seat service on the core's data folder, its
 // activation, the `/seat/v1/*` handler of the headless server, bridge handlers and events.
 import type { Core } from '../core/core.ts';
+import { attachDongles, type AttachedDongles, type DongleOptions } from '../dongles/attach.ts';
 import { ServerActivation } from './activation.ts';
 import { seatBridgeHandlers } from './bridge.ts';
 import { createSeatHttpHandler, type SeatHttpOptions } from './http.ts';
@@ -11,11 +12,14 @@ export type AttachSeatsOptions = SeatHttpOptions &
   Omit<SeatServiceOptions, 'dataDir' | 'identity'> & {
     /** How often the pool is fetched from the cloud (default 60 s). */
     poolRefreshMs?: number;
+    /** USB dongles (SPEC §8): their transports and pinned vendor keys; `false`: none. */
+    dongles?: DongleOptions | false;
   };
 
 export interface AttachedSeats {
   service: SeatService;
   activation: ServerActivation;
+  dongles: AttachedDongles | null;
 }
 
 /** Attaches the seat server to `core` (sets `core.seats`); the core closes it on shutdown. */
@@ -50,15 +54,23 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
   const offChanged = service.onChanged((summary) => core.publish('seats.changed', summary));
   // The UI session's sync saw the cloud's pool change: fetch the server's own pool too.
   const offPool = core.onServerPoolChanged(() => void act.refresh());
+  const dongles =
+    opts.dongles === false
+      ? null
+      : attachDongles(service, (list) => core.publish('dongles.changed', list), {
+          ...opts.dongles,
+          clock: opts.clock ?? core.clock,
+        });
   core.seats = {
     handle: createSeatHttpHandler(service, opts),
-    handlers: seatBridgeHandlers(service, act),
+    handlers: { ...seatBridgeHandlers(service, act), ...dongles?.handlers },
     onSignIn: (delegate) => act.activateIfNone(delegate),
     onDemoReset: () => act.resetDemo(),
     close: async () => {
       offChanged();
       offPool();
       act.close();
+      await dongles?.close();
       await service.close();
     },
   };
@@ -67,5 +79,5 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
     .catch((err: unknown) =>
       core.log.error('license server activation failed', { message: String(err) }),
     );
-  return { service, activation: act };
+  return { service, activation: act, dongles };
 }

@@ -11,6 +11,7 @@ import { changeCalls } from './calls/changes.ts';
 import { meCalls } from './calls/me.ts';
 import { activityCalls } from './calls/activity.ts';
 import { appCalls } from './calls/app.ts';
+import { dongleCalls, type DongleList } from './calls/dongles.ts';
 
 export const bridgeCalls = {
   ...sessionCalls,
@@ -21,6 +22,7 @@ export const bridgeCalls = {
   ...meCalls,
   ...activityCalls,
   ...appCalls,
+  ...dongleCalls,
 };
 
 export type BridgeCalls = typeof bridgeCalls;
@@ -36,6 +38,8 @@ export interface BridgeEvents {
   'data.changed': { tables: string[] };
   /** Leases or the seat pool changed (throttled); views reload the seat status. */
   'seats.changed': SeatSummary;
+  /** A dongle was plugged in, verified, refused or unplugged. */
+  'dongles.changed': DongleList;
 }
 export type EventName = keyof BridgeEvents;
 export const eventNames: EventName[] = [
@@ -43,6 +47,7 @@ export const eventNames: EventName[] = [
   'sync.status',
   'data.changed',
   'seats.changed',
+  'dongles.changed',
 ];
 
 export function isCallName(name: unknown): name is CallName {

@@ -57,10 +57,9 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** Starts `node dist/cli.js serve (CLM_CLI overrides the script) --port 0 --data <tmp> --json` and waits for its JSON line. */
-/** `clm serve` on a fresh data folder: the embedded demo, or the given cloud when `cloudUrl` is set. */
+/** `clm serve` (or `opts.command`) on a fresh data folder (plus `opts.args`): the embedded demo, or the given cloud when `cloudUrl` is set. Waits for its JSON line. */
 export async function startServe(
-  opts: { cloudUrl?: string; args?: string[] } = {},
+  opts: { cloudUrl?: string; command?: string[]; args?: string[] } = {},
 ): Promise<ServedApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clm-e2e-'));
   const cloud = opts.cloudUrl
@@ -70,7 +69,8 @@ export async function startServe(
     process.execPath,
     [
       process.env.CLM_CLI ?? join(root, 'dist', 'cli.js'),
-      'serve',
+      // `clm dongles emulate FILE…` runs the same server with software dongles plugged in.
+      ...(opts.command ?? ['serve']),
       '--port',
       '0',
       '--data',

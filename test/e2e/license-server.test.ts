@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import type { SeatStatus } from '../../src-shared/bridge/calls/seats.ts';
 import { launchBrowser, openPage, screenshot, startServe } from './harness.ts';
 import { eventually } from '../support/wait.ts';
+import { openLicenseServerView } from './license-server-page.ts';
 
 let browser: Browser;
 before(async () => {
@@ -75,11 +76,7 @@ test('License server view with leases held: bars, chart, leases, release, live u
   const s = await openPage(browser, app.base);
   t.after(() => s.context.close());
   const page = s.page;
-  await page.goto(app.loginUrl);
-  await page.getByRole('button', { name: /Elena Petrova/ }).click();
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('heading', { name: 'Licensing', level: 1 }).waitFor();
-  await page.getByRole('link', { name: 'License server' }).click();
+  await openLicenseServerView(page, app.loginUrl);
 
   await page.getByText('Serves the seats of admin@northwind.example').waitFor();
   await page.getByRole('heading', { name: 'Seats in use', exact: true }).waitFor();
@@ -93,10 +90,14 @@ test('License server view with leases held: bars, chart, leases, release, live u
     await page.locator('.seat-chart .u-legend .u-series').count(),
     status.products.length,
   );
+  // No dongle here: the USB dongles table says so and what plugging one in does.
+  await page.getByText(/No USB dongle attached\. Plug in a license dongle/).waitFor();
   await screenshot(page, 'license-server');
   // The whole view: the shell scrolls inside a fixed-height window, so show it on a tall one.
   await page.setViewportSize({ width: 1280, height: 1400 });
   await screenshot(page, 'license-server-full');
+  await page.getByRole('table', { name: /^USB dongles/ }).scrollIntoViewIfNeeded();
+  await screenshot(page, 'license-server-no-dongles');
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // Admin release from the table: the row goes, the bar follows.

@@ -9,6 +9,7 @@ import { releaseCommand } from './release.ts';
 import { leaseReleaseCommand } from './lease-release.ts';
 import { activateCommand } from './activate.ts';
 import { demoResetCommand } from './demo-reset.ts';
+import { donglesCommand } from './dongles.ts';
 
 export const commands: Command[] = [
   serveCommand,
@@ -19,5 +20,6 @@ export const commands: Command[] = [
   leaseReleaseCommand,
   activateCommand,
   demoResetCommand,
+  donglesCommand,
   cloudCommand,
 ];

@@ -5,10 +5,11 @@ import { Core } from '../../core/core.ts';
 import { newLoginToken } from '../../headless/login-token.ts';
 import { EXPOSE_UI_WARNING, isLoopbackAddress, reachOf } from '../../headless/reach.ts';
 import { createHeadlessServer, type Listening } from '../../headless/server.ts';
+import type { DongleOptions } from '../../dongles/attach.ts';
 import { attachSeats } from '../../seats/attach.ts';
 import { seatTuningOf, seatTuningOptions } from '../../seats/cli-options.ts';
 import { defaultDataDir } from '../../paths.ts';
-import { dataOption, type Command } from '../command.ts';
+import { dataOption, type Command, type CommandContext } from '../command.ts';
 
 export const DEFAULT_PORT = 30304;
 
@@ -75,75 +76,78 @@ export const serveCommand: Command = {
     },
     ...seatTuningOptions,
   },
-  async run(ctx) {
-    const port = parsePort(stringOpt(ctx.values.port));
-    const cloudUrl = parseCloud(stringOpt(ctx.values.cloud));
-    const bind = stringOpt(ctx.values.bind) ?? '127.0.0.1';
-    const dataDir = resolve(stringOpt(ctx.values.data) ?? defaultDataDir());
-    const credentialFile = stringOpt(ctx.values['credential-file']);
-    const exposeUi = ctx.values['expose-ui'] === true;
-    // Every flag is checked before anything starts: a typo must not leave a half-started server.
-    const tuning = seatTuningOf(ctx);
-
-    const core = await Core.open({
-      dataDir,
-      cloudUrl,
-      clock: ctx.clock,
-      clockShiftMs: ctx.clockShiftMs,
-      credentialFile: credentialFile ? resolve(credentialFile) : undefined,
-      // Operators see warnings (cloud unreachable, keychain) on stderr; everything is in the log file.
-      logEcho: (line, level) => {
-        if (level !== 'info') process.stderr.write(`${line}\n`);
-      },
-    });
-    attachSeats(core, tuning);
-    // Handlers go in before the URL is printed: whoever reads it may stop us at once, and a
-    // signal without a handler would kill the process before the embedded cloud is stopped.
-    const stopped = new Promise<void>((done) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        done();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
-    const token = newLoginToken();
-    const headless = createHeadlessServer({ core, token, exposeUi });
-    let base: Listening;
-    try {
-      base = await headless.listen(port, bind);
-    } catch (err) {
-      await core.close();
-      const code = (err as { code?: string }).code;
-      if (code === 'EADDRINUSE')
-        throw new AppError(
-          'conflict',
-          `Port ${port} on ${bind} is in use (another clm serve or a license server?). Choose another with --port N.`,
-        );
-      if (code === 'EADDRNOTAVAIL')
-        throw new AppError('bad_request', `--bind ${bind} is not an address of this machine`);
-      throw err;
-    }
-    core.start();
-
-    const reach = reachOf(base.address, base.port, exposeUi);
-    if (exposeUi) {
-      if (isLoopbackAddress(base.address))
-        console.error(`--expose-ui changes nothing: --bind ${bind} is this machine's loopback.`);
-      else console.error(EXPOSE_UI_WARNING);
-    }
-    const url = `${reach.uiUrl}?token=${token}`;
-    if (ctx.json)
-      ctx.print({ url, token, port: base.port, seatUrl: reach.seatUrl, uiFrom: reach.uiFrom });
-    else console.log([`Chaos License Manager is serving on ${url}`, ...reach.lines].join('\n'));
-    // Never silently: an operator without a keychain learns that a restart forgets the sign-in.
-    const notice = core.session().credentialNotice;
-    if (notice && core.credentialStorage === 'memory') console.error(notice);
-
-    await stopped;
-    await headless.close();
-    await core.close();
-    return 0;
-  },
+  run: (ctx) => runServe(ctx),
 };
+
+/** `clm serve`'s work; `clm dongles emulate` runs it with software dongles plugged in. */
+export async function runServe(ctx: CommandContext, dongles?: DongleOptions): Promise<number> {
+  const port = parsePort(stringOpt(ctx.values.port));
+  const cloudUrl = parseCloud(stringOpt(ctx.values.cloud));
+  const bind = stringOpt(ctx.values.bind) ?? '127.0.0.1';
+  const dataDir = resolve(stringOpt(ctx.values.data) ?? defaultDataDir());
+  const credentialFile = stringOpt(ctx.values['credential-file']);
+  const exposeUi = ctx.values['expose-ui'] === true;
+  // Every flag is checked before anything starts: a typo must not leave a half-started server.
+  const tuning = seatTuningOf(ctx);
+
+  const core = await Core.open({
+    dataDir,
+    cloudUrl,
+    clock: ctx.clock,
+    clockShiftMs: ctx.clockShiftMs,
+    credentialFile: credentialFile ? resolve(credentialFile) : undefined,
+    // Operators see warnings (cloud unreachable, keychain) on stderr; everything is in the log file.
+    logEcho: (line, level) => {
+      if (level !== 'info') process.stderr.write(`${line}\n`);
+    },
+  });
+  attachSeats(core, { ...tuning, dongles });
+  // Handlers go in before the URL is printed: whoever reads it may stop us at once, and a
+  // signal without a handler would kill the process before the embedded cloud is stopped.
+  const stopped = new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  const token = newLoginToken();
+  const headless = createHeadlessServer({ core, token, exposeUi });
+  let base: Listening;
+  try {
+    base = await headless.listen(port, bind);
+  } catch (err) {
+    await core.close();
+    const code = (err as { code?: string }).code;
+    if (code === 'EADDRINUSE')
+      throw new AppError(
+        'conflict',
+        `Port ${port} on ${bind} is in use (another clm serve or a license server?). Choose another with --port N.`,
+      );
+    if (code === 'EADDRNOTAVAIL')
+      throw new AppError('bad_request', `--bind ${bind} is not an address of this machine`);
+    throw err;
+  }
+  core.start();
+
+  const reach = reachOf(base.address, base.port, exposeUi);
+  if (exposeUi) {
+    if (isLoopbackAddress(base.address))
+      console.error(`--expose-ui changes nothing: --bind ${bind} is this machine's loopback.`);
+    else console.error(EXPOSE_UI_WARNING);
+  }
+  const url = `${reach.uiUrl}?token=${token}`;
+  if (ctx.json)
+    ctx.print({ url, token, port: base.port, seatUrl: reach.seatUrl, uiFrom: reach.uiFrom });
+  else console.log([`Chaos License Manager is serving on ${url}`, ...reach.lines].join('\n'));
+  // Never silently: an operator without a keychain learns that a restart forgets the sign-in.
+  const notice = core.session().credentialNotice;
+  if (notice && core.credentialStorage === 'memory') console.error(notice);
+
+  await stopped;
+  await headless.close();
+  await core.close();
+  return 0;
+}

@@ -7,6 +7,7 @@ import { Banner } from '../../../components/Banner.tsx';
 import { Button } from '../../../components/Button.tsx';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { formatAge } from '../../../format/time.ts';
+import { DongleTable } from './DongleTable.tsx';
 import { LeaseTable } from './LeaseTable.tsx';
 import { SeatChart } from './SeatChart.tsx';
 import { useSeatServer, watchSeatServer } from './seatStore.ts';
@@ -51,7 +52,8 @@ export function LicenseServerView() {
             It serves the seats of {data.server.account ?? 'the account it is activated with'}
             {'. '}
             When that account has licenses the server may hand out (for an organization
-            administrator: the seats not assigned to users), they appear here.
+            administrator: the seats not assigned to users), or a USB dongle is plugged in, they
+            appear here.
           </EmptyState>
         </div>
       ) : (
@@ -100,6 +102,7 @@ export function LicenseServerView() {
           />
         </>
       )}
+      <DongleTable />
     </div>
   );
 }
@@ -159,7 +162,11 @@ function ProductBar({ p }: { p: SeatProductStatus }) {
           </strong>{' '}
           in use
         </span>
-        <span className="seat-bar-sources">
+        {/* The serials are in the USB dongles table; the title names every source. */}
+        <span
+          className="seat-bar-sources"
+          title={p.sources.map((x) => `${x.total} from ${x.source}`).join(', ')}
+        >
           {p.sources.map((x) => `${x.total} ${kindLabel[x.kind]}`).join(' · ')}
         </span>
       </div>

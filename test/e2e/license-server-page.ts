@@ -1,0 +1,10 @@
+// Signs in as the demo's Elena Petrova and opens Licensing → License server.
+import type { Page } from 'playwright-core';
+
+export async function openLicenseServerView(page: Page, loginUrl: string): Promise<void> {
+  await page.goto(loginUrl);
+  await page.getByRole('button', { name: /Elena Petrova/ }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('heading', { name: 'Licensing', level: 1 }).waitFor();
+  await page.getByRole('link', { name: 'License server' }).click();
+}
