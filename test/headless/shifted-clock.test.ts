@@ -3,6 +3,7 @@
 // seed names, the borrowed seat is still refused for revoke with the seed's message, purchases
 // and credit lots that were valid still are, and Reset demo starts the story again.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -115,7 +116,15 @@ test(
         productCode: 'vray-3dsmax',
       });
       assert.deepEqual(stale.failed, [], 'the old borrow no longer holds');
-      const reset = await value<SessionState>(app, 'demo.reset');
+      // `clm demo-reset` is the Reset demo button for scripts: the same bridge call.
+      const cli = spawnSync(
+        process.execPath,
+        [join(root, 'dist', 'cli.js'), 'demo-reset', '--server', app.base, '--token', app.token],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      assert.equal(cli.status, 0, cli.stderr);
+      assert.match(cli.stdout, /^The demo was reloaded from its seed, dated from now\./);
+      const reset = await value<SessionState>(app, 'session.get');
       assert.equal(reset.signedIn, false, 'Reset demo signs out');
       await tellsTheStory(app, 0);
     } finally {
