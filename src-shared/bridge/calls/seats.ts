@@ -22,6 +22,19 @@ export interface SeatSourceCount {
   total: number;
 }
 
+/** A checkout waiting for a seat, in the order it will be served (1 = next). */
+export interface SeatWaiterView {
+  position: number;
+  queueId: string;
+  clientId: string;
+  user: string;
+  host: string;
+  priority: number;
+  /** ISO times: when it joined, and when it gives up unless it asks again. */
+  since: string;
+  until: string;
+}
+
 export interface SeatProductStatus {
   product: string;
   name: string;
@@ -29,6 +42,8 @@ export interface SeatProductStatus {
   inUse: number;
   sources: SeatSourceCount[];
   leases: SeatLeaseView[];
+  /** Checkouts waiting for a seat (seat protocol `wait`); absent from older servers. */
+  queue?: SeatWaiterView[];
 }
 
 /** The account the server is activated with: it serves that account's seats. */
@@ -60,7 +75,16 @@ export interface SeatStatus {
 export interface SeatHistory {
   /** Unix seconds of each sample. */
   times: number[];
-  products: { product: string; name: string; total: number; inUse: (number | null)[] }[];
+  products: {
+    product: string;
+    name: string;
+    total: number;
+    inUse: (number | null)[];
+    /** Checkouts refused in that minute (no seat, a rule). */
+    denied?: (number | null)[];
+    /** Checkouts waiting in the queue at that minute. */
+    queued?: (number | null)[];
+  }[];
 }
 
 /** Payload of the `seats.changed` event: enough to redraw the bars; views reload details. */
