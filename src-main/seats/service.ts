@@ -1,14 +1,11 @@
 // The seat service: the pool built from seat sources, and leases decided in SQLite transactions.
 import { randomUUID } from 'node:crypto';
-import type { Statement } from 'better-sqlite3';
 import type {
   SeatHistory,
-  SeatProductStatus,
   SeatServerIdentity,
   SeatSourceKind,
   SeatStatus,
   SeatSummary,
-  SeatWaiterView,
 } from '../../src-shared/bridge/calls/seats.ts';
 import { priorityOf, type SeatRules, type Who } from '../../src-shared/seats/rules.ts';
 import { SeatAccess } from './access.ts';
@@ -16,7 +13,14 @@ import { Checkpointer } from './checkpointer.ts';
 import { HistoryStore, MINUTE } from './history.ts';
 import { renderMetrics, SeatCounters } from './metrics.ts';
 import { SeatQueue, type Waiter } from './queue.ts';
-import { UsageLog, type UsageEvent, type UsageHead } from './usage-log.ts';
+import {
+  type LeaseRow,
+  type LeaseStatements,
+  openUsageLog,
+  prepareLeaseStatements,
+} from './statements.ts';
+import { iso, statusOf } from './status-view.ts';
+import type { UsageEvent, UsageLog } from './usage-log.ts';
 import { openSeatDb, type SeatDb } from './db.ts';
 import { SeatPool, type SeatSource } from './pool.ts';
 import { seatMessages } from './protocol.ts';
@@ -30,17 +34,6 @@ import type {
 } from './types.ts';
 
 export type { SeatSource, SourceSeat } from './pool.ts';
-
-interface LeaseRow {
-  lease_id: string;
-  product: string;
-  client_id: string;
-  user: string;
-  host: string;
-  since: number;
-  last_heartbeat: number;
-  expires_at: number;
-}
 
 /** A clock that moves back this much, or forward this much more than expected, is logged. */
 const JUMP_MS = 5 * MINUTE;
@@ -75,23 +68,7 @@ export class SeatService {
   private closed = false;
   private sampling = false;
 
-  private readonly q: {
-    byClient: Statement<[string, string], { lease_id: string; expires_at: number }>;
-    countAll: Statement<[string], number>;
-    reapProduct: Statement<[string, number], LeaseRow>;
-    insert: Statement<[string, string, string, string, string, number, number, number]>;
-    extend: Statement<[number, number, string], { product: string; since: number }>;
-    extendIfLive: Statement<[number, number, string, number], { product: string; since: number }>;
-    remove: Statement<[string], LeaseRow>;
-    rankOf: Statement<[string, number, number, number, string], number>;
-    reap: Statement<[number], LeaseRow>;
-    all: Statement<[], LeaseRow>;
-    liveCounts: Statement<[number], { product: string; n: number }>;
-    bury: Statement<[string, string, string, string, string, number, number]>;
-    dead: Statement<[string], LeaseRow>;
-    unbury: Statement<[string]>;
-    pruneDead: Statement<[number]>;
-  };
+  private readonly q: LeaseStatements;
   private readonly grant: (b: CheckoutInput, now: number) => CheckoutResult;
   private readonly batch: (ops: LeaseOp[], now: number) => LeaseOpResult[];
 
@@ -109,63 +86,8 @@ export class SeatService {
     const db = this.db;
     this.access = new SeatAccess(db);
     this.historyStore = new HistoryStore(db, opts.historyDays ?? 30);
-    const head = db.prepare('SELECT value FROM meta WHERE key = ?').pluck() as Statement<
-      [string],
-      string
-    >;
-    const putHead = db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('usage_head', ?)");
-    this.usage = new UsageLog(
-      opts.dataDir,
-      this.now,
-      {
-        get: () => {
-          const v = head.get('usage_head');
-          return v ? (JSON.parse(v) as UsageHead) : undefined;
-        },
-        put: (h) => putHead.run(JSON.stringify(h)),
-      },
-      opts.usageLogMaxBytes,
-    );
-    this.q = {
-      byClient: db.prepare(
-        'SELECT lease_id, expires_at FROM leases WHERE product = ? AND client_id = ?',
-      ),
-      countAll: db.prepare('SELECT n FROM lease_counts WHERE product = ?').pluck() as Statement<
-        [string],
-        number
-      >,
-      reapProduct: db.prepare(
-        'DELETE FROM leases WHERE product = ? AND expires_at <= ? RETURNING *',
-      ),
-      insert: db.prepare(
-        'INSERT INTO leases (lease_id, product, client_id, user, host, since, last_heartbeat, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      extend: db.prepare(
-        'UPDATE leases SET last_heartbeat = ?, expires_at = ? WHERE lease_id = ? RETURNING product, since',
-      ),
-      extendIfLive: db.prepare(
-        'UPDATE leases SET last_heartbeat = ?, expires_at = ? WHERE lease_id = ? AND expires_at > ? RETURNING product, since',
-      ),
-      remove: db.prepare('DELETE FROM leases WHERE lease_id = ? RETURNING *'),
-      rankOf: db
-        .prepare(
-          'SELECT count(*) FROM leases WHERE product = ? AND expires_at > ? AND (since < ? OR (since = ? AND lease_id < ?))',
-        )
-        .pluck() as Statement<[string, number, number, number, string], number>,
-      reap: db.prepare('DELETE FROM leases WHERE expires_at <= ? RETURNING *'),
-      all: db.prepare('SELECT * FROM leases ORDER BY product, since, lease_id'),
-      liveCounts: db.prepare(
-        'SELECT product, count(*) AS n FROM leases WHERE expires_at > ? GROUP BY product',
-      ),
-      bury: db.prepare(
-        'INSERT OR REPLACE INTO dead_leases (lease_id, product, client_id, user, host, since, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
-      dead: db.prepare(
-        'SELECT *, expires_at AS last_heartbeat FROM dead_leases WHERE lease_id = ?',
-      ),
-      unbury: db.prepare('DELETE FROM dead_leases WHERE lease_id = ?'),
-      pruneDead: db.prepare('DELETE FROM dead_leases WHERE expires_at < ?'),
-    };
+    this.usage = openUsageLog(db, opts.dataDir, this.now, opts.usageLogMaxBytes);
+    this.q = prepareLeaseStatements(db);
     // A grant (own lease back, count, insert) runs inside one IMMEDIATE transaction: it takes
     // the write lock before counting, so even a second process on the same file cannot
     // interleave, and the commit (WAL) happens before the answer is written.
@@ -545,48 +467,11 @@ export class SeatService {
   }
 
   status(): SeatStatus {
-    const now = this.now();
-    const byProduct = new Map<string, SeatProductStatus>();
-    for (const e of this.pool.entries())
-      byProduct.set(e.product, { ...e, inUse: 0, leases: [], queue: this.waiters(e.product) });
-    for (const r of this.q.all.all()) {
-      if (r.expires_at <= now) continue;
-      let p = byProduct.get(r.product);
-      if (!p) {
-        p = { product: r.product, name: r.product, total: 0, inUse: 0, sources: [], leases: [] };
-        byProduct.set(r.product, p);
-      }
-      p.inUse++;
-      p.leases.push({
-        leaseId: r.lease_id,
-        clientId: r.client_id,
-        user: r.user,
-        host: r.host,
-        since: iso(r.since),
-        lastHeartbeat: iso(r.last_heartbeat),
-        expiresAt: iso(r.expires_at),
-      });
-    }
-    return {
-      at: iso(now),
+    return statusOf(this.now(), this.q.all.all(), this.pool.entries(), this.queue, {
       heartbeatSeconds: this.heartbeatSeconds,
       leaseSeconds: this.leaseMs / 1000,
       server: this.identity(),
-      products: [...byProduct.values()].sort((a, b) => a.name.localeCompare(b.name)),
-    };
-  }
-
-  private waiters(product: string): SeatWaiterView[] {
-    return this.queue.of(product).map((w, i) => ({
-      position: i + 1,
-      queueId: w.queueId,
-      clientId: w.body.clientId,
-      user: w.body.user,
-      host: w.body.host,
-      priority: w.priority,
-      since: iso(w.since),
-      until: iso(this.queue.until(w)),
-    }));
+    });
   }
 
   summary(): SeatSummary {
@@ -658,8 +543,4 @@ export class SeatService {
     await this.checkpointer.close();
     this.db.close();
   }
-}
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
 }
