@@ -4,6 +4,7 @@ import type { Core } from '../core/core.ts';
 import { ServerActivation } from './activation.ts';
 import { seatBridgeHandlers } from './bridge.ts';
 import { createSeatHttpHandler, type SeatHttpOptions } from './http.ts';
+import { RulesFile } from './rules-file.ts';
 import { SeatService } from './service.ts';
 import type { SeatServiceOptions } from './types.ts';
 
@@ -11,11 +12,14 @@ export type AttachSeatsOptions = SeatHttpOptions &
   Omit<SeatServiceOptions, 'dataDir' | 'identity'> & {
     /** How often the pool is fetched from the cloud (default 60 s). */
     poolRefreshMs?: number;
+    /** The operator's access rules file: loaded now (a bad one throws, naming the line) and watched. */
+    rulesFile?: string;
   };
 
 export interface AttachedSeats {
   service: SeatService;
   activation: ServerActivation;
+  rules: RulesFile | null;
 }
 
 /** Attaches the seat server to `core` (sets `core.seats`); the core closes it on shutdown. */
@@ -32,6 +36,18 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
         poolFetchedAt: null,
       },
   });
+  const rules = opts.rulesFile
+    ? new RulesFile(opts.rulesFile, service, (m) => core.log.warn(m))
+    : null;
+  if (rules) {
+    try {
+      service.setRules(rules.read());
+    } catch (err) {
+      void service.close();
+      throw err;
+    }
+    rules.watch();
+  }
   activation = new ServerActivation({
     service,
     baseUrl: () => core.client.baseUrl(),
@@ -55,6 +71,7 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
     close: async () => {
       offChanged();
       offPool();
+      rules?.close();
       act.close();
       await service.close();
     },
@@ -64,5 +81,5 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
     .catch((err: unknown) =>
       core.log.error('license server activation failed', { message: String(err) }),
     );
-  return { service, activation: act };
+  return { service, activation: act, rules };
 }
