@@ -1,5 +1,4 @@
 // The seat service: the pool built from seat sources, and leases decided in SQLite transactions.
-import { randomUUID } from 'node:crypto';
 import type {
   SeatHistory,
   SeatServerIdentity,
@@ -9,6 +8,7 @@ import type {
 } from '../../src-shared/bridge/calls/seats.ts';
 import { priorityOf, type SeatRules, type Who } from '../../src-shared/seats/rules.ts';
 import { SeatAccess } from './access.ts';
+import { newLeaseId } from './lease-id.ts';
 import { Checkpointer } from './checkpointer.ts';
 import { HistoryStore, MINUTE } from './history.ts';
 import { renderMetrics, SeatCounters } from './metrics.ts';
@@ -254,7 +254,7 @@ export class SeatService {
   }
 
   private insert(b: CheckoutInput, now: number): CheckoutResult {
-    const leaseId = randomUUID();
+    const leaseId = newLeaseId(now);
     const expiresAt = now + this.leaseMs;
     this.q.insert.run(leaseId, b.product, b.clientId, b.user, b.host, now, now, expiresAt);
     this.counters.bump(this.counters.checkouts, b.product);
