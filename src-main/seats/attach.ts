@@ -1,5 +1,6 @@
 // Plugs the license server into the core: the seat service on the core's data folder, its
 // activation, the `/seat/v1/*` handler of the headless server, bridge handlers and events.
+import { join } from 'node:path';
 import type { Core } from '../core/core.ts';
 import { ServerActivation } from './activation.ts';
 import { seatBridgeHandlers } from './bridge.ts';
@@ -19,7 +20,7 @@ export type AttachSeatsOptions = SeatHttpOptions &
 export interface AttachedSeats {
   service: SeatService;
   activation: ServerActivation;
-  rules: RulesFile | null;
+  rules: RulesFile;
 }
 
 /** Attaches the seat server to `core` (sets `core.seats`); the core closes it on shutdown. */
@@ -36,18 +37,19 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
         poolFetchedAt: null,
       },
   });
-  const rules = opts.rulesFile
-    ? new RulesFile(opts.rulesFile, service, (m) => core.log.warn(m))
-    : null;
-  if (rules) {
-    try {
-      service.setRules(rules.read());
-    } catch (err) {
-      void service.close();
-      throw err;
-    }
-    rules.watch();
+  // Without --rules the view still edits a rules file: the data folder's seat-rules.txt.
+  const rules = new RulesFile(
+    opts.rulesFile ?? join(core.dataDir, 'seat-rules.txt'),
+    service,
+    (m) => core.log.warn(m),
+  );
+  try {
+    service.setRules(rules.read());
+  } catch (err) {
+    void service.close();
+    throw err;
   }
+  rules.watch();
   activation = new ServerActivation({
     service,
     baseUrl: () => core.client.baseUrl(),
@@ -66,12 +68,12 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
   const offPool = core.onServerPoolChanged(() => void act.refresh());
   core.seats = {
     handle: createSeatHttpHandler(service, opts),
-    handlers: seatBridgeHandlers(service, act),
+    handlers: seatBridgeHandlers(service, act, rules),
     onSignIn: (delegate) => act.activateIfNone(delegate),
     close: async () => {
       offChanged();
       offPool();
-      rules?.close();
+      rules.close();
       act.close();
       await service.close();
     },

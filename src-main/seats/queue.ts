@@ -97,6 +97,14 @@ export class SeatQueue {
     return gone;
   }
 
+  /** New rules: every waiter's priority again, arrival order kept within a priority. */
+  reprioritize(priorityOf: (w: Waiter) => number): void {
+    for (const list of this.byProduct.values()) {
+      for (const w of list) w.priority = priorityOf(w);
+      list.sort((a, b) => b.priority - a.priority || a.seq - b.seq);
+    }
+  }
+
   clear(): void {
     this.byProduct.clear();
     this.byId.clear();

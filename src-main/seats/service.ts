@@ -133,7 +133,11 @@ export class SeatService {
   /** Replaces the access rules (already validated); waiters are served under the new ones. */
   setRules(rules: SeatRules): void {
     this.access.rules = rules;
+    this.queue.reprioritize((w) =>
+      priorityOf(rules, { user: w.body.user, host: w.body.host, address: w.body.address ?? '' }),
+    );
     this.serveAll();
+    this.changed();
   }
 
   get rules(): SeatRules {

@@ -3,6 +3,7 @@
 // to a newcomer, a waiter that stops asking or releases its place loses it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { parseRules } from '../../src-shared/seats/rules.ts';
 import { testService, who } from './service-helpers.ts';
 
 test('waiters are told their position and served first come first served', async () => {
@@ -121,6 +122,25 @@ test('a waiter is not kept past its own wait', async () => {
     t.clock.advance(31_000);
     t.svc.reap();
     assert.deepEqual(t.svc.status().products[0]?.queue, []);
+  } finally {
+    await t.close();
+  }
+});
+
+test('new rules re-order the queue by their priorities; arrival order stays within a priority', async () => {
+  const t = testService({ vray: 1 });
+  try {
+    t.svc.checkout(who('holder'));
+    for (const id of ['a', 'b', 'c']) t.svc.checkout(who(id, { wait: 600 }));
+    t.svc.setRules(parseRules('priority 3 user c\n'));
+    assert.deepEqual(
+      t.svc.status().products[0]?.queue?.map((w) => [w.position, w.user, w.priority]),
+      [
+        [1, 'c', 3],
+        [2, 'a', 0],
+        [3, 'b', 0],
+      ],
+    );
   } finally {
     await t.close();
   }

@@ -104,7 +104,6 @@ export const serveCommand: Command = {
     }
     // SIGHUP reloads the rules file, as daemons do (resources/clm-serve.service's ExecReload).
     const reload = () => {
-      if (!seats.rules) return console.error('SIGHUP: no --rules file to reload.');
       const ok = seats.rules.reload();
       console.error(
         ok

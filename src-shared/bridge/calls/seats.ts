@@ -110,6 +110,21 @@ export const ActivateServerInput = Type.Object(
   { additionalProperties: false },
 );
 
+/** The operator's access rules file as the view edits it. */
+export interface SeatRulesView {
+  path: string;
+  text: string;
+  /** Rules in force (group lines not counted). */
+  ruleCount: number;
+  /** Why the file on disk was refused (its line named); null when its rules are in force. */
+  error: string | null;
+}
+
+export const SaveRulesInput = Type.Object(
+  { text: Type.String({ maxLength: 256 * 1024 }) },
+  { additionalProperties: false },
+);
+
 export const seatCalls = {
   'seats.status': call<SeatStatus>()(
     NoInput,
@@ -122,6 +137,11 @@ export const seatCalls = {
   'seats.releaseLease': call<{ released: boolean }>()(
     ReleaseLeaseInput,
     'Admin: release a stuck lease by id',
+  ),
+  'seats.rules': call<SeatRulesView>()(NoInput, "The license server's access rules file"),
+  'seats.saveRules': call<SeatRulesView>()(
+    SaveRulesInput,
+    'Admin: check and save the access rules; a mistake names its line and changes nothing',
   ),
   'seats.activate': call<SeatServerIdentity>()(
     ActivateServerInput,

@@ -1,5 +1,6 @@
 // License server sub-tab: whose seats this machine serves, per product in use / total, the
-// chart of seats in use over time, and every lease with an admin release.
+// chart of seats in use (with denials and queue) over time, every lease with an admin release,
+// the queue, and the access rules editor.
 import { useEffect } from 'react';
 import type { SeatProductStatus, SeatStatus } from '../../../../src-shared/bridge/calls/seats.ts';
 import { useNow } from '../../../app/useNow.ts';
@@ -8,6 +9,8 @@ import { Button } from '../../../components/Button.tsx';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { formatAge } from '../../../format/time.ts';
 import { LeaseTable } from './LeaseTable.tsx';
+import { QueueTable } from './QueueTable.tsx';
+import { RulesEditor } from './RulesEditor.tsx';
 import { SeatChart } from './SeatChart.tsx';
 import { useSeatServer, watchSeatServer } from './seatStore.ts';
 import './license-server.css';
@@ -66,7 +69,7 @@ export function LicenseServerView() {
           </section>
           <section className="card seat-history">
             <div className="seat-history-head">
-              <h2 className="card-title">Seats in use over time</h2>
+              <h2 className="card-title">Seats in use, denials and queue over time</h2>
               <div className="seat-ranges" role="group" aria-label="Time range">
                 {RANGES.map((r) => (
                   <button
@@ -98,6 +101,8 @@ export function LicenseServerView() {
             releasing={releasing}
             onRelease={(id) => void useSeatServer.getState().release(id)}
           />
+          <QueueTable products={data.products} now={now} />
+          <RulesEditor />
         </>
       )}
     </div>
