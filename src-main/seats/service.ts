@@ -292,6 +292,12 @@ export class SeatService {
     if (total === undefined) return;
     for (const w of [...this.queue.of(product)]) {
       const b = w.body;
+      // Rules reloaded while it waited may refuse it now: it leaves, told why when it asks.
+      if (this.access.refused(product, { user: b.user, host: b.host, address: b.address ?? '' })) {
+        this.queue.remove(w);
+        this.leftQueue(w, 'refused by the rules');
+        continue;
+      }
       if (
         this.cannotTake(
           product,
