@@ -64,6 +64,10 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
   });
   const act = activation;
   const offChanged = service.onChanged((summary) => core.publish('seats.changed', summary));
+  // Operators see alerts in the log (stderr under `clm serve`) and in the License Server view.
+  const offAlert = service.onAlert((a) =>
+    core.log.warn(`Seat alert: ${a.message}`, { product: a.product }),
+  );
   // The UI session's sync saw the cloud's pool change: fetch the server's own pool too.
   const offPool = core.onServerPoolChanged(() => void act.refresh());
   core.seats = {
@@ -73,6 +77,7 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
     close: async () => {
       offChanged();
       offPool();
+      offAlert();
       rules.close();
       act.close();
       await service.close();

@@ -5,9 +5,11 @@ import type {
   SeatSourceKind,
   SeatStatus,
   SeatSummary,
+  SeatAlertView,
 } from '../../src-shared/bridge/calls/seats.ts';
 import { priorityOf, type SeatRules, type Who } from '../../src-shared/seats/rules.ts';
 import { SeatAccess } from './access.ts';
+import { SeatAlerts } from './alerts.ts';
 import { newLeaseId } from './lease-id.ts';
 import { Checkpointer } from './checkpointer.ts';
 import { HistoryStore, MINUTE } from './history.ts';
@@ -58,6 +60,8 @@ export class SeatService {
   private readonly identity: () => SeatServerIdentity;
   private readonly listeners = new Set<(s: SeatSummary) => void>();
   private readonly grantListeners = new Set<(w: Waiter, now: number) => void>();
+  private readonly alertListeners = new Set<(a: SeatAlertView) => void>();
+  private readonly alerts = new SeatAlerts();
   private readonly timers: NodeJS.Timeout[] = [];
   private changeTimer: NodeJS.Timeout | null = null;
   private readonly checkpointer: Checkpointer;
@@ -263,6 +267,7 @@ export class SeatService {
     this.q.insert.run(leaseId, b.product, b.clientId, b.user, b.host, now, now, expiresAt);
     this.counters.bump(this.counters.checkouts, b.product);
     this.log({ kind: 'checkout', product: b.product, user: b.user, host: b.host, leaseId });
+    this.alertIfDue(b.product, now);
     this.changed();
     return this.granted(leaseId, b.product, expiresAt);
   }
@@ -329,6 +334,27 @@ export class SeatService {
     const b = w.body;
     this.log({ kind: 'queue_exit', product: b.product, user: b.user, host: b.host, reason });
     this.changed();
+  }
+
+  private alertIfDue(product: string, now: number): void {
+    if (this.access.rules.rules.length === 0) return;
+    const total = this.pool.total(product) ?? 0;
+    const a = this.alerts.check(
+      this.access.rules,
+      product,
+      this.q.countAll.get(product) ?? 0,
+      total,
+      now,
+    );
+    if (!a) return;
+    this.log({ kind: 'alert', product, reason: a.message });
+    for (const l of this.alertListeners) l(a);
+  }
+
+  /** Listens to usage alerts (at most one per product an hour). */
+  onAlert(listener: (a: SeatAlertView) => void): () => void {
+    this.alertListeners.add(listener);
+    return () => this.alertListeners.delete(listener);
   }
 
   /** Listens to grants to waiters (the benchmark measures release → grant). */
@@ -481,6 +507,7 @@ export class SeatService {
       heartbeatSeconds: this.heartbeatSeconds,
       leaseSeconds: this.leaseMs / 1000,
       server: this.identity(),
+      alerts: this.alerts.recent(),
     });
   }
 

@@ -31,7 +31,7 @@ export function statusOf(
   leases: LeaseRow[],
   entries: PoolEntry[],
   queue: SeatQueue,
-  head: Pick<SeatStatus, 'heartbeatSeconds' | 'leaseSeconds' | 'server'>,
+  head: Pick<SeatStatus, 'heartbeatSeconds' | 'leaseSeconds' | 'server' | 'alerts'>,
 ): SeatStatus {
   const byProduct = new Map<string, SeatProductStatus>();
   for (const e of entries)

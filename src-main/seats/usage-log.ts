@@ -24,7 +24,8 @@ export type UsageKind =
   | 'refusal'
   | 'queue_enter'
   | 'queue_exit'
-  | 'clock_jump';
+  | 'clock_jump'
+  | 'alert';
 
 export interface UsageEvent {
   kind: UsageKind;

@@ -9,6 +9,7 @@
 //   reserve N PRODUCT user|group VALUE          N seats only they may take
 //   max     N PRODUCT|* user|group VALUE        at most N seats at once for each (user) or together (group)
 //   priority N user|host|group VALUE            a higher N is served earlier in the queue
+//   alert   PERCENT PRODUCT|*                    notify when use reaches PERCENT (at most hourly)
 import { AppError } from '../errors.ts';
 
 export type MatchKind = 'user' | 'host' | 'address' | 'group';
@@ -39,7 +40,14 @@ export interface PriorityRule extends RuleBase {
   type: 'priority';
   n: number;
 }
-export type SeatRule = AccessRule | CountRule | PriorityRule;
+export interface AlertRule {
+  type: 'alert';
+  line: number;
+  text: string;
+  percent: number;
+  product: string;
+}
+export type SeatRule = AccessRule | CountRule | PriorityRule | AlertRule;
 
 export interface SeatRules {
   rules: SeatRule[];
@@ -130,11 +138,19 @@ export function parseRules(source: string): SeatRules {
       const n = count(w[1], line, text);
       const kind = kindOf(w[2], ['user', 'host', 'group'], line, text);
       rules.push((rule = { type, n, kind, value: checkValue(kind, w[3], line, text), line, text }));
+    } else if (type === 'alert') {
+      extra(3);
+      const percent = count(w[1]?.replace(/%$/, ''), line, text);
+      if (percent < 1 || percent > 100) bad(line, text, 'the percentage must be 1 to 100');
+      const product = w[2];
+      if (!product || !NAME.test(product)) bad(line, text, 'use: alert PERCENT PRODUCT|*');
+      rules.push({ type, percent, product, line, text });
+      return;
     } else {
       bad(
         line,
         text,
-        `unknown rule "${w[0] ?? ''}" (allow, deny, reserve, max, priority or group)`,
+        `unknown rule "${w[0] ?? ''}" (allow, deny, reserve, max, priority, alert or group)`,
       );
     }
     if (rule.kind === 'group') usedGroups.push({ name: rule.value, line, text });
@@ -187,6 +203,15 @@ export function countRules(rs: SeatRules, product: string): CountRule[] {
   return rs.rules.filter(
     (r): r is CountRule => (r.type === 'reserve' || r.type === 'max') && forProduct(r, product),
   );
+}
+
+/** The lowest alert threshold (percent) set for a product, or null. */
+export function alertPercent(rs: SeatRules, product: string): number | null {
+  let p: number | null = null;
+  for (const r of rs.rules)
+    if (r.type === 'alert' && forProduct(r, product) && (p === null || r.percent < p))
+      p = r.percent;
+  return p;
 }
 
 /** The highest priority any rule gives `who` (0 when none). */

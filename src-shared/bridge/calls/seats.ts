@@ -57,6 +57,14 @@ export interface SeatServerIdentity {
   message?: string;
 }
 
+/** A product's use reached an `alert` rule's threshold (at most one per product an hour). */
+export interface SeatAlertView {
+  product: string;
+  /** ISO time. */
+  at: string;
+  message: string;
+}
+
 export interface SeatStatus {
   /** ISO time of the figures. */
   at: string;
@@ -69,6 +77,8 @@ export interface SeatStatus {
   rateLimit?: { burst: number; perSecond: number } | null;
   server: SeatServerIdentity;
   products: SeatProductStatus[];
+  /** The latest usage alerts, newest first; absent from older servers. */
+  alerts?: SeatAlertView[];
 }
 
 /** Seats in use over time, column-oriented for the chart: one sample per minute. */

@@ -48,6 +48,11 @@ export function LicenseServerView() {
   return (
     <div className="seat-server">
       <Identity data={data} now={now} />
+      {data.alerts?.[0] && (
+        <Banner tone="warning" title="Seat alert">
+          {data.alerts[0].message} {formatAge(data.alerts[0].at, now)}.
+        </Banner>
+      )}
       {data.products.length === 0 ? (
         <div className="card">
           <EmptyState icon="server" title="This license server has no seats">
