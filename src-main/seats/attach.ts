@@ -42,14 +42,7 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
     opts.rulesFile ?? join(core.dataDir, 'seat-rules.txt'),
     service,
     (m) => core.log.warn(m),
-  );
-  try {
-    service.setRules(rules.read());
-  } catch (err) {
-    void service.close();
-    throw err;
-  }
-  rules.watch();
+  ).start();
   activation = new ServerActivation({
     service,
     baseUrl: () => core.client.baseUrl(),

@@ -35,6 +35,21 @@ export class RulesFile {
     return parseRules(readFileSync(this.path, 'utf8'));
   }
 
+  /**
+   * Puts the file's rules in force and watches it. At start a bad file is an error naming the
+   * line, and the seat service is closed, so nothing half-starts.
+   */
+  start(): this {
+    try {
+      this.service.setRules(this.read());
+    } catch (err) {
+      void this.service.close();
+      throw err;
+    }
+    this.watch();
+    return this;
+  }
+
   /** Loads the file into the service; on a bad file keeps the rules in force and answers false. */
   reload(): boolean {
     try {

@@ -31,16 +31,7 @@ export async function startSeatServer(opts: SeatServerOptions): Promise<RunningS
   const fixed = new CachedSeatSource(service.pool.cache, 'fixed');
   if (opts.seats) fixed.set(opts.seats);
   service.addSource(fixed);
-  const rules = opts.rulesFile ? new RulesFile(opts.rulesFile, service) : null;
-  if (rules) {
-    try {
-      service.setRules(rules.read());
-    } catch (err) {
-      await service.close();
-      throw err;
-    }
-    rules.watch();
-  }
+  const rules = opts.rulesFile ? new RulesFile(opts.rulesFile, service).start() : null;
   const handler = createSeatHttpHandler(service, opts);
   const server = createServer((req, res) => {
     const url = req.url ?? '';

@@ -2,10 +2,9 @@
 // "Requests from web pages"); a render app's request (JSON, no Origin) and curl's keep working.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { startSeatServer, type RunningSeatServer } from '../../src-main/seats/standalone.ts';
 import type { SeatStatus } from '../../src-shared/bridge/calls/seats.ts';
-import { tempDir } from './helpers.ts';
+import { rawRequest, tempDir, type RawReply } from './helpers.ts';
 
 const dir = tempDir();
 let s: RunningSeatServer;
@@ -23,37 +22,10 @@ after(async () => {
   dir.remove();
 });
 
-function send(
-  path: string,
-  headers: Record<string, string>,
-  body?: string,
-): Promise<{ status: number; body: Record<string, unknown> }> {
+function send(path: string, headers: Record<string, string>, body?: string): Promise<RawReply> {
   const u = new URL(s.url);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: u.hostname,
-        port: u.port,
-        path,
-        method: body === undefined ? 'GET' : 'POST',
-        headers,
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            body: JSON.parse(text) as Record<string, unknown>,
-          }),
-        );
-      },
-    );
-    req.setTimeout(5000, () => req.destroy(new Error(`no answer from ${path} within 5 s`)));
-    req.on('error', reject);
-    req.end(body);
-  });
+  const method = body === undefined ? 'GET' : 'POST';
+  return rawRequest({ host: u.hostname, port: u.port, path, method, headers }, body);
 }
 
 const checkout = JSON.stringify({ product: 'vray', user: 'u', host: 'h', clientId: 'c' });

@@ -4,10 +4,9 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import type { SeatStatus } from '../../src-shared/bridge/calls/seats.ts';
-import { root, tempDir, waitForLine } from './helpers.ts';
+import { rawRequest, root, tempDir, waitForLine, type RawReply } from './helpers.ts';
 
 const cli = join(root, 'dist/cli.js');
 const dirs: { remove(): void }[] = [];
@@ -53,12 +52,6 @@ function clm(args: string[]) {
   return spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
 }
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Record<string, unknown>;
-}
-
 /**
  * A seat request from a chosen loopback address (127.0.0.0/8 is all this machine), so the test
  * can be several client addresses, as a render farm is, against the per-address limit.
@@ -68,33 +61,18 @@ function seatRequest(
   from: string,
   path: string,
   body?: Record<string, unknown>,
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        localAddress: from,
-        path: `/seat/v1/${path}`,
-        method: body ? 'POST' : 'GET',
-        headers: { 'content-type': 'application/json', connection: 'close' },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: JSON.parse(text) as Record<string, unknown>,
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body ? JSON.stringify(body) : undefined);
-  });
+): Promise<RawReply> {
+  return rawRequest(
+    {
+      host: '127.0.0.1',
+      port,
+      localAddress: from,
+      path: `/seat/v1/${path}`,
+      method: body ? 'POST' : 'GET',
+      headers: { 'content-type': 'application/json', connection: 'close' },
+    },
+    body ? JSON.stringify(body) : undefined,
+  );
 }
 
 test('--heartbeat, --lease-heartbeats and the rate limit show in the status; the third immediate checkout from one address answers 429', async () => {
