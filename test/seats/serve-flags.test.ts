@@ -3,7 +3,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SeatStatus } from '../../src-shared/bridge/calls/seats.ts';
 import { rawRequest, root, tempDir, waitForLine, type RawReply } from './helpers.ts';
@@ -185,4 +185,69 @@ test('bad flag values: exit code 1, a message naming the flag and its range, not
     /--expose-ui +.*the login token then travels unencrypted/,
   ])
     assert.match(help, line);
+});
+
+/** Resolves when the child's stderr has printed a line matching `re`; fails after 10 s. */
+function stderrLine(child: ReturnType<typeof spawn>, re: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(
+      () => reject(new Error(`no "${re}" on stderr within 10 s: ${text}`)),
+      10_000,
+    );
+    const on = (d: Buffer) => {
+      text += d.toString();
+      const m = text.match(re);
+      if (m) {
+        clearTimeout(timer);
+        child.stderr?.off('data', on);
+        resolve(m[0]);
+      }
+    };
+    child.stderr?.on('data', on);
+  });
+}
+
+test('--rules: refusals name the rule; SIGHUP reloads, a bad file is refused and the old rules stay', async () => {
+  const d = tempDir();
+  dirs.push(d);
+  const file = join(d.dir, 'seat-rules.txt');
+  writeFileSync(file, '# farm rules\ndeny * user mallory\n');
+  const s = await serve(['--rules', file]);
+  try {
+    let product = '';
+    for (let i = 0; i < 200 && !product; i++) {
+      const st = (await seatRequest(s.port, '127.0.0.1', 'status')).body as unknown as SeatStatus;
+      product = st.products[0]?.product ?? '';
+      if (!product) await new Promise((r) => setTimeout(r, 25));
+    }
+    assert.ok(product, 'the demo pool appeared');
+    const mallory = { product, user: 'mallory', host: 'rn-9', clientId: 'm' };
+    const denied = await seatRequest(s.port, '127.0.0.1', 'checkout', mallory);
+    assert.deepEqual([denied.status, denied.body.error, denied.body.rule], [403, 'denied', 2]);
+
+    writeFileSync(file, 'deny * user\n');
+    const refused = stderrLine(s.child, /Rules file refused.*Rules line 1 \("deny \* user"\)/);
+    s.child.kill('SIGHUP');
+    await refused;
+    assert.equal((await seatRequest(s.port, '127.0.0.1', 'checkout', mallory)).status, 403);
+
+    writeFileSync(file, '# nobody denied\n');
+    const reloaded = stderrLine(s.child, /Rules reloaded from/);
+    s.child.kill('SIGHUP');
+    await reloaded;
+    assert.equal((await seatRequest(s.port, '127.0.0.1', 'checkout', mallory)).status, 200);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a bad --rules file at start: exit code 1, a message naming the line, nothing started', () => {
+  const d = tempDir();
+  dirs.push(d);
+  const file = join(d.dir, 'bad-rules.txt');
+  writeFileSync(file, 'allow vray user alice\nmax lots vray user bob\n');
+  const r = clm(['serve', '--port', '0', '--data', d.dir, '--rules', file]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /Rules line 2 \("max lots vray user bob"\): "lots" is not a whole number/);
 });
