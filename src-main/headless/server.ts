@@ -89,7 +89,7 @@ export function createHeadlessServer(opts: HeadlessServerOptions): HeadlessServe
   function handle(req: IncomingMessage, res: ServerResponse): void {
     const rawUrl = req.url ?? '/';
     // The seat protocol comes first and untouched: it is the hot path and has no login token.
-    if (rawUrl.startsWith(SEAT_PATH_PREFIX)) {
+    if (rawUrl.startsWith(SEAT_PATH_PREFIX) || rawUrl.split('?')[0] === '/metrics') {
       const seat = opts.seatHandler ?? core.seats?.handle?.bind(core.seats);
       if (seat) return seat(req, res);
       return sendJson(res, 503, {

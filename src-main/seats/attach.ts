@@ -1,10 +1,12 @@
 // Plugs the license server into the core: the seat service on the core's data folder, its
 // activation, the `/seat/v1/*` handler of the headless server, bridge handlers and events.
+import { join } from 'node:path';
 import type { Core } from '../core/core.ts';
 import { attachDongles, type AttachedDongles, type DongleOptions } from '../dongles/attach.ts';
 import { ServerActivation } from './activation.ts';
 import { seatBridgeHandlers } from './bridge.ts';
 import { createSeatHttpHandler, type SeatHttpOptions } from './http.ts';
+import { RulesFile } from './rules-file.ts';
 import { SeatService } from './service.ts';
 import type { SeatServiceOptions } from './types.ts';
 
@@ -14,12 +16,15 @@ export type AttachSeatsOptions = SeatHttpOptions &
     poolRefreshMs?: number;
     /** USB dongles (SPEC §8): their transports and pinned vendor keys; `false`: none. */
     dongles?: DongleOptions | false;
+    /** The operator's access rules file: loaded now (a bad one throws, naming the line) and watched. */
+    rulesFile?: string;
   };
 
 export interface AttachedSeats {
   service: SeatService;
   activation: ServerActivation;
   dongles: AttachedDongles | null;
+  rules: RulesFile;
 }
 
 /** Attaches the seat server to `core` (sets `core.seats`); the core closes it on shutdown. */
@@ -37,6 +42,12 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
         poolFetchedAt: null,
       },
   });
+  // Without --rules the view still edits a rules file: the data folder's seat-rules.txt.
+  const rules = new RulesFile(
+    opts.rulesFile ?? join(core.dataDir, 'seat-rules.txt'),
+    service,
+    (m) => core.log.warn(m),
+  ).start();
   activation = new ServerActivation({
     service,
     baseUrl: () => core.client.baseUrl(),
@@ -52,6 +63,10 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
   });
   const act = activation;
   const offChanged = service.onChanged((summary) => core.publish('seats.changed', summary));
+  // Operators see alerts in the log (stderr under `clm serve`) and in the License Server view.
+  const offAlert = service.onAlert((a) =>
+    core.log.warn(`Seat alert: ${a.message}`, { product: a.product }),
+  );
   // The UI session's sync saw the cloud's pool change: fetch the server's own pool too.
   const offPool = core.onServerPoolChanged(() => void act.refresh());
   const dongles =
@@ -63,12 +78,14 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
         });
   core.seats = {
     handle: createSeatHttpHandler(service, opts),
-    handlers: { ...seatBridgeHandlers(service, act), ...dongles?.handlers },
+    handlers: { ...seatBridgeHandlers(service, act, rules), ...dongles?.handlers },
     onSignIn: (delegate) => act.activateIfNone(delegate),
     onDemoReset: () => act.resetDemo(),
     close: async () => {
       offChanged();
       offPool();
+      offAlert();
+      rules.close();
       act.close();
       await dongles?.close();
       await service.close();
@@ -79,5 +96,5 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
     .catch((err: unknown) =>
       core.log.error('license server activation failed', { message: String(err) }),
     );
-  return { service, activation: act, dongles };
+  return { service, activation: act, dongles, rules };
 }

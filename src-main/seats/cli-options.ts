@@ -1,4 +1,5 @@
 // Options of the license server's commands: where the server is (clients) and its tuning (`clm serve`).
+import { resolve } from 'node:path';
 import { AppError } from '../../src-shared/errors.ts';
 import { DEFAULT_SERVER } from './client.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.ts';
@@ -56,11 +57,16 @@ export interface SeatTuning {
   leaseHeartbeats: number;
   /** Per client address; `false` when an operator turned it off with 0. */
   rateLimit: RateLimit | false;
+  /** An expired lease is given back to its client within this many seconds (0: never). */
+  reviveSeconds: number;
+  /** The operator's access rules file (absolute), watched and reloaded on SIGHUP. */
+  rulesFile?: string;
 }
 
 const HEARTBEAT = { min: 5, max: 3600, default: 60 };
 const LEASE_HEARTBEATS = { min: 2, max: 100, default: 3 };
 const RATE_MAX = 100_000;
+const REVIVE = { min: 0, max: 86_400, default: 0 };
 const RATE_OFF = '0 turns the rate limit off';
 
 export const seatTuningOptions: Record<string, OptionSpec> = {
@@ -71,6 +77,15 @@ export const seatTuningOptions: Record<string, OptionSpec> = {
   'lease-heartbeats': {
     type: 'string',
     description: `a lease lives N heartbeat periods after the last heartbeat (default ${LEASE_HEARTBEATS.default}; ${LEASE_HEARTBEATS.min}-${LEASE_HEARTBEATS.max})`,
+  },
+  revive: {
+    type: 'string',
+    description: `give a lease that expired (late heartbeats) back to its client within N seconds if its seat is still free (default ${REVIVE.default}: never; up to ${REVIVE.max})`,
+  },
+  rules: {
+    type: 'string',
+    description:
+      'access rules file (allow/deny, reserve, max, priority; see README); reloaded when it changes and on SIGHUP',
   },
   'rate-burst': {
     type: 'string',
@@ -121,9 +136,20 @@ export function seatTuningOf(ctx: CommandContext): SeatTuning {
     );
   const burst = rate('rate-burst', DEFAULT_RATE_LIMIT.burst);
   const perSecond = rate('rate-per-second', DEFAULT_RATE_LIMIT.perSecond);
+  const reviveSeconds = wholeNumber(
+    ctx,
+    'revive',
+    REVIVE,
+    `a whole number of seconds from 0 to ${REVIVE.max}`,
+  );
+  const rules = ctx.values.rules;
+  if (rules !== undefined && (typeof rules !== 'string' || rules === ''))
+    throw new AppError('bad_request', '--rules must be the path of a rules file');
   return {
     heartbeatSeconds,
     leaseHeartbeats,
     rateLimit: burst === 0 || perSecond === 0 ? false : { burst, perSecond },
+    reviveSeconds,
+    ...(typeof rules === 'string' ? { rulesFile: resolve(rules) } : {}),
   };
 }

@@ -50,6 +50,20 @@ const migrations: string[] = [
      PRIMARY KEY (source, product)
    ) WITHOUT ROWID;
    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;`,
+  // Leases that expired (reaped), kept for the revival window so a client whose heartbeats were
+  // late gets the same lease back (docs/seat-protocol.md, "Revival"); the chart's denials and
+  // queue length per minute.
+  `CREATE TABLE dead_leases (
+     lease_id TEXT PRIMARY KEY,
+     product TEXT NOT NULL,
+     client_id TEXT NOT NULL,
+     user TEXT NOT NULL,
+     host TEXT NOT NULL,
+     since INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   ) WITHOUT ROWID;
+   ALTER TABLE history ADD COLUMN denied INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE history ADD COLUMN queued INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 export const SEAT_DB_FILE = 'seats.sqlite';

@@ -13,13 +13,18 @@ import {
   whyInvalid,
   type SeatErrorCode,
 } from './protocol.ts';
+import { browserRefusal, ownNames } from './browser-guard.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from './rate-limit.ts';
 
 export interface SeatHttpOptions {
   /** Per-client-address limit; `false` turns it off. */
   rateLimit?: RateLimit | false;
   maxBodyBytes?: number;
+  /** Host names besides this machine's own that clients may use (DNS names of the server). */
+  hostNames?: string[];
 }
+
+export const METRICS_PATH = '/metrics';
 
 export type SeatHttpHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -33,6 +38,7 @@ export function createSeatHttpHandler(
   const limit = opts.rateLimit === false ? null : (opts.rateLimit ?? DEFAULT_RATE_LIMIT);
   const limiter = limit ? new RateLimiter(limit) : null;
   const maxBody = opts.maxBodyBytes ?? 16 * 1024;
+  const names = ownNames(opts.hostNames);
 
   // Lease changes that arrive in the same event-loop turn are committed together (group
   // commit) and answered after that one commit.
@@ -66,7 +72,7 @@ export function createSeatHttpHandler(
       answer(batch[i] as LeaseOp, results[i], out[i] as ServerResponse);
   }
 
-  function route(path: string, body: string, res: ServerResponse): void {
+  function route(path: string, body: string, res: ServerResponse, address: string): void {
     let value: unknown;
     try {
       value = JSON.parse(body);
@@ -81,7 +87,7 @@ export function createSeatHttpHandler(
           'bad_request',
           whyInvalid(CheckoutRequest, 'checkout request', value),
         );
-      return enqueue({ kind: 'checkout', body: value }, res);
+      return enqueue({ kind: 'checkout', body: { ...value, address } }, res);
     }
     if (!checkLease.Check(value))
       return fail(res, 400, 'bad_request', whyInvalid(LeaseRequest, `${path} request`, value));
@@ -92,13 +98,21 @@ export function createSeatHttpHandler(
     try {
       const url = req.url ?? '';
       const q = url.indexOf('?');
-      const path = (q < 0 ? url : url.slice(0, q)).slice(SEAT_PREFIX.length);
+      const full = q < 0 ? url : url.slice(0, q);
+      const path = full.slice(SEAT_PREFIX.length);
+      const refused = browserRefusal(req, names);
+      if (refused) return fail(res, refused.status, refused.error, refused.message);
       if (limiter) {
         const wait = limiter.take(req.socket.remoteAddress ?? '');
         if (wait > 0) {
           res.setHeader('Retry-After', String(wait));
           return fail(res, 429, 'rate_limited', seatMessages.rateLimited(wait));
         }
+      }
+      if (full === METRICS_PATH) {
+        if (req.method !== 'GET' && req.method !== 'HEAD')
+          return notAllowed(res, 'GET', req.method, url);
+        return send(res, 200, service.metrics(), 'text/plain; version=0.0.4; charset=utf-8');
       }
       if (path === 'status') {
         if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -110,7 +124,7 @@ export function createSeatHttpHandler(
       if (req.method !== 'POST') return notAllowed(res, 'POST', req.method, url);
       readBody(req, res, maxBody, (body) => {
         try {
-          route(path, body, res);
+          route(path, body, res, req.socket.remoteAddress ?? '');
         } catch (err) {
           internal(res, err);
         }
@@ -132,10 +146,27 @@ function answer(op: LeaseOp, r: LeaseOpResult | undefined, res: ServerResponse):
         `{"leaseId":"${r.leaseId}","product":${JSON.stringify(r.product)},"expiresAt":"${new Date(r.expiresAt).toISOString()}","heartbeatSeconds":${r.heartbeatSeconds}}`,
       );
     if ('expiresAt' in r)
-      return send(res, 200, `{"expiresAt":"${new Date(r.expiresAt).toISOString()}"}`);
+      return send(
+        res,
+        200,
+        `{"expiresAt":"${new Date(r.expiresAt).toISOString()}"${r.revived ? ',"revived":true' : ''}}`,
+      );
     return send(res, 200, EMPTY);
   }
-  const status = r.error === 'no_seat' ? 409 : r.error === 'unknown_product' ? 404 : 410;
+  if (r.error === 'queued') {
+    const { ok: _ok, error: _e, ...rest } = r;
+    return send(res, 202, JSON.stringify({ queued: true, ...rest }));
+  }
+  const status =
+    r.error === 'no_seat'
+      ? 409
+      : r.error === 'unknown_product'
+        ? 404
+        : r.error === 'denied'
+          ? 403
+          : 410;
+  if ('rule' in r && r.rule !== undefined)
+    return send(res, status, JSON.stringify({ error: r.error, message: r.message, rule: r.rule }));
   fail(res, status, r.error, r.message);
 }
 
@@ -185,9 +216,9 @@ function fail(res: ServerResponse, status: number, error: SeatErrorCode, message
   send(res, status, JSON.stringify({ error, message }));
 }
 
-function send(res: ServerResponse, status: number, body: string): void {
+function send(res: ServerResponse, status: number, body: string, type = JSON_TYPE): void {
   res.writeHead(status, {
-    'Content-Type': JSON_TYPE,
+    'Content-Type': type,
     'Content-Length': Buffer.byteLength(body),
     'Cache-Control': 'no-store',
   });

@@ -15,6 +15,8 @@ export const CheckoutRequest = Type.Object({
   user: Name,
   host: Name,
   clientId: Name,
+  // Added to v1: seconds the client will wait in the queue for a seat (0 or absent: answer at once).
+  wait: Type.Optional(Type.Integer({ minimum: 0, maximum: 86_400 })),
 });
 export const LeaseRequest = Type.Object({ leaseId: Type.String({ minLength: 1, maxLength: 100 }) });
 
@@ -40,6 +42,9 @@ export function whyInvalid(
 export type SeatErrorCode =
   | 'bad_request'
   | 'no_seat'
+  | 'denied'
+  | 'forbidden_origin'
+  | 'unsupported_media_type'
   | 'unknown_product'
   | 'lease_expired'
   | 'rate_limited'
@@ -58,6 +63,8 @@ export const seatMessages = {
   noSeat: (product: string, total: number) =>
     `No free seat of "${product}": all ${total} ${total === 1 ? 'seat is' : 'seats are'} in use.`,
   unknownProduct: (product: string) => `This license server has no seats of "${product}".`,
+  queued: (product: string, position: number, waiting: number, every: number) =>
+    `Waiting for a seat of "${product}": number ${position} of ${waiting} in the queue. Ask again within ${every} s to keep the place.`,
   leaseExpired: (leaseId: string) =>
     `Lease ${leaseId} has expired or was released; check out a seat again.`,
   rateLimited: (seconds: number) => `Too many requests from this address; retry in ${seconds} s.`,

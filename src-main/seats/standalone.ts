@@ -2,9 +2,10 @@
 // pool. Tests and the benchmark run it as a real process; `clm serve` embeds the same handler.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSeatHttpHandler, type SeatHttpOptions } from './http.ts';
+import { createSeatHttpHandler, METRICS_PATH, type SeatHttpOptions } from './http.ts';
 import { CachedSeatSource } from './pool.ts';
 import { SEAT_PREFIX } from './protocol.ts';
+import { RulesFile } from './rules-file.ts';
 import { SeatService, type SourceSeat } from './service.ts';
 import type { SeatServiceOptions } from './types.ts';
 
@@ -13,12 +14,15 @@ export interface SeatServerOptions extends SeatServiceOptions, SeatHttpOptions {
   host?: string;
   /** A fixed pool, e.g. from `--pool vray=5,phoenix=2`. */
   seats?: SourceSeat[];
+  /** The operator's access rules file; loaded at start (a bad one is an error) and watched. */
+  rulesFile?: string;
 }
 
 export interface RunningSeatServer {
   url: string;
   service: SeatService;
   server: Server;
+  rules: RulesFile | null;
   close(): Promise<void>;
 }
 
@@ -27,9 +31,11 @@ export async function startSeatServer(opts: SeatServerOptions): Promise<RunningS
   const fixed = new CachedSeatSource(service.pool.cache, 'fixed');
   if (opts.seats) fixed.set(opts.seats);
   service.addSource(fixed);
+  const rules = opts.rulesFile ? new RulesFile(opts.rulesFile, service).start() : null;
   const handler = createSeatHttpHandler(service, opts);
   const server = createServer((req, res) => {
-    if (req.url?.startsWith(SEAT_PREFIX)) return handler(req, res);
+    const url = req.url ?? '';
+    if (url.startsWith(SEAT_PREFIX) || url.split('?')[0] === METRICS_PATH) return handler(req, res);
     res.writeHead(404, { 'Content-Type': 'application/json' });
     res.end('{"error":"not_found","message":"Only the seat protocol is served here."}');
   });
@@ -44,8 +50,10 @@ export async function startSeatServer(opts: SeatServerOptions): Promise<RunningS
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     service,
     server,
+    rules,
     close: () =>
       new Promise<void>((resolve) => {
+        rules?.close();
         server.closeAllConnections();
         server.close(() => void service.close().then(resolve));
       }),

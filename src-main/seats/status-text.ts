@@ -31,6 +31,12 @@ export function statusText(s: SeatStatus, server: string): string {
       lines.push(
         `  ${l.user} ${l.host}, since ${when(l.since)}, last heartbeat ${when(l.lastHeartbeat)}  lease ${l.leaseId}`,
       );
+    const queue = p.queue ?? [];
+    if (queue.length > 0) lines.push(`  Queue of ${p.product}: ${queue.length} waiting`);
+    for (const w of queue)
+      lines.push(
+        `    ${w.position}. ${w.user} ${w.host}${w.priority ? ` (priority ${w.priority})` : ''}, waiting since ${when(w.since)}`,
+      );
   }
   return lines.join('\n');
 }

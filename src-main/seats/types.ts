@@ -17,14 +17,31 @@ export interface SeatServiceOptions {
   changeThrottleMs?: number;
   /** Who the server serves (the activated account); shown in the status. */
   identity?: () => SeatServerIdentity;
+  /** A lease that expired is given back to its client within this many seconds (0: never). */
+  reviveSeconds?: number;
+  /** The longest `wait` a checkout may ask for, in seconds. */
+  maxWaitSeconds?: number;
+  /** The usage log's file is rotated past this size. */
+  usageLogMaxBytes?: number;
 }
 
 export type CheckoutResult =
   | { ok: true; leaseId: string; product: string; expiresAt: number; heartbeatSeconds: number }
-  | { ok: false; error: 'no_seat' | 'unknown_product'; message: string };
+  | { ok: false; error: 'no_seat' | 'unknown_product'; message: string; rule?: number }
+  | { ok: false; error: 'denied'; message: string; rule: number }
+  | {
+      ok: false;
+      error: 'queued';
+      message: string;
+      queueId: string;
+      position: number;
+      waiting: number;
+      retrySeconds: number;
+    };
 
 export type HeartbeatResult =
-  { ok: true; expiresAt: number } | { ok: false; error: 'lease_expired'; message: string };
+  | { ok: true; expiresAt: number; revived?: boolean }
+  | { ok: false; error: 'lease_expired'; message: string };
 
 export type LeaseOp =
   | { kind: 'checkout'; body: CheckoutInput }
@@ -39,4 +56,8 @@ export interface CheckoutInput {
   user: string;
   host: string;
   clientId: string;
+  /** The client's address as the socket saw it (for address rules); absent in-process. */
+  address?: string;
+  /** Seconds the client will wait in the queue for a seat (protocol v1 addition). */
+  wait?: number;
 }

@@ -22,6 +22,8 @@ after(async () => {
 async function seat(base: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
   const res = await fetch(`${base}/seat/v1/${path}`, {
     method: body ? 'POST' : 'GET',
+    // A render app's shape: JSON with its content type (a text/plain POST is refused as a web page's).
+    headers: body ? { 'content-type': 'application/json' } : {},
     body: body ? JSON.stringify(body) : undefined,
   });
   return (await res.json()) as Record<string, unknown>;
@@ -40,7 +42,7 @@ function writeEarlierSamples(dataDir: string, status: SeatStatus): void {
   const db = new Database(join(dataDir, 'seats.sqlite'));
   db.pragma('busy_timeout = 5000');
   const put = db.prepare(
-    'INSERT OR REPLACE INTO history (minute, product, in_use, total) VALUES (?, ?, ?, ?)',
+    'INSERT OR REPLACE INTO history (minute, product, in_use, total, denied, queued) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const nowMinute = Math.floor(Date.now() / 60_000);
   db.transaction(() => {
@@ -50,7 +52,10 @@ function writeEarlierSamples(dataDir: string, status: SeatStatus): void {
       .forEach((p, i) => {
         for (let m = 360; m >= 2; m--) {
           const wave = (Math.sin((m + i * 40) / 45) + 1) / 2;
-          put.run(nowMinute - m, p.product, Math.round(wave * p.total * (0.9 - i * 0.2)), p.total);
+          const used = Math.round(wave * p.total * (0.9 - i * 0.2));
+          // At the peaks of the busiest product some checkouts were refused or waited.
+          const peak = i === 0 && wave > 0.93;
+          put.run(nowMinute - m, p.product, used, p.total, peak ? 2 : 0, peak ? 1 : 0);
         }
       });
   })();
@@ -72,6 +77,21 @@ test('License server view with leases held: bars, chart, leases, release, live u
     { product: b.product, user: 'elena.petrova', host: 'ws-elena', clientId: 'max-elena' },
   ];
   for (const h of holders) assert.ok((await seat(app.base, 'checkout', h)).leaseId);
+  // The smallest product is filled; one more checkout is refused (a denial on the chart), two
+  // render nodes wait for a seat.
+  const small = [...status.products].sort((x, y) => x.total - y.total)[0];
+  assert.ok(small);
+  const node = (n: string, wait?: number) => ({
+    product: small.product,
+    user: `render-${n}`,
+    host: `rn-${n}`,
+    clientId: `fill-${n}`,
+    wait,
+  });
+  for (let i = 0; i < small.total; i++) await seat(app.base, 'checkout', node(`f${i}`));
+  assert.equal((await seat(app.base, 'checkout', node('late'))).error, 'no_seat');
+  assert.equal((await seat(app.base, 'checkout', node('w1', 600))).position, 1);
+  assert.equal((await seat(app.base, 'checkout', node('w2', 600))).position, 2);
 
   const s = await openPage(browser, app.base);
   t.after(() => s.context.close());
@@ -84,14 +104,42 @@ test('License server view with leases held: bars, chart, leases, release, live u
   await bar.waitFor();
   const leases = page.getByRole('table', { name: /^Leases/ });
   await page.locator('.seat-chart canvas').waitFor();
-  assert.equal(await leases.locator(':scope > tbody > tr').count(), 4);
-  // One line per product of the pool (the time axis is not a series of its own in the legend).
+  const leaseRows = 4 + small.total;
+  assert.equal(await leases.locator(':scope > tbody > tr').count(), leaseRows);
+  // One line per product of the pool, then Denied and Queued (the time axis is not a series of
+  // its own in the legend).
   assert.equal(
     await page.locator('.seat-chart .u-legend .u-series').count(),
-    status.products.length,
+    status.products.length + 2,
   );
   // No dongle here: the USB dongles table says so and what plugging one in does.
   await page.getByText(/No USB dongle attached\. Plug in a license dongle/).waitFor();
+  const queue = page.getByRole('table', { name: /^Queue/ });
+  await queue.getByRole('cell', { name: 'rn-w2', exact: true }).waitFor();
+  assert.equal(await queue.locator(':scope > tbody > tr').count(), 2);
+
+  // The rules editor checks as it is typed: a mistake names its line and cannot be saved.
+  const rules = page.getByRole('textbox', { name: 'Rules file' });
+  await rules.fill(`deny * user mallory\nreserve two ${small.product} user bob`);
+  await page.getByText('Rules line 2 ("reserve two').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Save rules' }).isDisabled(), true);
+  await screenshot(page, 'license-server-rules-error');
+  await rules.fill('# render farm\ndeny * user mallory\npriority 5 host rn-w2');
+  await page.getByRole('button', { name: 'Save rules' }).click();
+  await page.getByText('Saved: 2 rules in force.').waitFor();
+  // The new priority moves rn-w2 to the head of the queue.
+  await queue
+    .locator(':scope > tbody > tr')
+    .first()
+    .getByRole('cell', { name: 'rn-w2', exact: true })
+    .waitFor();
+  const denied = await seat(app.base, 'checkout', {
+    ...holders[0],
+    user: 'mallory',
+    clientId: 'm',
+  });
+  assert.equal(denied.error, 'denied');
+  assert.equal(denied.rule, 2);
   await screenshot(page, 'license-server');
   // The whole view: the shell scrolls inside a fixed-height window, so show it on a tall one.
   await page.setViewportSize({ width: 1280, height: 1400 });
@@ -105,7 +153,7 @@ test('License server view with leases held: bars, chart, leases, release, live u
   await page
     .getByRole('progressbar', { name: `${a.name}: 2 of ${a.total} seats in use` })
     .waitFor();
-  assert.equal(await leases.locator(':scope > tbody > tr').count(), 3);
+  assert.equal(await leases.locator(':scope > tbody > tr').count(), leaseRows - 1);
 
   // A render app checks out while the view is open: it appears without a reload.
   await seat(app.base, 'checkout', {

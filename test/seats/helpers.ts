@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { request, type RequestOptions } from 'node:http';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -80,4 +81,34 @@ export async function startSeatProcess(args: string[]): Promise<SeatProcess> {
         child.kill(signal);
       }),
   };
+}
+
+export interface RawReply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Record<string, unknown>;
+}
+
+/**
+ * One request with node:http, where fetch cannot: a chosen local address, any `Host` header.
+ * Bounded: fails after 10 s without an answer.
+ */
+export function rawRequest(opts: RequestOptions, body?: string): Promise<RawReply> {
+  return new Promise((resolve, reject) => {
+    const req = request(opts, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: JSON.parse(text) as Record<string, unknown>,
+        }),
+      );
+    });
+    req.setTimeout(10_000, () => req.destroy(new Error(`no answer to ${opts.path} within 10 s`)));
+    req.on('error', reject);
+    req.end(body);
+  });
 }

@@ -3,11 +3,10 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { request } from 'node:http';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SeatStatus } from '../../src-shared/bridge/calls/seats.ts';
-import { root, tempDir, waitForLine } from './helpers.ts';
+import { rawRequest, root, tempDir, waitForLine, type RawReply } from './helpers.ts';
 
 const cli = join(root, 'dist/cli.js');
 const dirs: { remove(): void }[] = [];
@@ -53,12 +52,6 @@ function clm(args: string[]) {
   return spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
 }
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Record<string, unknown>;
-}
-
 /**
  * A seat request from a chosen loopback address (127.0.0.0/8 is all this machine), so the test
  * can be several client addresses, as a render farm is, against the per-address limit.
@@ -68,33 +61,18 @@ function seatRequest(
   from: string,
   path: string,
   body?: Record<string, unknown>,
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        localAddress: from,
-        path: `/seat/v1/${path}`,
-        method: body ? 'POST' : 'GET',
-        headers: { 'content-type': 'application/json', connection: 'close' },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: JSON.parse(text) as Record<string, unknown>,
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body ? JSON.stringify(body) : undefined);
-  });
+): Promise<RawReply> {
+  return rawRequest(
+    {
+      host: '127.0.0.1',
+      port,
+      localAddress: from,
+      path: `/seat/v1/${path}`,
+      method: body ? 'POST' : 'GET',
+      headers: { 'content-type': 'application/json', connection: 'close' },
+    },
+    body ? JSON.stringify(body) : undefined,
+  );
 }
 
 test('--heartbeat, --lease-heartbeats and the rate limit show in the status; the third immediate checkout from one address answers 429', async () => {
@@ -207,4 +185,69 @@ test('bad flag values: exit code 1, a message naming the flag and its range, not
     /--expose-ui +.*the login token then travels unencrypted/,
   ])
     assert.match(help, line);
+});
+
+/** Resolves when the child's stderr has printed a line matching `re`; fails after 10 s. */
+function stderrLine(child: ReturnType<typeof spawn>, re: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(
+      () => reject(new Error(`no "${re}" on stderr within 10 s: ${text}`)),
+      10_000,
+    );
+    const on = (d: Buffer) => {
+      text += d.toString();
+      const m = text.match(re);
+      if (m) {
+        clearTimeout(timer);
+        child.stderr?.off('data', on);
+        resolve(m[0]);
+      }
+    };
+    child.stderr?.on('data', on);
+  });
+}
+
+test('--rules: refusals name the rule; SIGHUP reloads, a bad file is refused and the old rules stay', async () => {
+  const d = tempDir();
+  dirs.push(d);
+  const file = join(d.dir, 'seat-rules.txt');
+  writeFileSync(file, '# farm rules\ndeny * user mallory\n');
+  const s = await serve(['--rules', file]);
+  try {
+    let product = '';
+    for (let i = 0; i < 200 && !product; i++) {
+      const st = (await seatRequest(s.port, '127.0.0.1', 'status')).body as unknown as SeatStatus;
+      product = st.products[0]?.product ?? '';
+      if (!product) await new Promise((r) => setTimeout(r, 25));
+    }
+    assert.ok(product, 'the demo pool appeared');
+    const mallory = { product, user: 'mallory', host: 'rn-9', clientId: 'm' };
+    const denied = await seatRequest(s.port, '127.0.0.1', 'checkout', mallory);
+    assert.deepEqual([denied.status, denied.body.error, denied.body.rule], [403, 'denied', 2]);
+
+    writeFileSync(file, 'deny * user\n');
+    const refused = stderrLine(s.child, /Rules file refused.*Rules line 1 \("deny \* user"\)/);
+    s.child.kill('SIGHUP');
+    await refused;
+    assert.equal((await seatRequest(s.port, '127.0.0.1', 'checkout', mallory)).status, 403);
+
+    writeFileSync(file, '# nobody denied\n');
+    const reloaded = stderrLine(s.child, /Rules reloaded from/);
+    s.child.kill('SIGHUP');
+    await reloaded;
+    assert.equal((await seatRequest(s.port, '127.0.0.1', 'checkout', mallory)).status, 200);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a bad --rules file at start: exit code 1, a message naming the line, nothing started', () => {
+  const d = tempDir();
+  dirs.push(d);
+  const file = join(d.dir, 'bad-rules.txt');
+  writeFileSync(file, 'allow vray user alice\nmax lots vray user bob\n');
+  const r = clm(['serve', '--port', '0', '--data', d.dir, '--rules', file]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /Rules line 2 \("max lots vray user bob"\): "lots" is not a whole number/);
 });

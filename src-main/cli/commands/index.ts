@@ -3,6 +3,7 @@ import type { Command } from '../command.ts';
 import { cloudCommand } from './cloud.ts';
 import { serveCommand } from './serve.ts';
 import { statusCommand } from './status.ts';
+import { reportCommand } from './report.ts';
 import { checkoutCommand } from './checkout.ts';
 import { heartbeatCommand } from './heartbeat.ts';
 import { releaseCommand } from './release.ts';
@@ -14,6 +15,7 @@ import { donglesCommand } from './dongles.ts';
 export const commands: Command[] = [
   serveCommand,
   statusCommand,
+  reportCommand,
   checkoutCommand,
   heartbeatCommand,
   releaseCommand,

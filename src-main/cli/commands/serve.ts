@@ -48,7 +48,8 @@ export const serveCommand: Command = {
   summary: 'Run headless: the web UI, the bridge and the seat protocol, behind a login token',
   usage:
     'serve [--port N] [--data DIR] [--cloud URL] [--credential-file PATH] [--bind ADDR] [--expose-ui]\n' +
-    '                 [--heartbeat SECONDS] [--lease-heartbeats N] [--rate-burst N] [--rate-per-second N] [--json]',
+    '                 [--heartbeat SECONDS] [--lease-heartbeats N] [--revive SECONDS] [--rules FILE]\n' +
+    '                 [--rate-burst N] [--rate-per-second N] [--json]',
   options: {
     port: {
       type: 'string',
@@ -101,13 +102,30 @@ export async function runServe(ctx: CommandContext, dongles?: DongleOptions): Pr
       if (level !== 'info') process.stderr.write(`${line}\n`);
     },
   });
-  attachSeats(core, { ...tuning, dongles });
+  let seats: ReturnType<typeof attachSeats>;
+  try {
+    seats = attachSeats(core, { ...tuning, dongles });
+  } catch (err) {
+    await core.close();
+    throw err;
+  }
+  // SIGHUP reloads the rules file, as daemons do (resources/clm-serve.service's ExecReload).
+  const reload = () => {
+    const ok = seats.rules.reload();
+    console.error(
+      ok
+        ? `Rules reloaded from ${seats.rules.path}.`
+        : `Rules file refused, the rules in force stay: ${seats.rules.state().error ?? ''}`,
+    );
+  };
+  process.on('SIGHUP', reload);
   // Handlers go in before the URL is printed: whoever reads it may stop us at once, and a
   // signal without a handler would kill the process before the embedded cloud is stopped.
   const stopped = new Promise<void>((done) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      process.off('SIGHUP', reload);
       done();
     };
     process.on('SIGINT', stop);

@@ -22,6 +22,19 @@ export interface SeatSourceCount {
   total: number;
 }
 
+/** A checkout waiting for a seat, in the order it will be served (1 = next). */
+export interface SeatWaiterView {
+  position: number;
+  queueId: string;
+  clientId: string;
+  user: string;
+  host: string;
+  priority: number;
+  /** ISO times: when it joined, and when it gives up unless it asks again. */
+  since: string;
+  until: string;
+}
+
 export interface SeatProductStatus {
   product: string;
   name: string;
@@ -29,6 +42,8 @@ export interface SeatProductStatus {
   inUse: number;
   sources: SeatSourceCount[];
   leases: SeatLeaseView[];
+  /** Checkouts waiting for a seat (seat protocol `wait`); absent from older servers. */
+  queue?: SeatWaiterView[];
 }
 
 /** The account the server is activated with: it serves that account's seats. */
@@ -40,6 +55,14 @@ export interface SeatServerIdentity {
   poolFetchedAt: string | null;
   /** Why the pool could not be refreshed, when it could not. */
   message?: string;
+}
+
+/** A product's use reached an `alert` rule's threshold (at most one per product an hour). */
+export interface SeatAlertView {
+  product: string;
+  /** ISO time. */
+  at: string;
+  message: string;
 }
 
 export interface SeatStatus {
@@ -54,13 +77,24 @@ export interface SeatStatus {
   rateLimit?: { burst: number; perSecond: number } | null;
   server: SeatServerIdentity;
   products: SeatProductStatus[];
+  /** The latest usage alerts, newest first; absent from older servers. */
+  alerts?: SeatAlertView[];
 }
 
 /** Seats in use over time, column-oriented for the chart: one sample per minute. */
 export interface SeatHistory {
   /** Unix seconds of each sample. */
   times: number[];
-  products: { product: string; name: string; total: number; inUse: (number | null)[] }[];
+  products: {
+    product: string;
+    name: string;
+    total: number;
+    inUse: (number | null)[];
+    /** Checkouts refused in that minute (no seat, a rule). */
+    denied?: (number | null)[];
+    /** Checkouts waiting in the queue at that minute. */
+    queued?: (number | null)[];
+  }[];
 }
 
 /** Payload of the `seats.changed` event: enough to redraw the bars; views reload details. */
@@ -86,6 +120,21 @@ export const ActivateServerInput = Type.Object(
   { additionalProperties: false },
 );
 
+/** The operator's access rules file as the view edits it. */
+export interface SeatRulesView {
+  path: string;
+  text: string;
+  /** Rules in force (group lines not counted). */
+  ruleCount: number;
+  /** Why the file on disk was refused (its line named); null when its rules are in force. */
+  error: string | null;
+}
+
+export const SaveRulesInput = Type.Object(
+  { text: Type.String({ maxLength: 256 * 1024 }) },
+  { additionalProperties: false },
+);
+
 export const seatCalls = {
   'seats.status': call<SeatStatus>()(
     NoInput,
@@ -98,6 +147,11 @@ export const seatCalls = {
   'seats.releaseLease': call<{ released: boolean }>()(
     ReleaseLeaseInput,
     'Admin: release a stuck lease by id',
+  ),
+  'seats.rules': call<SeatRulesView>()(NoInput, "The license server's access rules file"),
+  'seats.saveRules': call<SeatRulesView>()(
+    SaveRulesInput,
+    'Admin: check and save the access rules; a mistake names its line and changes nothing',
   ),
   'seats.activate': call<SeatServerIdentity>()(
     ActivateServerInput,

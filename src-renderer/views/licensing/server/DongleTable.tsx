@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import type { DongleList, DongleView } from '../../../../src-shared/bridge/calls/dongles.ts';
 import { formatDate } from '../../../format/time.ts';
-import { CardTable } from './CardTable.tsx';
+import { SeatTable } from './SeatTable.tsx';
 import { useDongles, watchDongles } from './dongleStore.ts';
 
 export function DongleTable() {
@@ -11,27 +11,25 @@ export function DongleTable() {
   useEffect(() => watchDongles(), []);
   const dongles = list?.dongles ?? [];
   return (
-    <CardTable
-      caption="USB dongles"
+    <SeatTable
+      title="USB dongles"
       count={dongles.length}
       className="dongle-table"
-      columns={[
-        { label: 'Serial' },
-        { label: 'State' },
-        { label: 'Seats added' },
-        { label: 'Licenses' },
-      ]}
+      columns={4}
+      head={
+        <>
+          <th scope="col">Serial</th>
+          <th scope="col">State</th>
+          <th scope="col">Seats added</th>
+          <th scope="col">Licenses</th>
+        </>
+      }
+      empty={error ?? (list ? emptyText(list) : 'Looking for USB dongles…')}
     >
-      {dongles.length === 0 ? (
-        <tr>
-          <td colSpan={4} className="lease-empty">
-            {error ?? (list ? emptyText(list) : 'Looking for USB dongles…')}
-          </td>
-        </tr>
-      ) : (
-        dongles.map((d) => <DongleRow key={d.id} d={d} />)
-      )}
-    </CardTable>
+      {dongles.map((d) => (
+        <DongleRow key={d.id} d={d} />
+      ))}
+    </SeatTable>
   );
 }
 

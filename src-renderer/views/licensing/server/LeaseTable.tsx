@@ -2,7 +2,7 @@
 import type { SeatProductStatus } from '../../../../src-shared/bridge/calls/seats.ts';
 import { Button } from '../../../components/Button.tsx';
 import { formatAge, formatDateTime } from '../../../format/time.ts';
-import { CardTable } from './CardTable.tsx';
+import { SeatTable } from './SeatTable.tsx';
 
 interface LeaseTableProps {
   products: SeatProductStatus[];
@@ -14,51 +14,49 @@ interface LeaseTableProps {
 export function LeaseTable({ products, now, releasing, onRelease }: LeaseTableProps) {
   const rows = products.flatMap((p) => p.leases.map((l) => ({ ...l, name: p.name })));
   return (
-    <CardTable
-      caption="Leases"
-      count={rows.length}
+    <SeatTable
+      title="Leases"
       className="lease-table"
-      columns={[
-        { label: 'Product' },
-        { label: 'User' },
-        { label: 'Host' },
-        { label: 'Since' },
-        { label: 'Last heartbeat' },
-        { label: '', className: 'lease-action-col' },
-      ]}
+      count={rows.length}
+      columns={6}
+      head={
+        <>
+          <th scope="col">Product</th>
+          <th scope="col">User</th>
+          <th scope="col">Host</th>
+          <th scope="col">Since</th>
+          <th scope="col">Last heartbeat</th>
+          <th scope="col" className="lease-action-col">
+            <span className="visually-hidden">Action</span>
+          </th>
+        </>
+      }
+      empty="No seat is in use. Render apps take seats with the seat protocol; they appear here."
     >
-      {rows.length === 0 ? (
-        <tr>
-          <td colSpan={6} className="lease-empty">
-            No seat is in use. Render apps take seats with the seat protocol; they appear here.
+      {rows.map((l) => (
+        <tr key={l.leaseId}>
+          <td>
+            <span className="cell-primary">{l.name}</span>
+            <span className="cell-secondary mono" title={l.leaseId}>
+              {l.leaseId.slice(0, 8)}
+            </span>
+          </td>
+          <td>{l.user}</td>
+          <td className="mono">{l.host}</td>
+          <td>{formatDateTime(l.since)}</td>
+          <td>{formatAge(l.lastHeartbeat, now)}</td>
+          <td className="lease-action-col">
+            <Button
+              size="sm"
+              busy={releasing.includes(l.leaseId)}
+              onClick={() => onRelease(l.leaseId)}
+              aria-label={`Release the lease of ${l.user} on ${l.host}`}
+            >
+              Release
+            </Button>
           </td>
         </tr>
-      ) : (
-        rows.map((l) => (
-          <tr key={l.leaseId}>
-            <td>
-              <span className="cell-primary">{l.name}</span>
-              <span className="cell-secondary mono" title={l.leaseId}>
-                {l.leaseId.slice(0, 8)}
-              </span>
-            </td>
-            <td>{l.user}</td>
-            <td className="mono">{l.host}</td>
-            <td>{formatDateTime(l.since)}</td>
-            <td>{formatAge(l.lastHeartbeat, now)}</td>
-            <td className="lease-action-col">
-              <Button
-                size="sm"
-                busy={releasing.includes(l.leaseId)}
-                onClick={() => onRelease(l.leaseId)}
-                aria-label={`Release the lease of ${l.user} on ${l.host}`}
-              >
-                Release
-              </Button>
-            </td>
-          </tr>
-        ))
-      )}
-    </CardTable>
+      ))}
+    </SeatTable>
   );
 }

@@ -1,5 +1,6 @@
 // License server sub-tab: whose seats this machine serves, per product in use / total, the
-// chart of seats in use over time, and every lease with an admin release.
+// chart of seats in use (with denials and queue) over time, every lease with an admin release,
+// the queue, and the access rules editor.
 import { useEffect } from 'react';
 import type { SeatProductStatus, SeatStatus } from '../../../../src-shared/bridge/calls/seats.ts';
 import { useNow } from '../../../app/useNow.ts';
@@ -9,6 +10,8 @@ import { EmptyState } from '../../../components/EmptyState.tsx';
 import { formatAge } from '../../../format/time.ts';
 import { DongleTable } from './DongleTable.tsx';
 import { LeaseTable } from './LeaseTable.tsx';
+import { QueueTable } from './QueueTable.tsx';
+import { RulesEditor } from './RulesEditor.tsx';
 import { SeatChart } from './SeatChart.tsx';
 import { useSeatServer, watchSeatServer } from './seatStore.ts';
 import './license-server.css';
@@ -46,6 +49,11 @@ export function LicenseServerView() {
   return (
     <div className="seat-server">
       <Identity data={data} now={now} />
+      {data.alerts?.[0] && (
+        <Banner tone="warning" title="Seat alert">
+          {data.alerts[0].message} {formatAge(data.alerts[0].at, now)}.
+        </Banner>
+      )}
       {data.products.length === 0 ? (
         <div className="card">
           <EmptyState icon="server" title="This license server has no seats">
@@ -68,7 +76,7 @@ export function LicenseServerView() {
           </section>
           <section className="card seat-history">
             <div className="seat-history-head">
-              <h2 className="card-title">Seats in use over time</h2>
+              <h2 className="card-title">Seats in use, denials and queue over time</h2>
               <div className="seat-ranges" role="group" aria-label="Time range">
                 {RANGES.map((r) => (
                   <button
@@ -100,6 +108,8 @@ export function LicenseServerView() {
             releasing={releasing}
             onRelease={(id) => void useSeatServer.getState().release(id)}
           />
+          <QueueTable products={data.products} now={now} />
+          <RulesEditor />
         </>
       )}
       <DongleTable />

@@ -1,10 +1,12 @@
-// Seats in use over time per product (one sample per minute), drawn with uPlot.
+// Seats in use over time per product (one sample per minute), drawn with uPlot, with two more
+// lines over all products: checkouts refused (denials) and checkouts waiting in the queue.
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { SeatHistory } from '../../../../src-shared/bridge/calls/seats.ts';
 
-const COLORS = ['#2458d6', '#0f7a4f', '#b45309', '#9333ea', '#dc2626', '#0891b2', '#4b5563'];
+// No red among the products: red is the Denied line's alone.
+const COLORS = ['#2458d6', '#0f7a4f', '#b45309', '#9333ea', '#0891b2', '#db2777', '#4b5563'];
 const HEIGHT = 220;
 
 function options(history: SeatHistory, width: number): uPlot.Options {
@@ -33,12 +35,47 @@ function options(history: SeatHistory, width: number): uPlot.Options {
         paths: uPlot.paths.stepped?.({ align: 1 }),
         points: { show: false },
       })),
+      {
+        label: 'Denied',
+        stroke: '#dc2626',
+        width: 2,
+        dash: [4, 3],
+        points: { show: true, size: 5 },
+      },
+      {
+        label: 'Queued',
+        stroke: '#6b7280',
+        width: 1.5,
+        dash: [2, 2],
+        points: { show: true, size: 4 },
+      },
     ],
   };
 }
 
+/** Per sample, the sum over products; null where it is 0, so only minutes with denials or
+ *  waiters show (as points) instead of a line lying on the axis over the products' lines. */
+function total(
+  history: SeatHistory,
+  pick: (p: SeatHistory['products'][number]) => (number | null)[] | undefined,
+) {
+  return history.times.map((_, i) => {
+    let sum: number | null = null;
+    for (const p of history.products) {
+      const v = pick(p)?.[i];
+      if (typeof v === 'number') sum = (sum ?? 0) + v;
+    }
+    return sum === 0 ? null : sum;
+  });
+}
+
 function columns(history: SeatHistory): uPlot.AlignedData {
-  return [history.times, ...history.products.map((p) => p.inUse)];
+  return [
+    history.times,
+    ...history.products.map((p) => p.inUse),
+    total(history, (p) => p.denied),
+    total(history, (p) => p.queued),
+  ];
 }
 
 export function SeatChart({ history }: { history: SeatHistory }) {
@@ -66,5 +103,12 @@ export function SeatChart({ history }: { history: SeatHistory }) {
     plot.current?.setData(columns(history));
   }, [history]);
 
-  return <div className="seat-chart" ref={box} role="img" aria-label="Seats in use over time" />;
+  return (
+    <div
+      className="seat-chart"
+      ref={box}
+      role="img"
+      aria-label="Seats in use, denials and queue over time"
+    />
+  );
 }
