@@ -69,10 +69,10 @@ export function creditRoutesModule(app: FastifyInstance, ctx: CloudContext): voi
     }),
   );
   on('renderQuote', ({ caller, body }) =>
-    inCredits(rt, (r) => quote(r, caller.accountId, (body as Static<typeof SceneBody>).scene)),
+    inCredits(rt, (r) => quote(r, caller.accountId, body as Static<typeof SceneBody>)),
   );
   on('submitRender', async ({ caller, body, reply }) => {
-    const scene = (body as Static<typeof SceneBody>).scene;
+    const scene = body as Static<typeof SceneBody>;
     const done = await inCredits(rt, async (r) => {
       const s = await submit(r, caller.accountId, scene);
       return 'jobId' in s ? { job: (await jobsOf(r, caller.accountId, s.jobId))[0] } : s;

@@ -11,6 +11,7 @@ import { changeCalls } from './calls/changes.ts';
 import { meCalls } from './calls/me.ts';
 import { activityCalls } from './calls/activity.ts';
 import { appCalls } from './calls/app.ts';
+import { creditCalls } from './calls/credits.ts';
 
 export const bridgeCalls = {
   ...sessionCalls,
@@ -21,6 +22,7 @@ export const bridgeCalls = {
   ...meCalls,
   ...activityCalls,
   ...appCalls,
+  ...creditCalls,
 };
 
 export type BridgeCalls = typeof bridgeCalls;

@@ -16,7 +16,8 @@ export const SceneInfo = Type.Object(
   },
   { additionalProperties: false },
 );
-export const SceneBody = Type.Object({ scene: SceneInfo }, { additionalProperties: false });
+/** The scene file as the render form describes it; its bytes are never sent before a job starts. */
+export const SceneBody = SceneInfo;
 export const JobIdBody = Type.Object(
   { jobId: Type.String({ minLength: 1, maxLength: 100 }) },
   { additionalProperties: false },

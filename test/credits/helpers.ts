@@ -12,7 +12,9 @@ export const user = (n: number): string => `user${String(n).padStart(2, '0')}@re
 
 /** A scene the simulated farm estimates at 5 credits (4 frames of 100 MB) unless told otherwise. */
 export const scene = (name: string, frames = 4, sizeBytes = 100_000_000) => ({
-  scene: { name, frames, sizeBytes },
+  name,
+  frames,
+  sizeBytes,
 });
 
 export interface CreditCloud {

@@ -181,8 +181,8 @@ describe('credit ledger over HTTP', () => {
     const before = c.cloud.snapshot();
     for (const body of [
       {},
-      { scene: { name: '', frames: 1, sizeBytes: 1 } },
-      { scene: { name: 'x', frames: 0, sizeBytes: 1 } },
+      { name: '', frames: 1, sizeBytes: 1 },
+      { name: 'x', frames: 0, sizeBytes: 1 },
     ]) {
       const r = await c.as('user01@render.test', 'POST', '/v1/render/jobs', body);
       assert.equal(r.status, 400);

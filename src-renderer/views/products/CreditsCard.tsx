@@ -25,6 +25,7 @@ export function CreditsCard({ overview }: { overview: MeOverview }) {
             ? 'Your personal Chaos Cloud credits that have not expired.'
             : 'You have no Chaos Cloud credits.'}
         </p>
+        <CreditLinks />
       </section>
     );
 
@@ -39,6 +40,7 @@ export function CreditsCard({ overview }: { overview: MeOverview }) {
           Credits available to {org.name}. Set each user's access in{' '}
           <a href={href('organization')}>Organization</a>.
         </p>
+        <CreditLinks />
       </section>
     );
 
@@ -88,7 +90,20 @@ export function CreditsCard({ overview }: { overview: MeOverview }) {
         </aside>
       )}
       {credits.asOf && <p className="card-note">As of {formatDateTime(credits.asOf)}</p>}
+      <CreditLinks />
       {asking && <RequestCreditsDialog org={org} onClose={() => setAsking(false)} />}
     </section>
+  );
+}
+
+/** Seed 002 "Cloud Credits … Start rendering", and the balance with lots and consumption. */
+function CreditLinks() {
+  return (
+    <p className="me-credits-actions">
+      <a className="btn btn-primary btn-sm" href={href('products', 'render')}>
+        Start rendering
+      </a>{' '}
+      <a href={href('products', 'credits')}>Cloud credits and consumption</a>
+    </p>
   );
 }
