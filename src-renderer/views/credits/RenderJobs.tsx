@@ -8,6 +8,7 @@ import { useNow } from '../../app/useNow.ts';
 import { request } from '../../bridge/index.ts';
 import { Button } from '../../components/Button.tsx';
 import { formatCredits } from './useCredits.ts';
+import { useSyncWhenDue } from './useSyncWhenDue.ts';
 
 function statusText(j: RenderJobRow, progress: number): string {
   if (j.status === 'done') return 'Finished';
@@ -18,6 +19,7 @@ function statusText(j: RenderJobRow, progress: number): string {
 export function RenderJobs({ jobs }: { jobs: RenderJobRow[] }) {
   const now = useNow(1000);
   const [error, setError] = useState<string | null>(null);
+  useSyncWhenDue(jobs, now);
   if (jobs.length === 0) return <p className="card-note">No renders yet.</p>;
   const cancel = (id: string) =>
     request('render.cancel', { jobId: id }).then(
