@@ -43,14 +43,19 @@ function refusalOf(payer: Payer, estimate: number): { code: string; message: str
   return null;
 }
 
+/** Who pays for the scene, its estimate, and why it may not start (null when it may). */
+async function assess(r: RenderCtx, accountId: string, scene: SceneInfo) {
+  const payer = await payerOf(r.tx, accountId, r.now);
+  const estimate = estimateMilli(scene);
+  return { payer, estimate, refusal: refusalOf(payer, estimate) };
+}
+
 export async function quote(
   r: RenderCtx,
   accountId: string,
   scene: SceneInfo,
 ): Promise<RenderQuote> {
-  const payer = await payerOf(r.tx, accountId, r.now);
-  const estimate = estimateMilli(scene);
-  const refusal = refusalOf(payer, estimate);
+  const { payer, estimate, refusal } = await assess(r, accountId, scene);
   const a = payer.actor;
   const org = a.adminOf
     ? { name: a.adminOf.name, role: 'administrator' as const, administratorEmail: a.email }
@@ -94,9 +99,7 @@ export async function submit(
   accountId: string,
   scene: SceneInfo,
 ): Promise<Submitted> {
-  const payer = await payerOf(r.tx, accountId, r.now);
-  const estimate = estimateMilli(scene);
-  const refusal = refusalOf(payer, estimate);
+  const { payer, estimate, refusal } = await assess(r, accountId, scene);
   const jobId = newId('job');
   const taken =
     refusal === null
