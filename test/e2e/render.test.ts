@@ -103,6 +103,21 @@ test('render flow, refusal before upload, and the balance view', { timeout: 180_
     await page.getByText('user01@render.test').waitFor();
     await screenshot(page, 'credits-admin');
     assert.deepEqual(problems, []);
+
+    // In Bulgarian the decimal separator is a comma: the member's "available / quota" says so.
+    const bg = await browser.newContext({
+      locale: 'bg-BG',
+      viewport: { width: 1280, height: 800 },
+    });
+    const bgPage = await bg.newPage();
+    await bgPage.goto(app.loginUrl);
+    await signOut(page);
+    await signIn(bgPage, 'user01@render.test');
+    await go(bgPage, '#/products', 'Products');
+    const label = await bgPage.getByTestId('credits-label').innerText();
+    assert.equal(label, `${(20 - cost).toFixed(3).replace('.', ',')} / 20`);
+    await screenshot(bgPage, 'credits-card-bg');
+    await bg.close();
   } finally {
     await browser.close();
     await app.stop();

@@ -14,7 +14,8 @@ interface TilesProps {
 }
 
 export function formatCredits(v: number): string {
-  return v.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 3 });
+  // In the reader's locale (issue 19), as every credit figure.
+  return v.toLocaleString(undefined, { minimumFractionDigits: 0, maximumFractionDigits: 3 });
 }
 
 export function DashboardTiles(p: TilesProps) {

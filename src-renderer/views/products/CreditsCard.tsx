@@ -6,7 +6,7 @@ import { GUEST_DISABLE_ORG_ACCESS_TO_BUY } from '../../../src-shared/org/message
 import { Button } from '../../components/Button.tsx';
 import { formatDateTime } from '../../format/time.ts';
 import { href } from '../../app/route.ts';
-import { formatCredits } from './format.ts';
+import { formatCredits, quotaLabel } from './format.ts';
 import { RequestCreditsDialog } from './RequestCreditsDialog.tsx';
 
 export function CreditsCard({ overview }: { overview: MeOverview }) {
@@ -58,7 +58,7 @@ export function CreditsCard({ overview }: { overview: MeOverview }) {
       ) : (
         <>
           <p className="me-credits-figure" data-testid="credits-label">
-            {credits.label}
+            {quotaLabel(credits)}
           </p>
           <p className="me-credits-sub">
             {credits.mode === 'limit'
