@@ -3,7 +3,7 @@ import type { BridgeHandlers } from '../../src-shared/bridge/contract.ts';
 import type { creditCalls } from '../../src-shared/bridge/calls/credits.ts';
 import type { Core } from '../core/core.ts';
 import { creditsOverview } from '../credits/overview.ts';
-import { renderCancel, renderQuote, renderSubmit } from '../credits/render.ts';
+import { renderCancel, renderQuote, renderSubmit, setCreditAlert } from '../credits/render.ts';
 
 export type CreditCallName = keyof typeof creditCalls;
 
@@ -13,5 +13,6 @@ export function creditHandlers(core: Core): Pick<BridgeHandlers, CreditCallName>
     'render.quote': (scene) => renderQuote(core, scene),
     'render.submit': (scene) => renderSubmit(core, scene),
     'render.cancel': ({ jobId }) => renderCancel(core, jobId),
+    'credits.setAlert': ({ threshold }) => setCreditAlert(core, threshold),
   };
 }

@@ -1,6 +1,6 @@
 // The render farm is the cloud's (simulated, docs/credits.md): quote, submit and cancel go to it
 // directly — a render cannot start offline — and the job then syncs into the replica.
-import type { RenderQuote } from '../../src-shared/cloud-api/credits.ts';
+import type { CreditBalance, RenderQuote } from '../../src-shared/cloud-api/credits.ts';
 import type { RenderJobRow } from '../../src-shared/cloud-api/sync.ts';
 import type { SceneInfo } from '../../src-shared/credits/rules.ts';
 import type { Core } from '../core/core.ts';
@@ -14,6 +14,16 @@ export async function renderSubmit(core: Core, scene: SceneInfo): Promise<Render
     return (await core.client.credits('submitRender', scene)) as RenderJobRow;
   } finally {
     // The job, its charge or the refusal's notice come down with the next pull.
+    core.sync.kick();
+  }
+}
+
+/** The administrator's low-pool threshold lives in the cloud, which sends the notice. */
+export async function setCreditAlert(core: Core, threshold: number | null): Promise<CreditBalance> {
+  try {
+    return (await core.client.credits('setCreditAlert', { threshold })) as CreditBalance;
+  } finally {
+    // A pool already below the threshold notifies at once: bring the notice down.
     core.sync.kick();
   }
 }

@@ -101,6 +101,10 @@ test('render flow, refusal before upload, and the balance view', { timeout: 180_
     assert.equal(total, (130 - cost).toFixed(3));
     await page.getByRole('img', { name: 'Credits consumed per day, by user' }).waitFor();
     await page.getByText('user01@render.test').waitFor();
+    // The low-pool alert: the pool is already below 200, so the administrator is told at once.
+    await page.getByLabel('Notify me when the pool falls below (credits)').fill('200');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('You will be notified when the pool falls below 200.000.').waitFor();
     await screenshot(page, 'credits-admin');
     assert.deepEqual(problems, []);
 

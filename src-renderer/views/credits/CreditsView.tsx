@@ -4,6 +4,7 @@ import type { CreditsOverview } from '../../../src-shared/domain/credits.ts';
 import { href } from '../../app/route.ts';
 import { Banner } from '../../components/Banner.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { AlertForm } from './AlertForm.tsx';
 import { BalanceTable } from './BalanceTable.tsx';
 import { ConsumptionChart } from './ConsumptionChart.tsx';
 import { QuotaSummary } from './QuotaSummary.tsx';
@@ -37,7 +38,14 @@ export function CreditsView() {
 function Overview({ overview }: { overview: CreditsOverview }) {
   return (
     <div className="credits-layout">
-      {overview.quota ? <QuotaSummary overview={overview} /> : <BalanceTable overview={overview} />}
+      <div className="credits-column">
+        {overview.quota ? (
+          <QuotaSummary overview={overview} />
+        ) : (
+          <BalanceTable overview={overview} />
+        )}
+        {overview.role === 'administrator' && <AlertForm />}
+      </div>
       <section className="card" aria-labelledby="credits-chart-title">
         <h2 id="credits-chart-title" className="card-title">
           {overview.role === 'administrator'

@@ -1,12 +1,14 @@
 // Bridge calls of cloud credits and the simulated render farm (docs/credits.md).
 import type { RenderQuote } from '../../cloud-api/credits.ts';
-import { JobIdBody, SceneBody } from '../../cloud-api/credits.ts';
+import type { CreditBalance } from '../../cloud-api/credits.ts';
+import { CreditAlertBody, JobIdBody, SceneBody } from '../../cloud-api/credits.ts';
 import type { RenderJobRow } from '../../cloud-api/sync.ts';
 import type { CreditsOverview } from '../../domain/credits.ts';
 import { call, NoInput } from '../define.ts';
 
 export const RenderSceneInput = SceneBody;
 export const RenderCancelInput = JobIdBody;
+export const CreditAlertInput = CreditAlertBody;
 
 export const creditCalls = {
   'credits.overview': call<CreditsOverview>()(
@@ -20,6 +22,10 @@ export const creditCalls = {
   'render.submit': call<RenderJobRow>()(
     RenderSceneInput,
     'Start a render on the simulated farm, refused with the reason when credits do not allow it',
+  ),
+  'credits.setAlert': call<CreditBalance>()(
+    CreditAlertInput,
+    'Notify the administrator when the pool falls below a threshold, or never (null); needs the cloud',
   ),
   'render.cancel': call<RenderJobRow>()(
     RenderCancelInput,
