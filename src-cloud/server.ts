@@ -7,6 +7,7 @@ import pkg from '../package.json' with { type: 'json' };
 import { loadOrCreateSigningKey } from './auth/signing-key.ts';
 import type { CloudContext } from './context.ts';
 import { installErrorHandlers } from './errors.ts';
+import { creditRoutesModule } from './credits/routes.ts';
 import { accountRoutes } from './routes/account.ts';
 import { authRoutes } from './routes/auth.ts';
 import { licensingRoutes } from './routes/licensing.ts';
@@ -48,6 +49,7 @@ export const routeModules: Array<(app: FastifyInstance, ctx: CloudContext) => vo
   licensingRoutes,
   organizationRoutes,
   orgRoutesModule,
+  creditRoutesModule,
 ];
 
 export async function buildCloudApp(ctx: CloudContext, log = false): Promise<FastifyInstance> {

@@ -73,6 +73,21 @@ const queries: Record<FeedTable, Query> = {
     SELECT json_group_array(json_object('id', l.id, 'ownerId', l.account_id, 'amount', l.amount_milli / 1000.0,
       'remaining', l.remaining_milli / 1000.0, 'purchasedAt', l.purchased_at, 'expiresAt', l.expires_at)) AS j
     FROM credit_lots l WHERE l.account_id = ${s.accountId} AND l.seq > ${since}`,
+  // The administrator owns the pool, so "owner" covers the organization's movements.
+  creditLedger: (s, since) => sql`
+    SELECT json_group_array(json_object('id', g.id, 'ownerId', g.owner_id, 'lotId', g.lot_id, 'kind', g.kind,
+      'amount', g.amount_milli / 1000.0, 'userId', g.user_id, 'userEmail', a.email, 'jobId', g.job_id,
+      'at', g.at)) AS j
+    FROM credit_ledger g LEFT JOIN accounts a ON a.id = g.user_id
+    WHERE (g.owner_id = ${s.accountId} OR g.user_id = ${s.accountId}) AND g.seq > ${since}`,
+  renderJobs: (s, since) => sql`
+    SELECT json_group_array(json_object('id', r.id, 'userId', r.account_id, 'userEmail', a.email,
+      'ownerId', r.owner_id, 'source', r.source, 'scene', r.scene, 'sizeBytes', r.size_bytes,
+      'frames', r.frames, 'estimate', r.estimate_milli / 1000.0,
+      'cost', CASE WHEN r.cost_milli IS NULL THEN NULL ELSE r.cost_milli / 1000.0 END,
+      'status', r.status, 'submittedAt', r.submitted_at, 'endsAt', r.ends_at, 'endedAt', r.ended_at)) AS j
+    FROM render_jobs r JOIN accounts a ON a.id = r.account_id
+    WHERE (r.account_id = ${s.accountId} OR r.organization_id = ${s.adminOrg ?? ''}) AND r.seq > ${since}`,
 };
 
 /**

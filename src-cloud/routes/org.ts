@@ -24,6 +24,7 @@ import { applyPush } from '../org/push.ts';
 import { runOperation, type OrgRuntime } from '../org/run.ts';
 import { orgStore } from '../org/tables.ts';
 import { invitationsFor, listInvitations, listUsers, poolBalance } from '../org/views.ts';
+import { inCredits } from '../credits/session.ts';
 import { authenticate, type Caller } from './mount.ts';
 
 const errorAnswers = {
@@ -39,7 +40,7 @@ const COMPACT_EVERY_MS = 60 * 60 * 1000;
 /** The organization runtime of a server: its store and mailer (tests reach it to wait on mail). */
 export const orgRuntimes = new WeakMap<CloudContext, OrgRuntime>();
 
-type Handler = (input: {
+export type Handler = (input: {
   caller: Caller;
   body: unknown;
   query: unknown;
@@ -52,7 +53,17 @@ function register(
   name: OrgRouteName,
   handler: Handler,
 ): void {
-  const spec: OrgRouteSpec = orgRoutes[name];
+  registerRoute(app, ctx, name, orgRoutes[name], handler);
+}
+
+/** Registers a Bearer-guarded route of a shared route table (also the credit routes). */
+export function registerRoute(
+  app: FastifyInstance,
+  ctx: CloudContext,
+  name: string,
+  spec: OrgRouteSpec,
+  handler: Handler,
+): void {
   app.route({
     method: spec.method,
     url: spec.path,
@@ -189,6 +200,8 @@ export function orgRoutesModule(app: FastifyInstance, ctx: CloudContext): void {
 
   register(app, ctx, 'pull', async ({ caller, query, reply }) => {
     const { cursor } = query as Static<typeof PullQuery>;
+    // Jobs whose end has come are settled first, so the pull carries their cost.
+    await inCredits(rt, async () => undefined);
     const json = await pullJson(rt.db, caller.accountId, cursor, isoNow(rt.clock));
     // Built by SQLite as JSON already: sent as is, not serialized again.
     return reply.type('application/json; charset=utf-8').send(json);

@@ -6,6 +6,8 @@ import { parse } from '../../src-shared/schema.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { isoNow, type Clock } from '../../src-shared/clock.ts';
 import { resolveDocumentDates } from '../../src-shared/relative-date.ts';
+import { addLot } from '../credits/ledger.ts';
+import type { CreditTx } from '../credits/tables.ts';
 import { newId } from '../ids.ts';
 import type { Store } from './db.ts';
 import { SeedFile } from './seed-format.ts';
@@ -175,18 +177,19 @@ export async function seedIfEmpty(db: Store, file: string, clock: Clock): Promis
         })
         .execute();
     }
+    // Each lot enters the ledger as a purchase, and what the seed says was used as one charge.
     for (const l of seed.creditLots ?? []) {
-      await tx
-        .insertInto('credit_lots')
-        .values({
+      await addLot(
+        tx as unknown as CreditTx,
+        {
           id: newId('lot'),
-          account_id: account(l.owner, 'creditLots'),
-          amount_milli: milli(l.amount),
-          remaining_milli: milli(l.remaining ?? l.amount),
-          purchased_at: l.purchasedAt,
-          expires_at: l.expiresAt,
-        })
-        .execute();
+          ownerId: account(l.owner, 'creditLots'),
+          amountMilli: milli(l.amount),
+          purchasedAt: l.purchasedAt,
+          expiresAt: l.expiresAt,
+        },
+        milli(l.amount) - milli(l.remaining ?? l.amount),
+      );
     }
     for (const b of seed.borrows ?? []) {
       const p = purchase(b.purchase, 'borrows');

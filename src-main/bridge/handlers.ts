@@ -6,6 +6,7 @@ import type { Core } from '../core/core.ts';
 import { activityHandlers, type ActivityCallName } from './activity-handlers.ts';
 import { appHandlers, type AppCallName } from './app-handlers.ts';
 import { changeHandlers, type ChangeCallName } from './changes-handlers.ts';
+import { creditHandlers, type CreditCallName } from './credits-handlers.ts';
 import { meHandlers, type MeCallName } from './me-handlers.ts';
 
 /** The calls the core itself answers; other capabilities (seats, …) bring their own handlers. */
@@ -23,7 +24,8 @@ export type CoreCallName =
   | ChangeCallName
   | MeCallName
   | ActivityCallName
-  | AppCallName;
+  | AppCallName
+  | CreditCallName;
 
 /** The organization's calls: reads from the replica, changes through the outbox (sync engine). */
 export type OrgCallName =
@@ -79,6 +81,7 @@ export function coreHandlers(core: Core): Pick<BridgeHandlers, CoreCallName> {
     ...meHandlers(core),
     ...activityHandlers(core),
     ...appHandlers(core),
+    ...creditHandlers(core),
   };
 }
 

@@ -2,6 +2,7 @@
 import { systemClock, type Clock } from '../../src-shared/clock.ts';
 import Type from 'typebox';
 import type { TSchema } from 'typebox';
+import { creditRoutes, type CreditRouteName } from '../../src-shared/cloud-api/credits.ts';
 import { orgRoutes } from '../../src-shared/cloud-api/org.ts';
 import type { AuditEntry, AuditQuery } from '../../src-shared/cloud-api/org.ts';
 import type { PushRequest, PushResponse } from '../../src-shared/org/mutations.ts';
@@ -155,6 +156,11 @@ export class CloudClient {
     return this.#authedSend(orgRoutes.pull, undefined, `?cursor=${cursor}`) as Promise<
       PullAnswer & { bytes: number }
     >;
+  }
+
+  /** A credit or render route (docs/credits.md): the render farm needs the cloud. */
+  credits<N extends CreditRouteName>(name: N, body?: unknown): Promise<unknown> {
+    return this.#authedSend(creditRoutes[name], body, '');
   }
 
   /** The organization's audit log (GET /v1/org/audit), newest first, filtered and paged. */

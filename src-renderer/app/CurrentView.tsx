@@ -1,6 +1,8 @@
 // Picks the view for the current route; Organization only for the organization's administrator.
 import { useSession } from '../stores/session.ts';
 import { AccountView } from '../views/account/AccountView.tsx';
+import { CreditsView } from '../views/credits/CreditsView.tsx';
+import { RenderView } from '../views/credits/RenderView.tsx';
 import { LicensingView } from '../views/licensing/LicensingView.tsx';
 import { BillingView } from '../views/placeholders/BillingView.tsx';
 import { LearningView } from '../views/placeholders/LearningView.tsx';
@@ -14,6 +16,8 @@ export function CurrentView({ route }: { route: Route }) {
   const role = useSession((s) => s.session?.account?.organization?.role ?? null);
   switch (route.menu) {
     case 'products':
+      if (route.tab === 'credits') return <CreditsView />;
+      if (route.tab === 'render') return <RenderView />;
       return <ProductsView />;
     case 'licensing':
       return <LicensingView tab={route.tab} />;

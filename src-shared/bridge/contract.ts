@@ -12,6 +12,7 @@ import { meCalls } from './calls/me.ts';
 import { activityCalls } from './calls/activity.ts';
 import { appCalls } from './calls/app.ts';
 import { dongleCalls, type DongleList } from './calls/dongles.ts';
+import { creditCalls } from './calls/credits.ts';
 
 export const bridgeCalls = {
   ...sessionCalls,
@@ -23,6 +24,7 @@ export const bridgeCalls = {
   ...activityCalls,
   ...appCalls,
   ...dongleCalls,
+  ...creditCalls,
 };
 
 export type BridgeCalls = typeof bridgeCalls;

@@ -100,6 +100,40 @@ export const CreditLotRow = Type.Object({
   purchasedAt: Time,
   expiresAt: MaybeTime,
 });
+/** One movement of a lot (docs/credits.md): positive for purchase and refund, negative otherwise. */
+export const CreditLedgerRow = Type.Object({
+  id: Type.String(),
+  ownerId: Type.String(),
+  lotId: Type.String(),
+  kind: Type.Union([
+    Type.Literal('purchase'),
+    Type.Literal('charge'),
+    Type.Literal('refund'),
+    Type.Literal('expiry'),
+  ]),
+  amount: Type.Number(),
+  userId: Type.Union([Type.String(), Type.Null()]),
+  userEmail: Type.Union([Type.String(), Type.Null()]),
+  jobId: Type.Union([Type.String(), Type.Null()]),
+  at: Time,
+});
+/** A job of the simulated render farm; its progress is read from the clock between the two times. */
+export const RenderJobRow = Type.Object({
+  id: Type.String(),
+  userId: Type.String(),
+  userEmail: Type.String(),
+  ownerId: Type.String(),
+  source: Type.Union([Type.Literal('organization'), Type.Literal('personal')]),
+  scene: Type.String(),
+  sizeBytes: Type.Integer(),
+  frames: Type.Integer(),
+  estimate: Type.Number(),
+  cost: Type.Union([Type.Number(), Type.Null()]),
+  status: Type.Union([Type.Literal('rendering'), Type.Literal('done'), Type.Literal('cancelled')]),
+  submittedAt: Time,
+  endsAt: Time,
+  endedAt: MaybeTime,
+});
 
 /** Every table of the feed with the field that keys its rows (what `deletes` lists). */
 export const feedTables = {
@@ -112,6 +146,8 @@ export const feedTables = {
   borrows: 'id',
   notifications: 'id',
   creditLots: 'id',
+  creditLedger: 'id',
+  renderJobs: 'id',
 } as const;
 export type FeedTable = keyof typeof feedTables;
 
@@ -125,6 +161,8 @@ export const FeedChanges = Type.Object({
   borrows: Type.Optional(Type.Array(BorrowRow)),
   notifications: Type.Optional(Type.Array(NotificationRow)),
   creditLots: Type.Optional(Type.Array(CreditLotRow)),
+  creditLedger: Type.Optional(Type.Array(CreditLedgerRow)),
+  renderJobs: Type.Optional(Type.Array(RenderJobRow)),
 });
 
 export const PullQuery = Type.Object(
@@ -156,3 +194,5 @@ export type CreditAccessRow = Static<typeof CreditAccessRow>;
 export type BorrowRow = Static<typeof BorrowRow>;
 export type NotificationRow = Static<typeof NotificationRow>;
 export type CreditLotRow = Static<typeof CreditLotRow>;
+export type CreditLedgerRow = Static<typeof CreditLedgerRow>;
+export type RenderJobRow = Static<typeof RenderJobRow>;

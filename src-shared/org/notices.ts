@@ -12,7 +12,10 @@ export type NoticeKind =
   | 'product_assigned'
   | 'product_revoked'
   | 'credit_access_changed'
-  | 'credits_requested';
+  | 'credits_requested'
+  | 'render_ended'
+  | 'render_refused'
+  | 'credits_low';
 
 export interface Notice {
   kind: NoticeKind;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { resolveRelativeDate } from '../../src-shared/relative-date.ts';
-import { formatLotDate } from '../../src-renderer/format/portal-dates.ts';
+import { formatLotDate } from '../../src-renderer/views/credits/lotFormat.ts';
 import { ADMIN, removeTempDirs, startCloud, tempDir } from '../sync/helpers.ts';
 import { launchBrowser, openPage, screenshot, startServe } from './harness.ts';
 

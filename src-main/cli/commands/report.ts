@@ -42,7 +42,7 @@ export const reportCommand: Command = {
       );
       return result.ok ? 0 : 1;
     }
-    const now = Date.now();
+    const now = ctx.clock();
     const from = parseWhen('from', typeof v.from === 'string' ? v.from : undefined, now - DAY);
     const to = parseWhen('to', typeof v.to === 'string' ? v.to : undefined, now);
     const records = recordsBetween(dataDir, from, to);

@@ -3,7 +3,7 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import type { ReactNode } from 'react';
 import { Icon, type IconName } from '../../components/Icon.tsx';
 import { useOrg } from '../../stores/org.ts';
-import { formatLotQuantity } from './InfoDialogs.tsx';
+import { formatLotQuantity } from '../credits/lotFormat.ts';
 
 interface TilesProps {
   onInvite: () => void;
@@ -14,7 +14,8 @@ interface TilesProps {
 }
 
 export function formatCredits(v: number): string {
-  return v.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 3 });
+  // In the reader's locale (issue 19), as every credit figure.
+  return v.toLocaleString(undefined, { minimumFractionDigits: 0, maximumFractionDigits: 3 });
 }
 
 export function DashboardTiles(p: TilesProps) {

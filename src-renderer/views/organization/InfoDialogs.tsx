@@ -4,17 +4,12 @@ import { useEffect, useState } from 'react';
 import type { CreditLotsView } from '../../../src-shared/domain/activity.ts';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
-import { SkeletonRows } from '../../components/Skeleton.tsx';
 import { bridge, request } from '../../bridge/index.ts';
 import { messageOf } from '../../stores/errors.ts';
 import '../../styles/activity.css';
+import { LotsTable } from '../credits/LotsTable.tsx';
+import { formatAsOf } from '../credits/lotFormat.ts';
 import { Dialog } from './Dialog.tsx';
-import { formatAsOf, formatLotDate } from '../../format/portal-dates.ts';
-
-/** Credits always with three decimals, as the seed prints them: 20.000, 99.977. */
-export function formatLotQuantity(v: number): string {
-  return v.toLocaleString('en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
-}
 
 type Lots =
   { kind: 'loading' } | { kind: 'error'; message: string } | ({ kind: 'ready' } & CreditLotsView);
@@ -59,45 +54,12 @@ export function CreditsDialog({ onClose }: { onClose: () => void }) {
                 ? `as of ${formatAsOf(lots.asOf)}`
                 : 'not synced yet'}
           </p>
-          <table className="table credits-table">
-            <caption className="visually-hidden">
-              Organizational credit pool by expiration date
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Expiration date</th>
-                <th scope="col" className="num">
-                  Quantity
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {lots.kind === 'loading' ? (
-                <SkeletonRows rows={3} columns={2} />
-              ) : lots.lots.length === 0 ? (
-                <tr>
-                  <td colSpan={2} className="org-muted">
-                    The pool is empty: no credits left that have not expired.
-                  </td>
-                </tr>
-              ) : (
-                lots.lots.map((l) => (
-                  <tr key={l.expiresAt ?? 'none'}>
-                    <td>{l.expiresAt ? formatLotDate(l.expiresAt) : 'No expiration date'}</td>
-                    <td className="num">{formatLotQuantity(l.quantity)}</td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-            {lots.kind === 'ready' && (
-              <tfoot>
-                <tr>
-                  <th scope="row">Total</th>
-                  <td className="num">{formatLotQuantity(lots.total)}</td>
-                </tr>
-              </tfoot>
-            )}
-          </table>
+          <LotsTable
+            lots={lots.kind === 'ready' ? lots.lots : null}
+            total={lots.kind === 'ready' ? lots.total : null}
+            className="credits-table"
+            empty="The pool is empty: no credits left that have not expired."
+          />
           <p className="org-muted">
             Credits are consumed earliest-expiring first. Quotas set per user are caps, not
             reservations from the pool.

@@ -3,6 +3,7 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { memo } from 'react';
 import type { OrgUserProduct, OrgUserRow } from '../../../src-shared/domain/org.ts';
 import { roleLabel } from '../../format/account.ts';
+import { quotaLabel } from '../products/format.ts';
 import type { UserActions } from './actions.ts';
 
 interface UserRowProps {
@@ -107,9 +108,9 @@ export const UserRow = memo(function UserRow({
           className={`credit-button credit-${credit.mode}`}
           onClick={(e) => actions.editCredit(u, e.currentTarget)}
           aria-haspopup="dialog"
-          aria-label={`Cloud credit access of ${u.email}: ${credit.label}. Change`}
+          aria-label={`Cloud credit access of ${u.email}: ${quotaLabel(credit)}. Change`}
         >
-          {credit.label}
+          {quotaLabel(credit)}
           {credit.mode === 'limit' && <span className="credit-hint">available / limit</span>}
         </button>
       </div>

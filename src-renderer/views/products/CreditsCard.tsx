@@ -6,7 +6,7 @@ import { GUEST_DISABLE_ORG_ACCESS_TO_BUY } from '../../../src-shared/org/message
 import { Button } from '../../components/Button.tsx';
 import { formatDateTime } from '../../format/time.ts';
 import { href } from '../../app/route.ts';
-import { formatCredits } from './format.ts';
+import { formatCredits, quotaLabel } from './format.ts';
 import { RequestCreditsDialog } from './RequestCreditsDialog.tsx';
 
 export function CreditsCard({ overview }: { overview: MeOverview }) {
@@ -25,6 +25,7 @@ export function CreditsCard({ overview }: { overview: MeOverview }) {
             ? 'Your personal Chaos Cloud credits that have not expired.'
             : 'You have no Chaos Cloud credits.'}
         </p>
+        <CreditLinks />
       </section>
     );
 
@@ -39,6 +40,7 @@ export function CreditsCard({ overview }: { overview: MeOverview }) {
           Credits available to {org.name}. Set each user's access in{' '}
           <a href={href('organization')}>Organization</a>.
         </p>
+        <CreditLinks />
       </section>
     );
 
@@ -56,7 +58,7 @@ export function CreditsCard({ overview }: { overview: MeOverview }) {
       ) : (
         <>
           <p className="me-credits-figure" data-testid="credits-label">
-            {credits.label}
+            {quotaLabel(credits)}
           </p>
           <p className="me-credits-sub">
             {credits.mode === 'limit'
@@ -88,7 +90,20 @@ export function CreditsCard({ overview }: { overview: MeOverview }) {
         </aside>
       )}
       {credits.asOf && <p className="card-note">As of {formatDateTime(credits.asOf)}</p>}
+      <CreditLinks />
       {asking && <RequestCreditsDialog org={org} onClose={() => setAsking(false)} />}
     </section>
+  );
+}
+
+/** Seed 002 "Cloud Credits … Start rendering", and the balance with lots and consumption. */
+function CreditLinks() {
+  return (
+    <p className="me-credits-actions">
+      <a className="btn btn-primary btn-sm" href={href('products', 'render')}>
+        Start rendering
+      </a>{' '}
+      <a href={href('products', 'credits')}>Cloud credits and consumption</a>
+    </p>
   );
 }

@@ -1,10 +1,16 @@
-// Credit figures as the portal prints them: whole numbers plain, others with three decimals.
+// Credit figures as the portal prints them: whole numbers plain, others with three decimals —
+// in the reader's locale (issue 19): "15.500 / 20" in English is "15,500 / 20" in Bulgarian, so a
+// Bulgarian administrator never reads fifteen and a half as fifteen thousand.
 
 export function formatCredits(v: number): string {
   return Number.isInteger(v)
-    ? v.toLocaleString('en-US')
-    : v.toLocaleString('en-US', {
-        minimumFractionDigits: 3,
-        maximumFractionDigits: 3,
-      });
+    ? v.toLocaleString(undefined)
+    : v.toLocaleString(undefined, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+}
+
+/** A quota's "available / limit" (seed 000 §XXV), "Disabled" or "Unlimited", in the reader's locale. */
+export function quotaLabel(c: { mode: string; available: number; limit?: number | null }): string {
+  if (c.mode === 'disabled') return 'Disabled';
+  if (c.mode === 'unlimited' || c.limit === undefined || c.limit === null) return 'Unlimited';
+  return `${formatCredits(c.available)} / ${formatCredits(c.limit)}`;
 }

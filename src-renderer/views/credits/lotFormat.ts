@@ -1,5 +1,6 @@
-// Dates as the portal's credit balance writes them (seed 000 §XXVIII): long month names for a
-// lot's day, short ones with the time for the figures' "as of".
+// How the seeds date and count the pool's lots (seed 000 §XXVIII): "15 November 2021", "as of
+// 16 Sep 2021 • 1:53 PM", quantities with three decimals in the reader's locale.
+import { formatCredits } from '../../../src-shared/credits/format.ts';
 
 const MONTHS = [
   'January',
@@ -30,4 +31,9 @@ export function formatAsOf(iso: string): string {
   const h = d.getHours();
   const time = `${h % 12 || 12}:${String(d.getMinutes()).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
   return `${d.getDate()} ${SHORT[d.getMonth()]} ${d.getFullYear()} • ${time}`;
+}
+
+/** Credits always with three decimals as the seed prints them (20.000), in the reader's locale. */
+export function formatLotQuantity(v: number): string {
+  return formatCredits(v);
 }

@@ -1,0 +1,28 @@
+// The credit views' data: the replica's overview (shown offline too), reloaded when data changes.
+import { useCallback, useEffect, useState } from 'react';
+import type { CreditsOverview } from '../../../src-shared/domain/credits.ts';
+import { AppError } from '../../../src-shared/errors.ts';
+import { bridge, request } from '../../bridge/index.ts';
+
+export type CreditsState =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; overview: CreditsOverview };
+
+export function useCredits(): { state: CreditsState; reload: () => void } {
+  const [state, setState] = useState<CreditsState>({ kind: 'loading' });
+  const reload = useCallback(() => {
+    request('credits.overview', {}).then(
+      (overview) => setState({ kind: 'ready', overview }),
+      (err: unknown) => setState({ kind: 'error', message: AppError.from(err).message }),
+    );
+  }, []);
+  useEffect(() => {
+    reload();
+    return bridge.on('data.changed', reload);
+  }, [reload]);
+  return { state, reload };
+}
+
+/** Credits in the reader's locale with the seeds' three decimals (src-shared/credits/format.ts). */
+export { formatCredits } from '../../../src-shared/credits/format.ts';
