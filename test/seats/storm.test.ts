@@ -73,22 +73,30 @@ test('1,000 concurrent checkouts with distinct clients grant exactly the pool', 
 
 test('kill -9 mid-storm: after restart no lease is lost or granted twice, in use never exceeds the pool', async () => {
   const T = 60;
-  const d = tempDir();
-  dirs.push(d);
-  const first = await startSeatProcess(['--data', d.dir, '--pool', `vray=${T}`]);
-  procs.push(first);
-  let killed: Promise<void> | null = null;
-  const run = storm(first.url, (n) => {
-    if (n === 15) killed = first.kill('SIGKILL');
-  });
-  const maxBefore = await watchInUse(first.url, run);
-  const before = await run;
-  await killed;
+  // On a busy machine the server can answer the whole storm in one group commit before the
+  // signal lands; the kill must fall mid-storm, so a storm that ended first is run again.
+  let d = tempDir();
+  let maxBefore = 0;
+  let before: Outcome[] = [];
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    d = tempDir();
+    dirs.push(d);
+    const first = await startSeatProcess(['--data', d.dir, '--pool', `vray=${T}`]);
+    procs.push(first);
+    let killed: Promise<void> | null = null;
+    const run = storm(first.url, (n) => {
+      if (n === 15) killed = first.kill('SIGKILL');
+    });
+    maxBefore = await watchInUse(first.url, run);
+    before = await run;
+    await killed;
+    if (before.some((o) => o.status === 0)) break;
+  }
   const answered = before.filter((o) => o.status === 200);
   assert.ok(answered.length >= 15 && answered.length <= T);
   assert.ok(
     before.some((o) => o.status === 0),
-    'the kill landed before the storm was over',
+    'the kill landed before the storm was over (in 4 tries)',
   );
 
   const second = await startSeatProcess(['--data', d.dir, '--pool', `vray=${T}`]);
