@@ -23,6 +23,9 @@ function seatServer(
   clock: () => number,
   more: Partial<DongleManagerOptions> = {},
 ) {
+  // Closed before its data folder goes: hooks run in the order they were registered.
+  let close = async () => {};
+  t.after(() => close());
   const service = new SeatService({
     dataDir: tempDir(t),
     clock,
@@ -38,10 +41,10 @@ function seatServer(
     timeoutMs: 500,
     ...more,
   });
-  t.after(async () => {
+  close = async () => {
     await manager.close();
     await service.close();
-  });
+  };
   return { service, bus, manager };
 }
 
