@@ -55,6 +55,8 @@ export class CloudClient {
   readonly #closing = new AbortController();
   /** Bumped by forget(): an answer to a request sent before it must not bring tokens back. */
   #generation = 0;
+  /** Sign-ins in flight: a failing refresh of an older session then forgets nothing. */
+  #signingIn = 0;
 
   constructor(opts: CloudClientOptions) {
     this.#opts = opts;
@@ -94,12 +96,18 @@ export class CloudClient {
   }
 
   async signIn(email: string, password: string): Promise<TokenAnswer> {
-    // A new session begins: a refresh of the previous one still in flight (a restore at start)
-    // must neither bring its tokens back nor, when it fails, forget this one.
+    // A new session begins: a refresh of the previous one (a restore at start, even one that
+    // starts while this sign-in is out) must neither bring its tokens back nor, when it fails,
+    // forget this one.
     const generation = ++this.#generation;
-    const answer = await this.#request('signIn', { email, password }, null);
-    await this.#accept(answer, generation);
-    return answer;
+    this.#signingIn++;
+    try {
+      const answer = await this.#request('signIn', { email, password }, null);
+      await this.#accept(answer, generation);
+      return answer;
+    } finally {
+      this.#signingIn--;
+    }
   }
 
   /**
@@ -193,7 +201,7 @@ export class CloudClient {
     } catch (err) {
       const e = AppError.from(err);
       if (e.code === 'invalid_refresh_token' || e.code === 'unauthorized') {
-        if (generation === this.#generation) this.forget();
+        if (generation === this.#generation && this.#signingIn === 0) this.forget();
         throw new AppError('unauthorized', SESSION_ENDED);
       }
       throw e;

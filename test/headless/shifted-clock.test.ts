@@ -102,10 +102,11 @@ test(
     const app = await startServe(['--data', dataDir]);
     try {
       // The session kept from a year ago has run out: the app says so and shows the sign-in.
-      await eventually('the year-old session to end', async () => {
+      const ended = await eventually('the year-old session to end', async () => {
         const s = await value<SessionState>(app, 'session.get');
-        return !s.signedIn && s;
+        return !s.signedIn && s.sync.message !== undefined && s;
       });
+      assert.match(ended.sync.message ?? '', /sign in again/i);
       await value<SessionState>(app, 'session.signIn', {
         email: admin.email,
         password: admin.password,
