@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { ADMIN, cloudReader, removeTempDirs, startCloud, tempDir } from '../sync/helpers.ts';
+import { eventually } from '../support/wait.ts';
 import { launchBrowser, openPage, screenshot, startServe } from './harness.ts';
 
 after(removeTempDirs);
@@ -36,10 +37,15 @@ test('status bar: offline with pending and failed changes', { timeout: 90_000 },
       });
       return (await res.json()) as { ok: boolean; value?: unknown };
     };
-    const users = (await call('org.users', {})) as {
-      value: { users: { id: string; email: string }[] };
-    };
-    const id = (email: string) => users.value.users.find((u) => u.email === email)?.id as string;
+    // The organization's rows land a moment after "Online": wait for them, not for the bar.
+    const users = await eventually('the organization users in the replica', async () => {
+      const page = (await call('org.users', {})) as {
+        value?: { users: { id: string; email: string }[] };
+      };
+      const list = page.value?.users ?? [];
+      return list.some((u) => u.email === 'olivia.brown@freelance.example') && list;
+    });
+    const id = (email: string) => users.find((u) => u.email === email)?.id as string;
     const chen = id('chen.wei@lumen-render.example');
     const olivia = id('olivia.brown@freelance.example');
 
