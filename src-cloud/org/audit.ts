@@ -109,6 +109,18 @@ function namedIn(args: unknown): Named[] {
 }
 
 /**
+ * Accounts (alias `a`) the organization may see named: its users, administrator, former users and
+ * invitees. An id of anyone else is recorded as nothing, like an id that does not exist.
+ */
+function knownTo(organizationId: string | null) {
+  const org = organizationId ?? '';
+  return sql`a.id IN (SELECT account_id FROM memberships WHERE organization_id = ${org})
+    OR a.id IN (SELECT administrator_id FROM organizations WHERE id = ${org})
+    OR a.id IN (SELECT row_key FROM sync_tombstones WHERE feed = 'users' AND organization_id = ${org})
+    OR a.email IN (SELECT email FROM invitations WHERE organization_id = ${org})`;
+}
+
+/**
  * Records an entry's subjects as emails, once each, numbered from 0 in the order named. One
  * statement resolves ids and invitations in SQLite: a batch names up to 10,000 users, and
  * building that many rows through the query builder cost half a second.
@@ -131,8 +143,8 @@ async function writeSubjects(
                value ->> '$.invitation' AS invitation
         FROM json_each(${JSON.stringify(named)})
       ) n
-      LEFT JOIN accounts a ON a.id = n.id
-      LEFT JOIN invitations i ON i.id = n.invitation
+      LEFT JOIN accounts a ON a.id = n.id AND (${knownTo(organizationId)})
+      LEFT JOIN invitations i ON i.id = n.invitation AND i.organization_id = ${organizationId ?? ''}
       WHERE coalesce(n.email, a.email, i.email) IS NOT NULL
       GROUP BY 1
     )`.execute(tx);

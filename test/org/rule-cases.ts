@@ -404,6 +404,6 @@ export const cases: Case[] = [
     as: 'other-admin@beta.test',
     op: 'assignProduct',
     args: { userId: 'acc-m1', purchaseId: 'p-other', quantity: 1 },
-    expect: no('not_organization_user', 'member1@acme.test is not a user of your organization'),
+    expect: no('not_organization_user', 'acc-m1 is not a user of your organization'),
   },
 ];

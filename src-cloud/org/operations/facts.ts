@@ -28,7 +28,12 @@ export async function orgUsers(
   return found;
 }
 
-/** Emails of accounts that are not (or no longer) users, so messages can still name them. */
+/**
+ * Emails of accounts that are not (or no longer) users, so messages can still name them — only
+ * accounts the organization knows: its administrator, former users (a `users` tombstone) and
+ * addressees of its invitations. Any other account is answered like an id that does not exist,
+ * so no answer reveals an account outside the caller's organization (docs/cloud-scaling.md).
+ */
 export async function emailsOf(
   c: AdminContext,
   ids: readonly string[],
@@ -36,9 +41,29 @@ export async function emailsOf(
   const found = new Map<string, string>();
   for (const part of chunks([...new Set(ids)])) {
     const rows = await c.tx
-      .selectFrom('accounts')
-      .select(['id', 'email'])
-      .where('id', 'in', part)
+      .selectFrom('accounts as a')
+      .select(['a.id', 'a.email'])
+      .where('a.id', 'in', part)
+      .where((eb) =>
+        eb.or([
+          eb('a.id', '=', c.org.administratorId),
+          eb.exists(
+            eb
+              .selectFrom('sync_tombstones as t')
+              .select('t.seq')
+              .where('t.feed', '=', 'users')
+              .where('t.organization_id', '=', c.org.id)
+              .whereRef('t.row_key', '=', 'a.id'),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('invitations as i')
+              .select('i.id')
+              .where('i.organization_id', '=', c.org.id)
+              .whereRef('i.email', '=', 'a.email'),
+          ),
+        ]),
+      )
       .execute();
     for (const r of rows) found.set(r.id, r.email);
   }
