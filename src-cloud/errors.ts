@@ -87,6 +87,9 @@ export function installErrorHandlers(app: FastifyInstance): void {
         .send({ error: 'bad_request', message: describeValidation(err.validation, part) });
     }
     if (err instanceof AppError) {
+      const wait = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (err.code === 'rate_limited' && typeof wait === 'number')
+        void reply.header('retry-after', String(wait));
       return reply.status(statusOf(err.code)).send({ error: err.code, message: err.message });
     }
     const known = err.code ? fastifyCodes[err.code] : undefined;

@@ -5,6 +5,7 @@ import { AppError } from '../../src-shared/errors.ts';
 import { issueAccessToken } from '../auth/access-tokens.ts';
 import { decoyHash, verifyPassword } from '../auth/passwords.ts';
 import { issueRefreshToken, revokeByToken, rotateRefreshToken } from '../auth/refresh-tokens.ts';
+import { checkSignInAllowed, clearSignInFailures, recordSignInFailure } from '../auth/throttle.ts';
 import type { CloudContext } from '../context.ts';
 import { accountView } from '../views/account.ts';
 import { mount } from './mount.ts';
@@ -26,15 +27,21 @@ async function tokens(
 }
 
 export function authRoutes(app: FastifyInstance, ctx: CloudContext): void {
-  mount(app, ctx, 'signIn', async ({ body }) => {
+  mount(app, ctx, 'signIn', async ({ body, request }) => {
+    const email = body.email.trim().toLowerCase();
+    await checkSignInAllowed(ctx, email, request.ip);
     const row = await ctx.db
       .selectFrom('accounts')
       .select(['id', 'password_hash'])
-      .where('email', '=', body.email.trim().toLowerCase())
+      .where('email', '=', email)
       .executeTakeFirst();
     // Unknown emails cost a hash too, so timing does not tell which emails have accounts.
     const good = await verifyPassword(body.password, row?.password_hash ?? (await decoyHash));
-    if (!row || !good) throw new AppError('invalid_credentials', INVALID_CREDENTIALS);
+    if (!row || !good) {
+      await recordSignInFailure(ctx, email, request.ip);
+      throw new AppError('invalid_credentials', INVALID_CREDENTIALS);
+    }
+    await clearSignInFailures(ctx, email);
     return tokens(ctx, row.id, await issueRefreshToken(ctx.db, ctx.clock, row.id));
   });
 

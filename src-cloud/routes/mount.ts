@@ -49,6 +49,7 @@ const errorAnswers = {
   403: ApiError,
   404: ApiError,
   409: ApiError,
+  429: ApiError,
   500: ApiError,
 };
 
