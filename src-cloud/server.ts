@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import pkg from '../package.json' with { type: 'json' };
+import { loadOrCreateSharedSigningKey } from './auth/shared-key.ts';
 import { loadOrCreateSigningKey } from './auth/signing-key.ts';
 import type { CloudContext } from './context.ts';
 import { installErrorHandlers } from './errors.ts';
@@ -25,6 +26,8 @@ export interface CloudServerOptions {
   port: number;
   host?: string;
   dataDir: string;
+  /** A postgres:// URL: the store on PostgreSQL (shared by every node) instead of the data folder's SQLite file. */
+  databaseUrl?: string | null;
   seedFile?: string | null;
   smtpUrl?: string | null;
   /** Log requests to stderr (off by default: the CLI prints only its ready line). */
@@ -80,7 +83,7 @@ export async function buildCloudApp(ctx: CloudContext, log = false): Promise<Fas
 }
 
 export async function startCloudServer(opts: CloudServerOptions): Promise<CloudServer> {
-  const db = await openStore(opts.dataDir);
+  const db = await openStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl ?? null });
   let app: FastifyInstance | undefined;
   try {
     const clock = opts.clock ?? systemClock;
@@ -88,7 +91,9 @@ export async function startCloudServer(opts: CloudServerOptions): Promise<CloudS
     const ctx: CloudContext = {
       clock,
       db,
-      key: loadOrCreateSigningKey(opts.dataDir),
+      key: opts.databaseUrl
+        ? await loadOrCreateSharedSigningKey(db)
+        : loadOrCreateSigningKey(opts.dataDir),
       version: pkg.version,
       smtpUrl: opts.smtpUrl ?? null,
     };

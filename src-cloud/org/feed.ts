@@ -1,7 +1,8 @@
-// GET /v1/pull: every row that changed for the account since a cursor, as JSON built by SQLite
-// itself (fast at 60,000 rows); an administrator sees the organization, anyone else their own rows.
+// GET /v1/pull: every row that changed for the account since a cursor, as JSON built by the
+// database itself (store/json-sql.ts) (fast at 60,000 rows); an administrator sees the organization, anyone else their own rows.
 import { sql, type RawBuilder } from 'kysely';
 import { feedTables, type FeedTable } from '../../src-shared/cloud-api/sync.ts';
+import { jsonSqlOf, type JsonSql } from '../store/json-sql.ts';
 import { loadActor } from './actor.ts';
 import type { OrgStore, OrgTx } from './tables.ts';
 
@@ -14,78 +15,78 @@ interface Scope {
   memberOrg: string | null;
 }
 
-type Query = (s: Scope, since: number) => RawBuilder<{ j: string }>;
+type Query = (s: Scope, since: number, j: JsonSql) => RawBuilder<{ j: string }>;
 
 /** One query per feed table, each answering a JSON array of the rows changed after `since`. */
 const queries: Record<FeedTable, Query> = {
-  organization: (s, since) => sql`
-    SELECT json_group_array(json_object('id', o.id, 'name', o.name, 'administratorId', o.administrator_id,
+  organization: (s, since, j) => sql`
+    SELECT ${j.agg(sql`${j.obj}('id', o.id, 'name', o.name, 'administratorId', o.administrator_id,
       'administratorName', a.name, 'administratorEmail', a.email, 'customerNumber', o.customer_number,
-      'confirmed', json(CASE WHEN o.confirmed THEN 'true' ELSE 'false' END))) AS j
+      'confirmed', ${j.bool(sql`o.confirmed`)})`)} AS j
     FROM organizations o JOIN accounts a ON a.id = o.administrator_id
     WHERE o.id IN (${s.adminOrg ?? ''}, ${s.memberOrg ?? ''}) AND o.seq > ${since}`,
-  users: (s, since) => sql`
-    SELECT json_group_array(json_object('id', m.account_id, 'email', a.email, 'name', a.name,
-      'role', m.role, 'joinedAt', m.joined_at)) AS j
+  users: (s, since, j) => sql`
+    SELECT ${j.agg(sql`${j.obj}('id', m.account_id, 'email', a.email, 'name', a.name,
+      'role', m.role, 'joinedAt', m.joined_at)`)} AS j
     FROM memberships m JOIN accounts a ON a.id = m.account_id
     WHERE ${s.adminOrg ? sql`m.organization_id = ${s.adminOrg}` : sql`m.account_id = ${s.accountId}`}
       AND m.seq > ${since}`,
-  invitations: (s, since) => sql`
-    SELECT json_group_array(json_object('id', i.id, 'organizationId', i.organization_id,
+  invitations: (s, since, j) => sql`
+    SELECT ${j.agg(sql`${j.obj}('id', i.id, 'organizationId', i.organization_id,
       'organizationName', o.name, 'invitedBy', a.email, 'email', i.email, 'role', i.role,
-      'status', i.status, 'createdAt', i.created_at, 'updatedAt', i.updated_at)) AS j
+      'status', i.status, 'createdAt', i.created_at, 'updatedAt', i.updated_at)`)} AS j
     FROM invitations i JOIN organizations o ON o.id = i.organization_id
       JOIN accounts a ON a.id = o.administrator_id
     WHERE (i.organization_id = ${s.adminOrg ?? ''} OR i.email = ${s.email}) AND i.seq > ${since}`,
-  assignments: (s, since) => sql`
-    SELECT json_group_array(json_object('id', x.id, 'purchaseId', x.purchase_id, 'userId', x.account_id,
+  assignments: (s, since, j) => sql`
+    SELECT ${j.agg(sql`${j.obj}('id', x.id, 'purchaseId', x.purchase_id, 'userId', x.account_id,
       'productCode', p.product_code, 'term', p.term, 'expiresAt', p.expires_at, 'quantity', x.quantity,
-      'assignedAt', x.assigned_at)) AS j
+      'assignedAt', x.assigned_at)`)} AS j
     FROM assignments x JOIN purchases p ON p.id = x.purchase_id
     WHERE ${s.adminOrg ? sql`x.organization_id = ${s.adminOrg}` : sql`x.account_id = ${s.accountId}`}
       AND x.seq > ${since}`,
-  purchases: (s, since) => sql`
-    SELECT json_group_array(json_object('id', p.id, 'ownerId', p.account_id, 'productCode', p.product_code,
-      'term', p.term, 'quantity', p.quantity, 'purchasedAt', p.purchased_at, 'expiresAt', p.expires_at)) AS j
+  purchases: (s, since, j) => sql`
+    SELECT ${j.agg(sql`${j.obj}('id', p.id, 'ownerId', p.account_id, 'productCode', p.product_code,
+      'term', p.term, 'quantity', p.quantity, 'purchasedAt', p.purchased_at, 'expiresAt', p.expires_at)`)} AS j
     FROM purchases p WHERE p.account_id = ${s.accountId} AND p.seq > ${since}`,
-  creditAccess: (s, since) => sql`
-    SELECT json_group_array(json_object('userId', c.account_id, 'mode', c.mode,
+  creditAccess: (s, since, j) => sql`
+    SELECT ${j.agg(sql`${j.obj}('userId', c.account_id, 'mode', c.mode,
       'limit', CASE WHEN c.limit_milli IS NULL THEN NULL ELSE c.limit_milli / 1000.0 END,
-      'used', c.used_milli / 1000.0, 'updatedAt', c.updated_at)) AS j
+      'used', c.used_milli / 1000.0, 'updatedAt', c.updated_at)`)} AS j
     FROM credit_access c
     WHERE ${
       s.adminOrg
         ? sql`c.organization_id = ${s.adminOrg}`
         : sql`c.account_id = ${s.accountId} AND c.organization_id = ${s.memberOrg ?? ''}`
     } AND c.seq > ${since}`,
-  borrows: (s, since) => sql`
-    SELECT json_group_array(json_object('id', b.id, 'userId', b.account_id, 'purchaseId', b.purchase_id,
+  borrows: (s, since, j) => sql`
+    SELECT ${j.agg(sql`${j.obj}('id', b.id, 'userId', b.account_id, 'purchaseId', b.purchase_id,
       'productCode', b.product_code, 'quantity', b.quantity, 'borrowedAt', b.borrowed_at, 'until', b.until,
-      'returnedAt', b.returned_at)) AS j
+      'returnedAt', b.returned_at)`)} AS j
     FROM borrows b JOIN purchases p ON p.id = b.purchase_id
     WHERE (b.account_id = ${s.accountId} OR p.account_id = ${s.adminOrg ? s.accountId : ''})
       AND b.seq > ${since}`,
-  notifications: (s, since) => sql`
-    SELECT json_group_array(json_object('id', n.id, 'kind', n.kind, 'text', n.text, 'link', n.link,
-      'createdAt', n.created_at, 'readAt', n.read_at)) AS j
+  notifications: (s, since, j) => sql`
+    SELECT ${j.agg(sql`${j.obj}('id', n.id, 'kind', n.kind, 'text', n.text, 'link', n.link,
+      'createdAt', n.created_at, 'readAt', n.read_at)`)} AS j
     FROM notifications n WHERE n.account_id = ${s.accountId} AND n.seq > ${since}`,
-  creditLots: (s, since) => sql`
-    SELECT json_group_array(json_object('id', l.id, 'ownerId', l.account_id, 'amount', l.amount_milli / 1000.0,
-      'remaining', l.remaining_milli / 1000.0, 'purchasedAt', l.purchased_at, 'expiresAt', l.expires_at)) AS j
+  creditLots: (s, since, j) => sql`
+    SELECT ${j.agg(sql`${j.obj}('id', l.id, 'ownerId', l.account_id, 'amount', l.amount_milli / 1000.0,
+      'remaining', l.remaining_milli / 1000.0, 'purchasedAt', l.purchased_at, 'expiresAt', l.expires_at)`)} AS j
     FROM credit_lots l WHERE l.account_id = ${s.accountId} AND l.seq > ${since}`,
   // The administrator owns the pool, so "owner" covers the organization's movements.
-  creditLedger: (s, since) => sql`
-    SELECT json_group_array(json_object('id', g.id, 'ownerId', g.owner_id, 'lotId', g.lot_id, 'kind', g.kind,
+  creditLedger: (s, since, j) => sql`
+    SELECT ${j.agg(sql`${j.obj}('id', g.id, 'ownerId', g.owner_id, 'lotId', g.lot_id, 'kind', g.kind,
       'amount', g.amount_milli / 1000.0, 'userId', g.user_id, 'userEmail', a.email, 'jobId', g.job_id,
-      'at', g.at)) AS j
+      'at', g.at)`)} AS j
     FROM credit_ledger g LEFT JOIN accounts a ON a.id = g.user_id
     WHERE (g.owner_id = ${s.accountId} OR g.user_id = ${s.accountId}) AND g.seq > ${since}`,
-  renderJobs: (s, since) => sql`
-    SELECT json_group_array(json_object('id', r.id, 'userId', r.account_id, 'userEmail', a.email,
+  renderJobs: (s, since, j) => sql`
+    SELECT ${j.agg(sql`${j.obj}('id', r.id, 'userId', r.account_id, 'userEmail', a.email,
       'ownerId', r.owner_id, 'source', r.source, 'scene', r.scene, 'sizeBytes', r.size_bytes,
       'frames', r.frames, 'estimate', r.estimate_milli / 1000.0,
       'cost', CASE WHEN r.cost_milli IS NULL THEN NULL ELSE r.cost_milli / 1000.0 END,
-      'status', r.status, 'submittedAt', r.submitted_at, 'endsAt', r.ends_at, 'endedAt', r.ended_at)) AS j
+      'status', r.status, 'submittedAt', r.submitted_at, 'endsAt', r.ends_at, 'endedAt', r.ended_at)`)} AS j
     FROM render_jobs r JOIN accounts a ON a.id = r.account_id
     WHERE (r.account_id = ${s.accountId} OR r.organization_id = ${s.adminOrg ?? ''}) AND r.seq > ${since}`,
 };
@@ -138,10 +139,11 @@ export async function pullJson(
       cursor > state.seq ||
       (await visibilityChanged(tx, scope, cursor));
     const since = reset ? -1 : cursor;
+    const j = jsonSqlOf(tx);
     const parts: string[] = [];
     const changedKeys = new Map<string, Set<string>>();
     for (const table of Object.keys(queries) as FeedTable[]) {
-      const { rows } = await queries[table](scope, since).execute(tx);
+      const { rows } = await queries[table](scope, since, j).execute(tx);
       const json = rows[0]?.j ?? '[]';
       parts.push(`${JSON.stringify(table)}:${json}`);
       if (!reset && json !== '[]') {
@@ -192,7 +194,9 @@ export async function compactFeed(
     const gone = await tx.deleteFrom('sync_tombstones').where('seq', '<=', upTo).executeTakeFirst();
     await tx
       .updateTable('sync_state')
-      .set((eb) => ({ horizon: eb.fn('max', [eb.ref('horizon'), eb.val(upTo)]) }))
+      .set((eb) => ({
+        horizon: eb.case().when('horizon', '>', upTo).then(eb.ref('horizon')).else(upTo).end(),
+      }))
       .where('id', '=', 1)
       .execute();
     return Number(gone.numDeletedRows);

@@ -2,6 +2,8 @@
 // stored mutation outcomes per client, the audit log and the mail outbox of notifications.
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { dialectOf } from '../postgres.ts';
+import { createFeedFunctions, trackTable } from './feed-tracking-pg.ts';
 
 type AnyDB = Kysely<Record<string, never>>;
 
@@ -95,11 +97,18 @@ export async function up(db: AnyDB): Promise<void> {
   await sql`CREATE INDEX sync_tombstones_org ON sync_tombstones (organization_id, seq)`.execute(db);
   await sql`CREATE INDEX sync_tombstones_account ON sync_tombstones (account_id, seq)`.execute(db);
 
+  // PostgreSQL has no SQLite trigger bodies: its own form tracks the same tables the same way.
+  const pg = dialectOf(db) === 'postgres';
+  if (pg) await createFeedFunctions(db);
   const next = sql.raw(`UPDATE sync_state SET seq = seq + 1 WHERE id = 1;`);
   for (const t of tracked) {
     const table = sql.raw(t.table);
     await sql`ALTER TABLE ${table} ADD COLUMN seq INTEGER NOT NULL DEFAULT 0`.execute(db);
     await sql`UPDATE ${table} SET seq = 0`.execute(db);
+    if (pg) {
+      await trackTable(db, t);
+      continue;
+    }
     const stamp = sql.raw(
       `UPDATE ${t.table} SET seq = (SELECT seq FROM sync_state WHERE id = 1) WHERE rowid = NEW.rowid;`,
     );
@@ -146,7 +155,7 @@ export async function up(db: AnyDB): Promise<void> {
   )`.execute(db);
 
   await sql`CREATE TABLE audit_log (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id ${sql.raw(pg ? 'SERIAL PRIMARY KEY' : 'INTEGER PRIMARY KEY AUTOINCREMENT')},
     organization_id TEXT,
     actor_id TEXT NOT NULL,
     actor_email TEXT NOT NULL,

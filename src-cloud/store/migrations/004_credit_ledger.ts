@@ -3,6 +3,8 @@
 // Both ledger and jobs are in the change feed, tracked like migration 002's tables.
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
+import { dialectOf } from '../postgres.ts';
+import { trackTable } from './feed-tracking-pg.ts';
 
 type AnyDB = Kysely<Record<string, never>>;
 
@@ -62,8 +64,13 @@ export async function up(db: AnyDB): Promise<void> {
     below INTEGER NOT NULL DEFAULT 0
   )`.execute(db);
 
+  const pg = dialectOf(db) === 'postgres';
   const next = sql.raw(`UPDATE sync_state SET seq = seq + 1 WHERE id = 1;`);
   for (const t of tracked) {
+    if (pg) {
+      await trackTable(db, { ...t, key: 'OLD.id' });
+      continue;
+    }
     const stamp = sql.raw(
       `UPDATE ${t.table} SET seq = (SELECT seq FROM sync_state WHERE id = 1) WHERE rowid = NEW.rowid;`,
     );

@@ -7,10 +7,15 @@ export const cloudCommand: Command = {
   name: 'cloud',
   summary: 'Run the cloud reference server (accounts, organizations, licenses) over HTTP',
   usage:
-    'cloud --port N --data DIR [--seed FILE] [--host 127.0.0.1] [--smtp URL] | cloud confirm-org CUSTOMER_NUMBER --data DIR',
+    'cloud --port N --data DIR [--database postgres://…] [--seed FILE] [--host 127.0.0.1] [--smtp URL] | cloud confirm-org CUSTOMER_NUMBER --data DIR',
   options: {
     port: { type: 'string', description: 'port to listen on (0 picks a free one)' },
     data: { type: 'string', description: "the cloud's data folder (database and signing key)" },
+    database: {
+      type: 'string',
+      description:
+        'postgres:// URL: keep the store in PostgreSQL, shared by several cloud nodes (default: SQLite in --data)',
+    },
     seed: {
       type: 'string',
       description: 'JSON seed loaded into an empty database (see docs/seed-format.md)',
@@ -36,6 +41,7 @@ export const cloudCommand: Command = {
       port: Number(portText),
       host: str(ctx.values.host) ?? '127.0.0.1',
       dataDir,
+      databaseUrl: str(ctx.values.database),
       seedFile: str(ctx.values.seed),
       smtpUrl: str(ctx.values.smtp),
       log: ctx.values.log === true,
