@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { AuditOperation } from '../../src-shared/cloud-api/org.ts';
 import type { MutationResult } from '../../src-shared/org/mutations.ts';
+import { dialectOf } from '../store/postgres.ts';
 import type { OrgDB, OrgStore, OrgTx } from './tables.ts';
 
 export interface AuditEntry {
@@ -133,21 +134,28 @@ async function writeSubjects(
 ): Promise<void> {
   const named = namedIn(args);
   if (named.length === 0) return;
+  const list = JSON.stringify(named);
+  // The named list as rows (pos, id, email, invitation), in each dialect's JSON functions.
+  const rows =
+    dialectOf(tx) === 'postgres'
+      ? sql`SELECT e.n - 1 AS pos, e.v ->> 'id' AS id, e.v ->> 'email' AS email,
+               e.v ->> 'invitation' AS invitation
+        FROM json_array_elements(CAST(${list} AS json)) WITH ORDINALITY AS e(v, n)`
+      : sql`SELECT key AS pos, value ->> '$.id' AS id, value ->> '$.email' AS email,
+               value ->> '$.invitation' AS invitation
+        FROM json_each(${list})`;
   await sql`
     INSERT INTO audit_subjects (audit_id, position, organization_id, email)
-    SELECT ${auditId}, row_number() OVER (ORDER BY first) - 1, ${organizationId}, email
+    SELECT CAST(${auditId} AS INTEGER), row_number() OVER (ORDER BY first) - 1,
+      CAST(${organizationId} AS TEXT), email
     FROM (
       SELECT lower(coalesce(n.email, a.email, i.email)) AS email, min(n.pos) AS first
-      FROM (
-        SELECT key AS pos, value ->> '$.id' AS id, value ->> '$.email' AS email,
-               value ->> '$.invitation' AS invitation
-        FROM json_each(${JSON.stringify(named)})
-      ) n
+      FROM (${rows}) n
       LEFT JOIN accounts a ON a.id = n.id AND (${knownTo(organizationId)})
       LEFT JOIN invitations i ON i.id = n.invitation AND i.organization_id = ${organizationId ?? ''}
       WHERE coalesce(n.email, a.email, i.email) IS NOT NULL
       GROUP BY 1
-    )`.execute(tx);
+    ) s`.execute(tx);
 }
 
 export async function writeAudit(
@@ -199,10 +207,11 @@ export async function listAudit(db: OrgStore, organizationId: string, f: AuditFi
   if (f.before !== undefined) q = q.where('id', '<', f.before);
   if (f.operation !== undefined) q = q.where('operation', '=', f.operation);
   const part = f.user?.trim().toLowerCase();
+  const instr = sql.raw(dialectOf(db) === 'postgres' ? 'strpos' : 'instr');
   if (part) {
     q = q.where((eb) =>
       eb.or([
-        eb(sql<number>`instr(lower(actor_email), ${part})`, '>', 0),
+        eb(sql<number>`${instr}(lower(actor_email), ${part})`, '>', 0),
         eb(
           'id',
           'in',
@@ -210,7 +219,7 @@ export async function listAudit(db: OrgStore, organizationId: string, f: AuditFi
             .selectFrom('audit_subjects')
             .select('audit_id')
             .where('audit_subjects.organization_id', '=', organizationId)
-            .where(sql<number>`instr(audit_subjects.email, ${part})`, '>', 0),
+            .where(sql<number>`${instr}(audit_subjects.email, ${part})`, '>', 0),
         ),
       ]),
     );

@@ -70,6 +70,15 @@ export class Mailer {
       if (mails.length === 0 || this.closed) return;
       let failures = 0;
       for (const m of mails) {
+        // Several cloud nodes drain one outbox: a mail is sent by the node that claims it (the
+        // conditional update answers one row to one node only), so no two nodes send it.
+        const claimed = await this.db
+          .updateTable('mail_outbox')
+          .set({ status: 'sending' })
+          .where('id', '=', m.id)
+          .where('status', '=', 'pending')
+          .executeTakeFirst();
+        if (Number(claimed.numUpdatedRows) !== 1) continue;
         try {
           await transport.sendMail({
             from: FROM,

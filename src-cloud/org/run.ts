@@ -32,24 +32,41 @@ async function storedOutcome(tx: OrgTx, key: MutationKey): Promise<MutationResul
   return row ? (JSON.parse(row.result) as MutationResult) : null;
 }
 
-async function storeOutcome(
-  tx: OrgTx,
-  key: MutationKey,
-  accountId: string,
-  name: string,
-  result: MutationResult,
-  now: string,
-) {
-  await tx
+/**
+ * Claims the mutation key before anything is applied: the key's row is inserted at once, so a
+ * second node running the same mutation concurrently waits on it (PostgreSQL's unique index; on
+ * SQLite writers take turns) and then finds it taken. True when this transaction claimed it.
+ */
+async function claim(tx: OrgTx, key: MutationKey, name: string, now: string): Promise<boolean> {
+  const row = await tx
     .insertInto('sync_mutations')
     .values({
       client_id: key.clientId,
       mutation_id: key.mutationId,
       name,
-      status: result.status,
-      result: JSON.stringify(result),
+      // Replaced by the outcome before commit; nobody else ever reads this placeholder.
+      status: 'rejected',
+      result: '',
       applied_at: now,
     })
+    .onConflict((oc) => oc.columns(['client_id', 'mutation_id']).doNothing())
+    .returning('mutation_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+async function storeOutcome(
+  tx: OrgTx,
+  key: MutationKey,
+  accountId: string,
+  result: MutationResult,
+  now: string,
+) {
+  await tx
+    .updateTable('sync_mutations')
+    .set({ status: result.status, result: JSON.stringify(result) })
+    .where('client_id', '=', key.clientId)
+    .where('mutation_id', '=', key.mutationId)
     .execute();
   await tx
     .insertInto('sync_clients')
@@ -61,10 +78,12 @@ async function storeOutcome(
     })
     .onConflict((oc) =>
       oc.column('client_id').doUpdateSet((eb) => ({
-        last_mutation_id: eb.fn('max', [
-          eb.ref('sync_clients.last_mutation_id'),
-          eb.val(key.mutationId),
-        ]),
+        last_mutation_id: eb
+          .case()
+          .when('sync_clients.last_mutation_id', '>', key.mutationId)
+          .then(eb.ref('sync_clients.last_mutation_id'))
+          .else(key.mutationId)
+          .end(),
         updated_at: now,
       })),
     )
@@ -86,11 +105,11 @@ export async function runOperation<N extends MutationName>(
   const op = operations[name] as (typeof operations)[MutationName];
   let notified = false;
   const answer = await rt.db.transaction().execute(async (tx) => {
-    if (key) {
+    const now = isoNow(rt.clock);
+    if (key && !(await claim(tx, key, name, now))) {
       const stored = await storedOutcome(tx, key);
       if (stored) return { result: stored, replayed: true };
     }
-    const now = isoNow(rt.clock);
     const actor = await loadActor(tx, accountId, now);
     const notes = new Notes();
     const base: OpContext = {
@@ -109,7 +128,7 @@ export async function runOperation<N extends MutationName>(
       outcome = await op.run(base, args as never);
     }
     const result: MutationResult = { id: key?.mutationId ?? 0, ...outcome };
-    if (key) await storeOutcome(tx, key, accountId, name, result, now);
+    if (key) await storeOutcome(tx, key, accountId, result, now);
     await writeAudit(tx, {
       organizationId: base.auditOrganizationId,
       actorId: accountId,

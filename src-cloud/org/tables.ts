@@ -56,7 +56,8 @@ export interface MailOutboxTable {
   subject: string;
   body: string;
   html: string | null;
-  status: 'pending' | 'sent' | 'failed';
+  /** `sending`: claimed by one node's mailer (org/mailer.ts). */
+  status: 'pending' | 'sending' | 'sent' | 'failed';
   attempts: number;
   last_error: string | null;
   created_at: string;

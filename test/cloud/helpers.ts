@@ -3,10 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { startCloudServer } from '../../src-cloud/server.ts';
 import type { Clock } from '../../src-shared/clock.ts';
-import { DB_FILE } from '../../src-cloud/store/db.ts';
+import { dropStore, freshDatabaseUrl, snapshotStore, type TestStore } from '../support/store.ts';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const demoSeed = join(root, 'resources', 'demo-seed.json');
@@ -21,6 +20,8 @@ export interface Answer<T = unknown> {
 export interface TestCloud {
   url: string;
   dataDir: string;
+  /** The PostgreSQL store's URL when the tests run on PostgreSQL (test/support/store.ts). */
+  databaseUrl: string | null;
   call<T = unknown>(
     method: string,
     path: string,
@@ -38,12 +39,17 @@ export interface TestCloud {
 }
 
 export async function startTestCloud(
-  opts: { seed?: string | null; dataDir?: string; clock?: Clock } = {},
+  opts: { seed?: string | null; dataDir?: string; databaseUrl?: string | null; clock?: Clock } = {},
 ): Promise<TestCloud> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'clm-cloud-'));
+  const store: TestStore = {
+    dataDir,
+    databaseUrl: opts.databaseUrl === undefined ? freshDatabaseUrl() : opts.databaseUrl,
+  };
   const server = await startCloudServer({
     port: 0,
     dataDir,
+    databaseUrl: store.databaseUrl,
     seedFile: opts.seed === undefined ? demoSeed : opts.seed,
     clock: opts.clock,
   });
@@ -59,6 +65,7 @@ export async function startTestCloud(
   const cloud: TestCloud = {
     url: server.url,
     dataDir,
+    databaseUrl: store.databaseUrl,
     call: (method, path, body, token) =>
       send(method, path, body === undefined ? undefined : JSON.stringify(body), token),
     raw: (method, path, raw, token) => send(method, path, raw, token),
@@ -71,19 +78,7 @@ export async function startTestCloud(
       if (r.status !== 200) throw new Error(`sign-in ${email}: ${r.status} ${r.body.message}`);
       return r.body;
     },
-    snapshot() {
-      const db = new Database(join(dataDir, DB_FILE), { readonly: true });
-      try {
-        const tables = db
-          .prepare("select name from sqlite_master where type = 'table' order by name")
-          .all() as Array<{ name: string }>;
-        return JSON.stringify(
-          tables.map((t) => [t.name, db.prepare(`select * from "${t.name}" order by rowid`).all()]),
-        );
-      } finally {
-        db.close();
-      }
-    },
+    snapshot: () => snapshotStore(store),
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -91,6 +86,7 @@ export async function startTestCloud(
     },
     async close() {
       await cloud.stop();
+      if (opts.databaseUrl === undefined) dropStore(store);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

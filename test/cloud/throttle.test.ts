@@ -34,7 +34,12 @@ describe('sign-in throttling across two cloud nodes on one store', () => {
   before(async () => {
     a = await startTestCloud({ clock });
     // The second node opens the same store: what one counts, the other sees.
-    b = await startTestCloud({ clock, dataDir: a.dataDir, seed: null });
+    b = await startTestCloud({
+      clock,
+      dataDir: a.dataDir,
+      databaseUrl: a.databaseUrl,
+      seed: null,
+    });
   });
   after(async () => {
     await b.stop();

@@ -3,9 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { startCloudServer } from '../../src-cloud/server.ts';
-import { DB_FILE } from '../../src-cloud/store/db.ts';
+import {
+  dropStore,
+  freshDatabaseUrl,
+  queryStore,
+  snapshotStore,
+  type TestStore,
+} from '../support/store.ts';
 
 export const orgSeed = fileURLToPath(new URL('./fixtures/org-seed.json', import.meta.url));
 export const PASSWORD = 'demo1234';
@@ -18,6 +23,8 @@ export interface Answer<T = unknown> {
 export interface OrgCloud {
   url: string;
   dataDir: string;
+  /** The PostgreSQL store's URL when the tests run on PostgreSQL (test/support/store.ts). */
+  databaseUrl: string | null;
   /** Calls as `email` (signed in once, token cached). */
   as<T = unknown>(email: string, method: string, path: string, body?: unknown): Promise<Answer<T>>;
   raw<T = unknown>(email: string, method: string, path: string, raw: string): Promise<Answer<T>>;
@@ -30,12 +37,22 @@ export interface OrgCloud {
 }
 
 export async function startOrgCloud(
-  opts: { seed?: string | null; smtpUrl?: string; dataDir?: string } = {},
+  opts: {
+    seed?: string | null;
+    smtpUrl?: string;
+    dataDir?: string;
+    databaseUrl?: string | null;
+  } = {},
 ): Promise<OrgCloud> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'clm-org-'));
+  const store: TestStore = {
+    dataDir,
+    databaseUrl: opts.databaseUrl === undefined ? freshDatabaseUrl() : opts.databaseUrl,
+  };
   const server = await startCloudServer({
     port: 0,
     dataDir,
+    databaseUrl: store.databaseUrl,
     seedFile: opts.seed === undefined ? orgSeed : opts.seed,
     smtpUrl: opts.smtpUrl ?? null,
   });
@@ -60,17 +77,10 @@ export async function startOrgCloud(
     tokens.set(email, r.body.accessToken);
     return r.body.accessToken;
   }
-  function withDb<T>(fn: (db: Database.Database) => T): T {
-    const db = new Database(join(dataDir, DB_FILE), { readonly: true });
-    try {
-      return fn(db);
-    } finally {
-      db.close();
-    }
-  }
   return {
     url: server.url,
     dataDir,
+    databaseUrl: store.databaseUrl,
     token,
     async as(email, method, path, body) {
       return send(
@@ -83,19 +93,11 @@ export async function startOrgCloud(
     async raw(email, method, path, raw) {
       return send(method, path, raw, await token(email));
     },
-    snapshot: () =>
-      withDb((db) => {
-        const tables = db
-          .prepare("select name from sqlite_master where type = 'table' order by name")
-          .all() as Array<{ name: string }>;
-        return JSON.stringify(
-          tables.map((t) => [t.name, db.prepare(`select * from "${t.name}" order by rowid`).all()]),
-        );
-      }),
-    query: <T>(sqlText: string, ...params: unknown[]) =>
-      withDb((db) => db.prepare(sqlText).all(...params) as T[]),
+    snapshot: () => snapshotStore(store),
+    query: <T>(sqlText: string, ...params: unknown[]) => queryStore<T>(store, sqlText, ...params),
     async close() {
       await server.close();
+      if (opts.databaseUrl === undefined) dropStore(store);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

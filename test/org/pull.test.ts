@@ -1,14 +1,10 @@
 // Acceptance 3: after N operations a pull since the previous cursor returns exactly the changed
 // rows and deletions; a member's pull holds nothing of other users; old cursors reset.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
 import type { PullAnswer } from '../../src-shared/cloud-api/sync.ts';
 import { compactFeed } from '../../src-cloud/org/feed.ts';
-import type { OrgDB } from '../../src-cloud/org/tables.ts';
-import { DB_FILE } from '../../src-cloud/store/db.ts';
+import { openTestStore } from '../support/store.ts';
 import { startOrgCloud, type OrgCloud } from './helpers.ts';
 
 const ADMIN = 'admin@acme.test';
@@ -152,9 +148,7 @@ describe('change feed', () => {
   });
 
   test('a cursor from before a compaction gets a full reset', async () => {
-    const sqlite = new Database(join(cloud.dataDir, DB_FILE));
-    sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<OrgDB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = await openTestStore(cloud);
     try {
       const forgotten = await compactFeed(db, { seq: adminCursor });
       assert.ok(forgotten >= 1);
