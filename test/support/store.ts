@@ -42,6 +42,8 @@ function psql(databaseUrl: string, statements: string[]): string[] {
       'ON_ERROR_STOP=1',
       '-c',
       `SET search_path TO ${schema ?? 'public'}`,
+      '-c',
+      'SET client_min_messages TO warning',
       ...statements.flatMap((s) => ['-c', s]),
     ],
     { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
@@ -69,7 +71,8 @@ export function queryStore<T>(store: TestStore, sqlText: string, ...params: unkn
   let i = 0;
   const text = sqlText.replace(/\?/g, () => literal(params[i++]));
   const [json] = psql(store.databaseUrl, [
-    `SELECT coalesce(json_agg(q), '[]'::json) FROM (${text}) q`,
+    // jsonb's text is one line (json_agg's breaks lines between rows).
+    `SELECT coalesce(jsonb_agg(q), '[]'::jsonb)::text FROM (${text}) q`,
   ]);
   return JSON.parse(json ?? '[]') as T[];
 }
@@ -94,7 +97,9 @@ export function snapshotStore(store: TestStore): string {
   ]);
   const rows = psql(
     store.databaseUrl,
-    names.map((n) => `SELECT coalesce(json_agg(t ORDER BY t::text), '[]'::json) FROM "${n}" t`),
+    names.map(
+      (n) => `SELECT coalesce(jsonb_agg(t ORDER BY t::text), '[]'::jsonb)::text FROM "${n}" t`,
+    ),
   );
   return JSON.stringify(names.map((n, k) => [n, JSON.parse(rows[k] ?? '[]') as unknown]));
 }
