@@ -62,11 +62,18 @@ let files = collect(join(root, 'test')).sort();
 if (filters.length) files = files.filter((f) => filters.some((x) => relative(root, f).includes(x)));
 console.log(`[test] ${files.length} test files`);
 // No test may hang the suite: one that runs past this fails, with its name (issue 11).
-run('node', [
-  '--import',
-  'tsx',
-  '--test',
-  '--test-reporter=spec',
-  '--test-timeout=240000',
-  ...files,
-]);
+const nodeTest = ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=240000'];
+run('node', [...nodeTest, ...files]);
+
+// The cloud's suites again with the store on PostgreSQL (issue 21), at CLM_TEST_PG_URL (.ci/run
+// starts PostgreSQL and sets it); each test cloud takes a fresh schema (test/support/store.ts).
+const onBoth = ['test/cloud/', 'test/org/', 'test/sync/'];
+const pgFiles = files.filter((f) => onBoth.some((d) => relative(root, f).startsWith(d)));
+if (pgFiles.length && process.env.CLM_TEST_PG_URL) {
+  console.log(`[test] ${pgFiles.length} test files again on PostgreSQL`);
+  run('node', [...nodeTest, ...pgFiles], {
+    env: { ...process.env, CLM_TEST_STORE: 'postgres' },
+  });
+} else if (pgFiles.length) {
+  console.warn('[test] CLM_TEST_PG_URL is not set: the cloud suites ran on SQLite only');
+}

@@ -94,9 +94,10 @@ export async function listUsers(db: OrgStore, org: OrgRef, now: string): Promise
   });
 }
 
-const invitationColumns = sql`i.id AS id, i.organization_id AS organizationId, o.name AS organizationName,
-  a.email AS invitedBy, i.email AS email, i.role AS role, i.status AS status,
-  i.created_at AS createdAt, i.updated_at AS updatedAt`;
+// Quoted: PostgreSQL folds unquoted names to lower case.
+const invitationColumns = sql`i.id AS id, i.organization_id AS "organizationId",
+  o.name AS "organizationName", a.email AS "invitedBy", i.email AS email, i.role AS role,
+  i.status AS status, i.created_at AS "createdAt", i.updated_at AS "updatedAt"`;
 
 export async function listInvitations(
   db: OrgStore,

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freshDatabaseUrl } from '../support/store.ts';
 import { startCloudServer, type CloudServer } from '../../src-cloud/server.ts';
 import { Core, type CoreOptions } from '../../src-main/core/core.ts';
 
@@ -23,9 +24,17 @@ export function removeTempDirs(): void {
 }
 
 /** The real cloud server on the demo seed; `port` lets a test restart it where it was. */
+/** PostgreSQL stores by cloud data folder, so a restart on the same folder finds its store. */
+const storeOfDir = new Map<string, string | null>();
+
 export function startCloud(dataDir: string, port = 0): Promise<CloudServer> {
-  return startCloudServer({ port, dataDir, seedFile: demoSeed });
+  if (!storeOfDir.has(dataDir)) storeOfDir.set(dataDir, freshDatabaseUrl());
+  const databaseUrl = storeOfDir.get(dataDir) ?? null;
+  return startCloudServer({ port, dataDir, databaseUrl, seedFile: demoSeed });
 }
+
+/** The PostgreSQL URL of the cloud started on `dataDir` (null on SQLite). */
+export const databaseUrlOf = (dataDir: string) => storeOfDir.get(dataDir) ?? null;
 
 /** A core on a real cloud, with quick reconnects so tests wait on events, not on long backoffs. */
 export async function openCore(opts: CoreOptions, lines?: string[]): Promise<Core> {

@@ -75,9 +75,9 @@ describe('portal rules over HTTP and through the mutation endpoint', () => {
     const state = (cloud: OrgCloud) =>
       cloud.query(
         `select 'm' k, account_id a, role b, '' c from memberships
-         union all select 'a', account_id, purchase_id, quantity from assignments
+         union all select 'a', account_id, purchase_id, cast(quantity as text) from assignments
          union all select 'i', email, role, status from invitations
-         union all select 'c', account_id, mode, coalesce(limit_milli, '') from credit_access
+         union all select 'c', account_id, mode, coalesce(cast(limit_milli as text), '') from credit_access
          union all select 'n', account_id, kind, '' from notifications
          order by 1, 2, 3, 4`,
       );

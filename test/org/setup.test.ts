@@ -59,10 +59,15 @@ describe('organization setup', () => {
     const pending = await cloud.as<unknown>(STUDENT, 'GET', '/v1/organization');
     assert.equal(pending.body, null);
 
-    const unknown = clm('cloud', 'confirm-org', 'C-9999', '--data', cloud.dataDir);
+    const store = [
+      '--data',
+      cloud.dataDir,
+      ...(cloud.databaseUrl ? ['--database', cloud.databaseUrl] : []),
+    ];
+    const unknown = clm('cloud', 'confirm-org', 'C-9999', ...store);
     assert.equal(unknown.status, 1);
     assert.match(unknown.stderr, /No account has the customer number C-9999/);
-    const done = clm('cloud', 'confirm-org', 'C-2008', '--data', cloud.dataDir, '--json');
+    const done = clm('cloud', 'confirm-org', 'C-2008', ...store, '--json');
     assert.equal(done.status, 0, done.stderr);
     const answer = JSON.parse(done.stdout) as { administratorEmail: string; created: boolean };
     assert.equal(answer.administratorEmail, STUDENT);

@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { hashPassword } from '../../src-cloud/auth/passwords.ts';
-import { DB_FILE, openStore } from '../../src-cloud/store/db.ts';
+import { DB_FILE, openStore, type Store } from '../../src-cloud/store/db.ts';
 
 export const BIG_ADMIN = { email: 'admin@big.test', password: 'big-password' };
 export const BIG_PRODUCTS = [
@@ -27,7 +27,12 @@ export interface BigOrgOptions {
   outsiders?: number;
 }
 
-export async function buildBigOrg(dataDir: string, opts: BigOrgOptions): Promise<void> {
+export async function buildBigOrg(
+  dataDir: string,
+  opts: BigOrgOptions,
+  databaseUrl: string | null = null,
+): Promise<void> {
+  if (databaseUrl) return buildBigOrgOn(await openStore({ dataDir, databaseUrl }), opts);
   const store = await openStore(dataDir); // the schema, every migration
   await store.destroy();
   const hash = await hashPassword(BIG_ADMIN.password);
@@ -73,6 +78,115 @@ export async function buildBigOrg(dataDir: string, opts: BigOrgOptions): Promise
       account.run(`acc-x${i}`, `Outsider ${i}`, outsiderEmail(i), `C-x${i}`, hash, now);
   })();
   db.close();
+}
+
+/** The same organization through the query builder (PostgreSQL: its triggers stamp the feed). */
+async function buildBigOrgOn(store: Store, opts: BigOrgOptions): Promise<void> {
+  const hash = await hashPassword(BIG_ADMIN.password);
+  const now = new Date().toISOString();
+  const inYears = new Date(Date.now() + 8 * 365 * 86_400_000).toISOString().slice(0, 10);
+  const guestEvery = opts.guestEvery ?? 0;
+  const acc = (id: string, name: string, email: string, cn: string) => ({
+    id,
+    name,
+    country: 'BG',
+    email,
+    customer_number: cn,
+    password_hash: hash,
+    created_at: now,
+  });
+  const users = Array.from({ length: opts.users }, (_, i) => i);
+  const chunk = <T>(list: T[], n = 1000) =>
+    Array.from({ length: Math.ceil(list.length / n) }, (_, k) => list.slice(k * n, k * n + n));
+  try {
+    await store.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('accounts')
+        .values(acc('acc-admin', 'Big Admin', BIG_ADMIN.email, 'C-0'))
+        .execute();
+      await tx
+        .insertInto('organizations')
+        .values({
+          id: 'org-big',
+          name: 'Big Org',
+          administrator_id: 'acc-admin',
+          customer_number: 'C-0',
+          confirmed: 1,
+          created_at: now,
+        })
+        .execute();
+      await tx
+        .insertInto('purchases')
+        .values(
+          BIG_PRODUCTS.map((code, p) => ({
+            id: `pur-${p}`,
+            account_id: 'acc-admin',
+            product_code: code,
+            quantity: opts.users,
+            term: 'annual',
+            purchased_at: now,
+            expires_at: inYears,
+            auto_renew: 0,
+          })),
+        )
+        .execute();
+      for (const part of chunk(users)) {
+        await tx
+          .insertInto('accounts')
+          .values(part.map((i) => acc(`acc-${i}`, `User ${i}`, `user${i}@big.test`, `C-${i + 1}`)))
+          .execute();
+        await tx
+          .insertInto('memberships')
+          .values(
+            part.map((i) => ({
+              organization_id: 'org-big',
+              account_id: `acc-${i}`,
+              role: guestEvery && i % guestEvery === 0 ? ('guest' as const) : ('member' as const),
+              joined_at: now,
+            })),
+          )
+          .execute();
+        await tx
+          .insertInto('assignments')
+          .values(
+            part.flatMap((i) =>
+              BIG_PRODUCTS.map((_, p) => ({
+                id: `asg-${i}-${p}`,
+                organization_id: 'org-big',
+                purchase_id: `pur-${p}`,
+                account_id: `acc-${i}`,
+                quantity: 1,
+                assigned_at: now,
+              })),
+            ),
+          )
+          .execute();
+        const limited = part.filter((i) => i % 2 === 0);
+        if (limited.length)
+          await tx
+            .insertInto('credit_access')
+            .values(
+              limited.map((i) => ({
+                organization_id: 'org-big',
+                account_id: `acc-${i}`,
+                mode: 'limit',
+                limit_milli: 20000,
+                used_milli: 0,
+                updated_at: now,
+              })),
+            )
+            .execute();
+      }
+      const outsiders = Array.from({ length: opts.outsiders ?? 0 }, (_, i) => i);
+      for (const part of chunk(outsiders))
+        await tx
+          .insertInto('accounts')
+          .values(part.map((i) => acc(`acc-x${i}`, `Outsider ${i}`, outsiderEmail(i), `C-x${i}`)))
+          .execute();
+    });
+  } finally {
+    await store.destroy();
+  }
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

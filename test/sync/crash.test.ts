@@ -8,11 +8,12 @@ import { createInterface } from 'node:readline';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { startCloudServer } from '../../src-cloud/server.ts';
-import { DB_FILE } from '../../src-cloud/store/db.ts';
 import { REPLICA_FILE } from '../../src-main/store/replica.ts';
 import type { PullAnswer } from '../../src-shared/cloud-api/sync.ts';
 import { root } from '../core/helpers.ts';
 import { BIG_ADMIN, buildBigOrg } from '../support/big-org.ts';
+import { databaseUrlOf } from '../core/helpers.ts';
+import { freshDatabaseUrl, queryStore } from '../support/store.ts';
 import { ADMIN, cloudReader, removeTempDirs, startCloud, tempDir } from './helpers.ts';
 
 after(removeTempDirs);
@@ -133,28 +134,25 @@ function differences(a: Rows, b: Rows): string[] {
 }
 
 function cloudCounts(cloudDir: string, clientId: string) {
-  const db = new Database(join(cloudDir, DB_FILE), { readonly: true });
-  try {
-    const n = (sql: string, ...p: string[]) => (db.prepare(sql).get(...p) as { n: number }).n;
-    return {
-      mutations: n('SELECT count(*) AS n FROM sync_mutations WHERE client_id = ?', clientId),
-      accepted: n(
-        `SELECT count(*) AS n FROM sync_mutations WHERE client_id = ? AND status = 'accepted'`,
-        clientId,
-      ),
-      distinct: n(
-        'SELECT count(DISTINCT mutation_id) AS n FROM sync_mutations WHERE client_id = ?',
-        clientId,
-      ),
-      audit: n(
-        `SELECT count(*) AS n FROM audit_log WHERE via = 'mutation' AND operation = 'setCreditAccess'`,
-      ),
-      notifications: n('SELECT count(*) AS n FROM notifications'),
-      mails: n('SELECT count(*) AS n FROM mail_outbox'),
-    };
-  } finally {
-    db.close();
-  }
+  const store = { dataDir: cloudDir, databaseUrl: databaseUrlOf(cloudDir) };
+  const n = (sql: string, ...p: string[]) =>
+    Number(queryStore<{ n: number }>(store, sql, ...p)[0]?.n ?? 0);
+  return {
+    mutations: n('SELECT count(*) AS n FROM sync_mutations WHERE client_id = ?', clientId),
+    accepted: n(
+      `SELECT count(*) AS n FROM sync_mutations WHERE client_id = ? AND status = 'accepted'`,
+      clientId,
+    ),
+    distinct: n(
+      'SELECT count(DISTINCT mutation_id) AS n FROM sync_mutations WHERE client_id = ?',
+      clientId,
+    ),
+    audit: n(
+      `SELECT count(*) AS n FROM audit_log WHERE via = 'mutation' AND operation = 'setCreditAccess'`,
+    ),
+    notifications: n('SELECT count(*) AS n FROM notifications'),
+    mails: n('SELECT count(*) AS n FROM mail_outbox'),
+  };
 }
 
 test('kill -9 in the middle of a flush of 1,000 mutations: each is applied exactly once', async (t) => {
@@ -218,8 +216,9 @@ test('kill -9 in the middle of a flush of 1,000 mutations: each is applied exact
 test('kill -9 in the middle of a pull: the replica keeps the old cursor and rows or has the new', async (t) => {
   const cloudDir = tempDir('crash-big-cloud');
   const dataDir = tempDir('crash-big-core');
-  await buildBigOrg(cloudDir, { users: 5000 });
-  const cloud = await startCloudServer({ port: 0, dataDir: cloudDir });
+  const databaseUrl = freshDatabaseUrl();
+  await buildBigOrg(cloudDir, { users: 5000 }, databaseUrl);
+  const cloud = await startCloudServer({ port: 0, dataDir: cloudDir, databaseUrl });
   try {
     const args = ['--data', dataDir, '--cloud', cloud.url];
     const login = ['--email', BIG_ADMIN.email, '--password', BIG_ADMIN.password];

@@ -1,4 +1,4 @@
-// `clm cloud confirm-org CUSTOMER_NUMBER --data DIR`: the vendor confirms an organization (seed 000 §II),
+// `clm cloud confirm-org CUSTOMER_NUMBER --data DIR [--database postgres://…]`: the vendor confirms an organization (seed 000 §II),
 // after which the account with that customer number is its Administrator.
 import { AppError } from '../../../src-shared/errors.ts';
 import type { CommandContext } from '../command.ts';
@@ -12,7 +12,11 @@ export async function confirmOrg(ctx: CommandContext): Promise<number> {
     throw new AppError('bad_request', "--data DIR is required (the cloud's data folder)");
   const { openStore } = await import('../../../src-cloud/store/db.ts');
   const { confirmOrganizationAudited } = await import('../../../src-cloud/org/setup.ts');
-  const db = await openStore(dataDir);
+  const database = ctx.values.database;
+  const db = await openStore({
+    dataDir,
+    databaseUrl: typeof database === 'string' && database ? database : null,
+  });
   try {
     const done = await confirmOrganizationAudited(db, customerNumber, ctx.clock);
     ctx.print(
