@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { SMTPServer } from 'smtp-server';
 import { orgSeed, PASSWORD } from './helpers.ts';
+import { dropStore, freshDatabaseUrl } from '../support/store.ts';
 import { within } from '../support/wait.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -43,6 +44,7 @@ describe('notification mail over SMTP', () => {
   let cloud: ChildProcess;
   let url = '';
   let dataDir = '';
+  const databaseUrl = freshDatabaseUrl();
 
   const waitFor = (match: (m: Mail) => boolean): Promise<Mail> =>
     within(
@@ -92,6 +94,7 @@ describe('notification mail over SMTP', () => {
         orgSeed,
         '--smtp',
         `smtp://127.0.0.1:${port}`,
+        ...(databaseUrl ? ['--database', databaseUrl] : []),
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
@@ -113,6 +116,7 @@ describe('notification mail over SMTP', () => {
     }
     await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    dropStore({ dataDir, databaseUrl });
   });
 
   async function call<T>(

@@ -192,10 +192,17 @@ async function buildBigOrgOn(store: Store, opts: BigOrgOptions): Promise<void> {
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** `clm cloud` on `dataDir` in its own process, resolved once it listens. */
-export function startCloudProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+export function startCloudProcess(
+  dataDir: string,
+  databaseUrl: string | null = null,
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    [join(root, 'bin/clm.js'), 'cloud', '--port', '0', '--data', dataDir],
+    [
+      join(root, 'bin/clm.js'),
+      ...['cloud', '--port', '0', '--data', dataDir],
+      ...(databaseUrl ? ['--database', databaseUrl] : []),
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
