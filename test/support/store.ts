@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { DB_FILE, openStore } from '../../src-cloud/store/db.ts';
 import { splitSchema } from '../../src-cloud/store/postgres.ts';
 import type { OrgDB } from '../../src-cloud/org/tables.ts';
