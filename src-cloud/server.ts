@@ -7,6 +7,7 @@ import pkg from '../package.json' with { type: 'json' };
 import { loadOrCreateSigningKey } from './auth/signing-key.ts';
 import type { CloudContext } from './context.ts';
 import { installErrorHandlers } from './errors.ts';
+import { billingRoutesModule } from './billing/routes.ts';
 import { creditRoutesModule } from './credits/routes.ts';
 import { accountRoutes } from './routes/account.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -50,6 +51,7 @@ export const routeModules: Array<(app: FastifyInstance, ctx: CloudContext) => vo
   organizationRoutes,
   orgRoutesModule,
   creditRoutesModule,
+  billingRoutesModule,
 ];
 
 export async function buildCloudApp(ctx: CloudContext, log = false): Promise<FastifyInstance> {

@@ -5,11 +5,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CreditBalance } from '../../src-shared/cloud-api/credits.ts';
-import type { OrgUsersAnswer } from '../../src-shared/cloud-api/org.ts';
+import type { OrgUsersAnswer as UsersSchema } from '../../src-shared/cloud-api/org.ts';
+import type { Static } from 'typebox';
 import type { OrganizationAnswer, PoolEntry } from '../../src-shared/cloud-api/schemas.ts';
 import type { AccountView } from '../../src-shared/domain/account.ts';
 import type { LicenseView } from '../../src-shared/domain/license.ts';
 import { manualClock } from '../../src-shared/clock.ts';
+type OrgUsersAnswer = Static<typeof UsersSchema>;
+
 import { ADMIN, startTestCloud, type TestCloud } from './helpers.ts';
 
 const GRACE = 'grace.miller@brightline.example';
@@ -63,7 +66,7 @@ describe('a Guest with a personal commercial subscription', () => {
     assert.equal(org?.organization.name, 'Northwind Visualization');
     assert.equal(org?.organization.administrator.email, ADMIN);
     // A Guest with active personal credits consumes from them: no organizational access.
-    assert.equal(org?.credits.mode, 'disabled');
+    assert.equal(org?.credits?.mode, 'disabled');
 
     const me = await get<AccountView>('/v1/account');
     assert.equal(me.organization?.role, 'guest');
