@@ -32,7 +32,7 @@ export function AutoRenewControl({
   const why = error ?? (sub.autoRenewChange.allowed ? null : sub.autoRenewChange.reason);
   return (
     <div className="portal-renew">
-      <span className={`badge ${sub.autoRenew ? 'badge-ok' : ''}`}>
+      <span className={`badge ${sub.autoRenew ? 'badge-ok' : 'badge-off'}`}>
         Auto-renew {sub.autoRenew ? 'on' : 'off'}
       </span>
       <Button
