@@ -1,26 +1,15 @@
 // The invoices: selection for a part payment, number, dates, amount, status, PDF and Pay.
 import { useState } from 'react';
 import type { InvoiceView } from '../../../src-shared/cloud-api/billing.ts';
-import { formatCents } from '../../../src-shared/billing/money.ts';
-import { Button } from '../../components/Button.tsx';
-import { formatDate } from '../../format/time.ts';
 import { request } from '../../bridge/index.ts';
 import { errorText } from '../portal/useCloudData.ts';
+import { InvoiceRow } from './InvoiceRow.tsx';
 
 interface Props {
   invoices: InvoiceView[];
   selected: Set<string>;
   onToggle: (n: string) => void;
   onPay: (n: string) => void;
-}
-
-function Status({ inv }: { inv: InvoiceView }) {
-  if (inv.status === 'paid') return <span className="badge badge-ok">Paid</span>;
-  return (
-    <span className={`badge ${inv.overdue ? 'badge-danger' : 'badge-warning'}`}>
-      {inv.overdue ? 'Overdue' : 'Unpaid'}
-    </span>
-  );
 }
 
 export function InvoiceTable({ invoices, selected, onToggle, onPay }: Props) {
@@ -56,54 +45,15 @@ export function InvoiceTable({ invoices, selected, onToggle, onPay }: Props) {
         </thead>
         <tbody>
           {invoices.map((i) => (
-            <tr key={i.number} data-invoice={i.number}>
-              <td>
-                {i.status === 'unpaid' && (
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${i.number}`}
-                    checked={selected.has(i.number)}
-                    onChange={() => onToggle(i.number)}
-                  />
-                )}
-              </td>
-              <td>
-                <span className="cell-primary">{i.number}</span>
-                <span className="cell-secondary">{i.description}</span>
-              </td>
-              <td>{formatDate(i.issuedAt)}</td>
-              <td>{i.dueAt ? formatDate(i.dueAt) : '—'}</td>
-              <td className="num">{formatCents(i.amountCents, i.currency)}</td>
-              <td>
-                <Status inv={i} />
-              </td>
-              <td>
-                <div className="portal-actions">
-                  <Button
-                    size="sm"
-                    variant="quiet"
-                    aria-label={`Download ${i.number} as PDF`}
-                    onClick={() => void pdf(i.number)}
-                  >
-                    PDF ↓
-                  </Button>
-                  {i.status === 'unpaid' && (
-                    <Button
-                      size="sm"
-                      aria-label={`Pay ${i.number}`}
-                      onClick={() => onPay(i.number)}
-                    >
-                      Pay
-                    </Button>
-                  )}
-                </div>
-                {saved[i.number] && (
-                  <span role="status" className="cell-secondary">
-                    {saved[i.number]}
-                  </span>
-                )}
-              </td>
-            </tr>
+            <InvoiceRow
+              key={i.number}
+              inv={i}
+              selected={selected.has(i.number)}
+              note={saved[i.number]}
+              onToggle={() => onToggle(i.number)}
+              onPay={() => onPay(i.number)}
+              onPdf={() => void pdf(i.number)}
+            />
           ))}
         </tbody>
       </table>

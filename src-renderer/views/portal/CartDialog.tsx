@@ -2,11 +2,11 @@
 // payment method the order uses (changeable in Billing), the total, then a new subscription.
 import { useState } from 'react';
 import { formatCents } from '../../../src-shared/billing/money.ts';
-import { href } from '../../app/route.ts';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Dialog } from '../organization/Dialog.tsx';
+import { CartSummary } from './CartSummary.tsx';
 import { ReceiptDialog } from './ReceiptDialog.tsx';
 import { useCheckout } from './useCheckout.ts';
 
@@ -42,7 +42,6 @@ export function CartDialog({
   const valid = Number.isInteger(quantity) && quantity >= 1;
   const total = unit !== null && valid ? unit * quantity : null;
   const card = ready?.billing.paymentMethod;
-  const info = ready?.billing.info;
   const refusal = ready?.store.subscriptionRefusal;
   return (
     <Dialog
@@ -97,24 +96,7 @@ export function CartDialog({
           {quantity} × {formatCents(unit, 'EUR')} ({term})
         </p>
       )}
-      <dl className="details">
-        <div>
-          <dt>Billing information</dt>
-          <dd>
-            {info
-              ? `${info.company ?? info.name}${info.vatId ? `, VAT ID ${info.vatId}` : ''}`
-              : 'Your account name and country'}{' '}
-            <a href={href('billing', 'info')}>Change</a>
-          </dd>
-        </div>
-        <div>
-          <dt>Payment</dt>
-          <dd>
-            {card ? `${card.brand} •••• ${card.last4}` : 'No payment method saved'}{' '}
-            <a href={href('billing', 'methods')}>Change</a>
-          </dd>
-        </div>
-      </dl>
+      <CartSummary billing={ready?.billing ?? null} />
       {error && (
         <Banner tone="error" title="The order was not placed">
           {error}
