@@ -149,6 +149,37 @@ describe('billing and the store', () => {
     assert.equal((await find('pur_nw_vraycollection')).quantity, 5);
   });
 
+  test('Upgrade: part of the seats move to V-Ray Collection at the prorated difference', async () => {
+    const body = { purchaseId: 'pur_nw_vray3dsmax_2027_09', seats: 2 };
+    const q = await ok<QuoteAnswer>('POST', '/v1/subscriptions/upgrade/quote', body);
+    // (699.00 − 690.00) × 2 seats × 296 / 365 days = 14.597… → EUR 14.60.
+    assert.deepEqual([q.days, q.unitCents, q.totalCents], [296, 900, 1_460]);
+    const done = await ok<OrderAnswer>('POST', '/v1/subscriptions/upgrade', {
+      ...body,
+      expectedCents: q.totalCents,
+    });
+    assert.equal(done.invoice?.amountCents, 1_460);
+    const all = await subs();
+    assert.equal(all.active.find((s) => s.id === body.purchaseId)?.quantity, 3);
+    const upgraded = all.active.filter(
+      (s) =>
+        s.productCode === 'vray-collection' &&
+        s.expiresAt === all.active.find((x) => x.id === body.purchaseId)?.expiresAt,
+    );
+    assert.deepEqual(
+      upgraded.map((s) => s.quantity),
+      [2],
+    );
+    const none = await call(
+      'POST',
+      '/v1/subscriptions/upgrade/quote',
+      { purchaseId: 'pur_nw_vraycollection', seats: 1 },
+      ADMIN,
+    );
+    assert.equal(none.status, 409);
+    assert.equal(none.body.error, 'no_upgrade');
+  });
+
   test('outstanding balance is the sum of unpaid; pay one, then all', async () => {
     const before = await invoices();
     assert.equal(before.outstandingCents, 100_000 + 11_980);
