@@ -36,6 +36,7 @@ import {
   type BillTo,
 } from './invoices.ts';
 import { placeOrder, storeOf } from './orders.ts';
+import { renewDue } from './renewals.ts';
 import { invoicePdf } from './pdf.ts';
 import { applyQuote, quote, setAutoRenew, subscriptionsOf } from './subscriptions.ts';
 import { billingStore, type BillingTx } from './tables.ts';
@@ -56,6 +57,7 @@ export function billingRoutesModule(app: FastifyInstance, ctx: CloudContext): vo
   const run = <T>(accountId: string, work: Work<T>): Promise<T> =>
     db.transaction().execute(async (tx) => {
       const now = isoNow(ctx.clock);
+      await renewDue(tx, accountId, now);
       return work(tx, await loadActor(tx as unknown as OrgTx, accountId, now), now);
     });
   const on = (name: keyof typeof billingRoutes, h: Parameters<typeof registerRoute>[4]) =>

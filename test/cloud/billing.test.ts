@@ -3,6 +3,7 @@
 // the seeds' messages, invoices with the outstanding balance, paying one and all, billing
 // information with VAT ID on later invoices, downloads with checksums, the account's details.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type {
@@ -89,24 +90,24 @@ describe('billing and the store', () => {
     });
     assert.equal(off.autoRenew, false);
     await ok('POST', '/v1/subscriptions/auto-renew', { purchaseId: off.id, autoRenew: true });
-    // 68 days later it renews in 30: disabling is closed, with the reason.
-    clock.advance(68 * DAY_MS);
-    tokens.clear(); // the access tokens of 68 days ago have expired
+    // 20 days later the monthly Corona renews in 7 days: disabling is closed, with the reason.
+    clock.advance(20 * DAY_MS);
+    tokens.clear(); // the access tokens of 20 days ago have expired
     try {
-      const s = await find(off.id);
+      const s = await find('pur_nw_corona');
       assert.equal(s.autoRenewChange.allowed, false);
       const r = await call(
         'POST',
         '/v1/subscriptions/auto-renew',
-        { purchaseId: off.id, autoRenew: false },
+        { purchaseId: s.id, autoRenew: false },
         ADMIN,
       );
       assert.equal(r.status, 409);
       assert.equal(r.body.error, 'auto_renew_closed');
-      assert.match(r.body.message ?? '', /until 30 days before the renewal date/);
-      assert.equal((await find(off.id)).autoRenew, true, 'nothing changed');
+      assert.match(r.body.message ?? '', /until 7 days before the renewal date/);
+      assert.equal((await find(s.id)).autoRenew, true, 'nothing changed');
     } finally {
-      clock.advance(-68 * DAY_MS);
+      clock.advance(-20 * DAY_MS);
       tokens.clear();
     }
   });
@@ -304,5 +305,31 @@ describe('billing and the store', () => {
     await ok('POST', '/v1/account/profile', { name: 'Grace M. Miller', country: 'Ireland' }, GRACE);
     const me = await ok<{ name: string; country: string }>('GET', '/v1/account', undefined, GRACE);
     assert.deepEqual([me.name, me.country], ['Grace M. Miller', 'Ireland']);
+  });
+
+  test('a renewal on the cloud’s clock is invoiced to the billing information of that day', async () => {
+    clock.advance(28 * DAY_MS); // the monthly Corona (+27 days, auto-renew on) renews
+    tokens.clear();
+    try {
+      const corona = await find('pur_nw_corona');
+      assert.ok(Date.parse(corona.expiresAt ?? '') > clock());
+      const inv = (await invoices('?number=')).invoices.find((i) =>
+        i.description.startsWith('Corona for 3ds Max, monthly, 2 seats, renewal'),
+      );
+      assert.ok(inv);
+      assert.equal(inv.amountCents, 2 * 5_990);
+      assert.equal(inv.status, 'paid', 'paid with the saved card');
+      const r = await fetch(`${cloud.url}/v1/invoices/${inv.number}/pdf`, {
+        headers: { authorization: `Bearer ${tokens.get(ADMIN)}` },
+      });
+      const text = spawnSync('pdftotext', ['-', '-'], {
+        input: Buffer.from(await r.arrayBuffer()),
+        encoding: 'utf8',
+      }).stdout;
+      assert.match(text, /VAT ID: BG123456789/);
+    } finally {
+      clock.advance(-28 * DAY_MS);
+      tokens.clear();
+    }
   });
 });
