@@ -30,7 +30,7 @@ test(
       await answer.getByRole('button', { name: 'Go to Products' }).click();
 
       // Menus: a Guest's, without Organization.
-      const nav = page.getByRole('navigation');
+      const nav = page.getByRole('navigation', { name: 'Main menu' });
       const links = await nav.getByRole('link').allInnerTexts();
       assert.deepEqual(
         links.map((l) => l.trim()),

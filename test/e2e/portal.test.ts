@@ -105,7 +105,8 @@ test(
       await outstanding(page).getByText('EUR 0.00').waitFor();
       await page.getByLabel('Invoice number').fill('5877');
       await page.locator('tr[data-invoice="INV-2026-005877"]').getByText('Paid').waitFor();
-      assert.equal(await page.locator('tr[data-invoice]').count(), 1);
+      // The search answers with that one invoice alone.
+      await page.locator('tr[data-invoice]').nth(1).waitFor({ state: 'detached' });
       await screenshot(page, 'portal-invoices-paid');
       await signOut(page);
 
