@@ -108,6 +108,29 @@ test(
       // The search answers with that one invoice alone.
       await page.locator('tr[data-invoice]').nth(1).waitFor({ state: 'detached' });
       await screenshot(page, 'portal-invoices-paid');
+
+      // Billing information with a VAT ID; a wrong one is refused with the field named.
+      await go(page, '#/billing/info', 'Billing');
+      await page.getByLabel('Address').fill('1 Vitosha Blvd, 1000 Sofia');
+      await page.getByLabel('VAT ID (optional)').fill('BG 1');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByText('Enter the VAT ID as a country code and number').waitFor();
+      await page.getByLabel('VAT ID (optional)').fill('BG204871365');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByText('Billing information saved').waitFor();
+      await screenshot(page, 'portal-billing-info');
+
+      // Account: name and country are editable; Learning and Support have their resources.
+      await go(page, '#/account', 'Account');
+      await page.getByRole('button', { name: 'Edit name and country' }).click();
+      await page.getByLabel('Country').fill('Greece');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.locator('.details dd', { hasText: 'Greece' }).waitFor();
+      await go(page, '#/learning', 'Learning');
+      await page.getByRole('link', { name: 'Chaos Docs' }).waitFor();
+      await screenshot(page, 'portal-learning');
+      await go(page, '#/support', 'Support');
+      await page.getByRole('link', { name: 'Help Center' }).waitFor();
       await signOut(page);
 
       // Grace buys her expired Phoenix for Maya again: a new active subscription.

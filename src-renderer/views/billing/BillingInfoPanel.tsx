@@ -10,6 +10,9 @@ import { useSession } from '../../stores/session.ts';
 import { CloudState } from '../portal/CloudState.tsx';
 import { useBilling } from './useBilling.ts';
 
+export const VAT_ID_HINT = 'Enter the VAT ID as a country code and number, e.g. BG123456789.';
+const VAT_ID = /^[A-Z]{2}[0-9A-Z+*.]{2,13}$/;
+
 const empty: BillingInfo = { name: '', company: null, address: '', country: '', vatId: null };
 
 export function BillingInfoPanel() {
@@ -21,6 +24,12 @@ export function BillingInfoPanel() {
     setForm(loaded ?? { ...empty, name: account?.name ?? '', country: account?.country ?? '' });
   }, [loaded, account?.name, account?.country]);
   const set = (patch: Partial<BillingInfo>) => setForm((f) => ({ ...f, ...patch }));
+  const [vatError, setVatError] = useState<string | null>(null);
+  const submit = () => {
+    const bad = form.vatId !== null && !VAT_ID.test(form.vatId);
+    setVatError(bad ? VAT_ID_HINT : null);
+    if (!bad) void b.save(() => request('portal.setBillingInfo', form));
+  };
   return (
     <CloudState data={b.data} what="billing information" reload={b.reload}>
       {() => (
@@ -29,7 +38,7 @@ export function BillingInfoPanel() {
           aria-labelledby="bi-title"
           onSubmit={(e) => {
             e.preventDefault();
-            void b.save(() => request('portal.setBillingInfo', form));
+            submit();
           }}
         >
           <h2 id="bi-title" className="card-title">
@@ -58,6 +67,7 @@ export function BillingInfoPanel() {
               set({ vatId: e.target.value.toUpperCase().replace(/\s/g, '') || null })
             }
             hint="Country code and number, e.g. BG123456789"
+            error={vatError}
           />
           {b.error && (
             <Banner tone="error" title="Not saved">
