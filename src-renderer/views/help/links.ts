@@ -37,7 +37,7 @@ export const learning: Resource[] = [
 export const inThisApp: Array<{ title: string; text: string }> = [
   {
     title: 'Seats for your render apps',
-    text: 'Licensing → License Servers shows the local license server (port 30304) and who holds which seat; `clm status` prints the same from a terminal.',
+    text: 'Licensing → License Servers shows the local license server (port 30304) and who holds which seat; clm status prints the same from a terminal.',
   },
   {
     title: 'Working offline',
