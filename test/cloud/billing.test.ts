@@ -190,6 +190,16 @@ describe('billing and the store', () => {
       ['INV-2026-005877'],
     );
     assert.equal((await invoices('?status=unpaid')).invoices.length, 2);
+    // Issue-date filter, on the cloud's clock: today's invoice (the seats added) and nothing older.
+    const today = new Date(clock()).toISOString().slice(0, 10);
+    const fromToday = (await invoices(`?issuedFrom=${today}`)).invoices;
+    assert.ok(fromToday.length >= 1 && fromToday.every((i) => i.issuedAt.slice(0, 10) >= today));
+    const yesterday = new Date(clock() - DAY_MS).toISOString().slice(0, 10);
+    const older = (await invoices(`?issuedTo=${yesterday}`)).invoices;
+    assert.ok(older.some((i) => i.number === 'INV-2026-005877'));
+    assert.ok(older.every((i) => i.issuedAt.slice(0, 10) <= yesterday));
+    const bad = await call('GET', '/v1/invoices?issuedFrom=soon', undefined, ADMIN);
+    assert.equal(bad.status, 400);
     const one = await ok<Receipt>('POST', '/v1/invoices/pay', { invoices: ['INV-2026-006021'] });
     assert.equal(one.amountCents, 11_980);
     assert.equal((await invoices()).outstandingCents, 100_000);
