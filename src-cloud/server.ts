@@ -8,6 +8,7 @@ import { loadOrCreateSharedSigningKey } from './auth/shared-key.ts';
 import { loadOrCreateSigningKey } from './auth/signing-key.ts';
 import type { CloudContext } from './context.ts';
 import { installErrorHandlers } from './errors.ts';
+import { billingRoutesModule } from './billing/routes.ts';
 import { creditRoutesModule } from './credits/routes.ts';
 import { accountRoutes } from './routes/account.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -53,6 +54,7 @@ export const routeModules: Array<(app: FastifyInstance, ctx: CloudContext) => vo
   organizationRoutes,
   orgRoutesModule,
   creditRoutesModule,
+  billingRoutesModule,
 ];
 
 export async function buildCloudApp(ctx: CloudContext, log = false): Promise<FastifyInstance> {

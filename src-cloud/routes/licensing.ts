@@ -11,7 +11,9 @@ export function licensingRoutes(app: FastifyInstance, ctx: CloudContext): void {
     const rows = await ctx.db.selectFrom('products').selectAll().orderBy('sort_order').execute();
     return rows.map((p) => ({ code: p.code, name: p.name, licenseType: p.license_type }));
   });
-  mount(app, ctx, 'licenses', ({ caller }) => licensesOf(ctx.db, caller.accountId));
+  mount(app, ctx, 'licenses', ({ caller }) =>
+    licensesOf(ctx.db, caller.accountId, isoNow(ctx.clock)),
+  );
   mount(app, ctx, 'licenseServerPool', ({ caller }) =>
     poolOf(ctx.db, caller.accountId, isoNow(ctx.clock)),
   );

@@ -6,7 +6,16 @@ import { organizationOf } from './organization.ts';
 /** Trials and betas stay with the person who took them; everything else an administrator buys is the organization's. */
 export const personalOnlyTerms = ['trial', 'beta'] as const;
 
-export async function licensesOf(db: Store, accountId: string): Promise<LicenseView[]> {
+/**
+ * The licenses an account may use now: expired purchases are products to buy again (Products →
+ * Expired), never licenses (docs/roles.md). Own purchases are the organization's only while the
+ * account is the administrator of its own organization, never while it is someone's Guest.
+ */
+export async function licensesOf(
+  db: Store,
+  accountId: string,
+  now: string,
+): Promise<LicenseView[]> {
   const org = await organizationOf(db, accountId);
   const isAdmin = org?.role === 'administrator';
   const own = await db
@@ -23,6 +32,7 @@ export async function licensesOf(db: Store, accountId: string): Promise<LicenseV
       'pr.sort_order',
     ])
     .where('p.account_id', '=', accountId)
+    .where((eb) => eb.or([eb('p.expires_at', 'is', null), eb('p.expires_at', '>', now)]))
     .execute();
   const assigned = await db
     .selectFrom('assignments as s')
@@ -39,6 +49,7 @@ export async function licensesOf(db: Store, accountId: string): Promise<LicenseV
       'pr.sort_order',
     ])
     .where('s.account_id', '=', accountId)
+    .where((eb) => eb.or([eb('p.expires_at', 'is', null), eb('p.expires_at', '>', now)]))
     .execute();
   const rows = [
     ...own.map((r) => ({

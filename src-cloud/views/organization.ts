@@ -16,6 +16,11 @@ export interface OrgPlace {
   administratorEmail: string;
 }
 
+/**
+ * One account has one organization (seeds 000 §I, 001; docs/roles.md). A Member or Guest of an
+ * organization is that, first: the organization its own commercial license made by default stays
+ * set aside while it belongs to another, so it never answers as an administrator there.
+ */
 export async function organizationOf(db: Store, accountId: string): Promise<OrgPlace | null> {
   const base = db
     .selectFrom('organizations as o')
@@ -27,18 +32,18 @@ export async function organizationOf(db: Store, accountId: string): Promise<OrgP
       'a.name as administratorName',
       'a.email as administratorEmail',
     ]);
-  // A requested organization makes nobody its administrator until the vendor confirms it.
-  const asAdmin = await base
-    .where('o.administrator_id', '=', accountId)
-    .where('o.confirmed', '=', 1)
-    .executeTakeFirst();
-  if (asAdmin) return { ...asAdmin, role: 'administrator' };
   const asUser = await base
     .innerJoin('memberships as m', 'm.organization_id', 'o.id')
     .select('m.role as role')
     .where('m.account_id', '=', accountId)
     .executeTakeFirst();
-  return asUser ?? null;
+  if (asUser) return asUser;
+  // A requested organization makes nobody its administrator until the vendor confirms it.
+  const asAdmin = await base
+    .where('o.administrator_id', '=', accountId)
+    .where('o.confirmed', '=', 1)
+    .executeTakeFirst();
+  return asAdmin ? { ...asAdmin, role: 'administrator' } : null;
 }
 
 /**

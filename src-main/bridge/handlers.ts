@@ -8,6 +8,7 @@ import { appHandlers, type AppCallName } from './app-handlers.ts';
 import { changeHandlers, type ChangeCallName } from './changes-handlers.ts';
 import { creditHandlers, type CreditCallName } from './credits-handlers.ts';
 import { meHandlers, type MeCallName } from './me-handlers.ts';
+import { portalHandlers, type PortalCallName } from './portal-handlers.ts';
 
 /** The calls the core itself answers; other capabilities (seats, …) bring their own handlers. */
 export type CoreCallName =
@@ -25,7 +26,8 @@ export type CoreCallName =
   | MeCallName
   | ActivityCallName
   | AppCallName
-  | CreditCallName;
+  | CreditCallName
+  | PortalCallName;
 
 /** The organization's calls: reads from the replica, changes through the outbox (sync engine). */
 export type OrgCallName =
@@ -82,6 +84,7 @@ export function coreHandlers(core: Core): Pick<BridgeHandlers, CoreCallName> {
     ...activityHandlers(core),
     ...appHandlers(core),
     ...creditHandlers(core),
+    ...portalHandlers(core),
   };
 }
 

@@ -2,6 +2,7 @@
 import { systemClock, type Clock } from '../../src-shared/clock.ts';
 import Type from 'typebox';
 import type { TSchema } from 'typebox';
+import { billingRoutes } from '../../src-shared/cloud-api/billing.ts';
 import { creditRoutes, type CreditRouteName } from '../../src-shared/cloud-api/credits.ts';
 import { orgRoutes } from '../../src-shared/cloud-api/org.ts';
 import type { AuditEntry, AuditQuery } from '../../src-shared/cloud-api/org.ts';
@@ -169,6 +170,44 @@ export class CloudClient {
   /** A credit or render route (docs/credits.md): the render farm needs the cloud. */
   credits<N extends CreditRouteName>(name: N, body?: unknown): Promise<unknown> {
     return this.#authedSend(creditRoutes[name], body, '');
+  }
+
+  /** A portal route (src-shared/cloud-api/billing.ts): subscriptions, store, invoices. */
+  billing(name: keyof typeof billingRoutes, body?: unknown, query = ''): Promise<unknown> {
+    return this.#authedSend(billingRoutes[name], body, query);
+  }
+
+  /** A file the cloud serves behind the session (an invoice PDF, an installer), as bytes. */
+  async file(path: string): Promise<Buffer> {
+    const get = async (token: string) => {
+      const base = await this.baseUrl();
+      let res: Response;
+      try {
+        res = await fetch(base.replace(/\/+$/, '') + path, {
+          headers: { authorization: `Bearer ${token}` },
+          signal: AbortSignal.any([AbortSignal.timeout(this.#timeoutMs), this.#closing.signal]),
+        });
+      } catch (err) {
+        throw offline(base, err, this.#timeoutMs);
+      }
+      if (res.ok) return Buffer.from(await res.arrayBuffer());
+      const text = await res.text();
+      let json: unknown = null;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        /* not JSON: the status speaks */
+      }
+      throw apiError(res.status, json);
+    };
+    const token = await this.#accessToken();
+    try {
+      return await get(token);
+    } catch (err) {
+      if (!(err instanceof AppError) || statusOf(err) !== 401) throw err;
+      if (this.#access?.token === token) this.#access = null;
+      return get(await this.#accessToken());
+    }
   }
 
   /** The organization's audit log (GET /v1/org/audit), newest first, filtered and paged. */

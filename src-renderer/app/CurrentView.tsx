@@ -4,12 +4,16 @@ import { AccountView } from '../views/account/AccountView.tsx';
 import { CreditsView } from '../views/credits/CreditsView.tsx';
 import { RenderView } from '../views/credits/RenderView.tsx';
 import { LicensingView } from '../views/licensing/LicensingView.tsx';
-import { BillingView } from '../views/placeholders/BillingView.tsx';
-import { LearningView } from '../views/placeholders/LearningView.tsx';
+import { BillingView } from '../views/billing/BillingView.tsx';
+import { LearningView } from '../views/help/LearningView.tsx';
 import { OrganizationView } from '../views/organization/OrganizationView.tsx';
 import { NotAdminView } from '../views/placeholders/NotAdminView.tsx';
 import { ProductsView } from '../views/products/ProductsView.tsx';
-import { SupportView } from '../views/placeholders/SupportView.tsx';
+import { ActiveProducts } from '../views/portal/ActiveProducts.tsx';
+import { DownloadsView } from '../views/portal/DownloadsView.tsx';
+import { ExpiredProducts } from '../views/portal/ExpiredProducts.tsx';
+import { StoreView } from '../views/portal/StoreView.tsx';
+import { SupportView } from '../views/help/SupportView.tsx';
 import type { Route } from './route.ts';
 
 export function CurrentView({ route }: { route: Route }) {
@@ -18,13 +22,17 @@ export function CurrentView({ route }: { route: Route }) {
     case 'products':
       if (route.tab === 'credits') return <CreditsView />;
       if (route.tab === 'render') return <RenderView />;
+      if (route.tab === 'active') return <ActiveProducts />;
+      if (route.tab === 'expired') return <ExpiredProducts />;
+      if (route.tab === 'store') return <StoreView />;
+      if (route.tab === 'downloads') return <DownloadsView />;
       return <ProductsView />;
     case 'licensing':
       return <LicensingView tab={route.tab} />;
     case 'organization':
       return role === 'administrator' ? <OrganizationView /> : <NotAdminView />;
     case 'billing':
-      return <BillingView />;
+      return <BillingView tab={route.tab} />;
     case 'learning':
       return <LearningView />;
     case 'account':

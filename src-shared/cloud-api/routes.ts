@@ -140,4 +140,14 @@ export const cloudErrorStatus: Record<string, number> = {
   rate_limited: 429,
   unavailable: 503,
   internal: 500,
+  // The portal's billing (src-shared/cloud-api/billing.ts).
+  members_cannot_purchase: 403,
+  guest_uses_org_credits: 409,
+  no_payment_method: 409,
+  nothing_to_pay: 409,
+  not_payable: 404,
+  price_changed: 409,
+  auto_renew_closed: 409,
+  no_upgrade: 409,
+  subscription_not_found: 404,
 };

@@ -40,7 +40,7 @@ const bell = (page: Page): Locator => page.getByRole('button', { name: /^Notific
 const panel = (page: Page): Locator => page.getByRole('dialog', { name: 'Notifications' });
 
 async function openProducts(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Products' }).click();
+  await page.getByRole('link', { name: 'Products', exact: true }).click();
   await page.getByRole('heading', { name: 'Products', level: 1 }).waitFor();
 }
 

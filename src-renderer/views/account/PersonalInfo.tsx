@@ -6,6 +6,7 @@ import { Skeleton } from '../../components/Skeleton.tsx';
 import { roleLabel } from '../../format/account.ts';
 import { useAccount } from '../../stores/account.ts';
 import { useSession } from '../../stores/session.ts';
+import { ProfileEditor } from './ProfileEditor.tsx';
 
 export function PersonalInfo() {
   const fromReplica = useAccount((s) => s.account);
@@ -52,6 +53,7 @@ export function PersonalInfo() {
             </dd>
           </div>
         </dl>
+        <ProfileEditor name={account.name} country={account.country} />
       </section>
 
       <section className="card" aria-labelledby="customer-title">

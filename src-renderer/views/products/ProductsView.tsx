@@ -14,6 +14,7 @@ import { LicenseTable } from '../licensing/LicenseTable.tsx';
 import { AssignedProducts } from './AssignedProducts.tsx';
 import { CreditsCard } from './CreditsCard.tsx';
 import { OrganizationCard } from './OrganizationCard.tsx';
+import { PortalTabs } from '../portal/PortalTabs.tsx';
 import '../../styles/me.css';
 
 function byProduct(a: LicenseView, b: LicenseView): number {
@@ -38,6 +39,7 @@ export function ProductsView() {
   return (
     <>
       <PageHeader title="Products" description={description(overview)} />
+      <PortalTabs active="overview" />
       {status === 'error' ? (
         <Banner
           tone="error"

@@ -1,0 +1,29 @@
+// The billing information and payment method an order will use, each with Change (seed 002:
+// "change your billing and payment information if needed").
+import type { BillingAnswer } from '../../../src-shared/cloud-api/billing.ts';
+import { href } from '../../app/route.ts';
+
+export function CartSummary({ billing }: { billing: BillingAnswer | null }) {
+  const info = billing?.info;
+  const card = billing?.paymentMethod;
+  return (
+    <dl className="details">
+      <div>
+        <dt>Billing information</dt>
+        <dd>
+          {info
+            ? `${info.company ?? info.name}${info.vatId ? `, VAT ID ${info.vatId}` : ''}`
+            : 'Your account name and country'}{' '}
+          <a href={href('billing', 'info')}>Change</a>
+        </dd>
+      </div>
+      <div>
+        <dt>Payment</dt>
+        <dd>
+          {card ? `${card.brand} •••• ${card.last4}` : 'No payment method saved'}{' '}
+          <a href={href('billing', 'methods')}>Change</a>
+        </dd>
+      </div>
+    </dl>
+  );
+}
