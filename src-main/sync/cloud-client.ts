@@ -4,6 +4,10 @@ import Type from 'typebox';
 import type { TSchema } from 'typebox';
 import { creditRoutes, type CreditRouteName } from '../../src-shared/cloud-api/credits.ts';
 import { orgRoutes } from '../../src-shared/cloud-api/org.ts';
+import {
+  licenseServerRoutes,
+  type LicenseServerRouteName,
+} from '../../src-shared/cloud-api/license-servers.ts';
 import type { AuditEntry, AuditQuery } from '../../src-shared/cloud-api/org.ts';
 import type { PushRequest, PushResponse } from '../../src-shared/org/mutations.ts';
 import type { PullAnswer } from '../../src-shared/cloud-api/sync.ts';
@@ -89,6 +93,16 @@ export class CloudClient {
   async baseUrl(): Promise<string> {
     const b = this.#opts.baseUrl;
     return typeof b === 'string' ? b : b();
+  }
+
+  /** The cloud's public signing keys (GET /v1/keys), pinned by the license server. */
+  keys(): Promise<CloudAnswer<'keys'>> {
+    return this.#request('keys', undefined, null);
+  }
+
+  /** A license-server registry route (src-shared/cloud-api/license-servers.ts). */
+  licenseServers<N extends LicenseServerRouteName>(name: N, body?: unknown): Promise<unknown> {
+    return this.#authedSend(licenseServerRoutes[name], body, '');
   }
 
   async health(): Promise<CloudAnswer<'health'>> {

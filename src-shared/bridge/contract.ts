@@ -13,6 +13,7 @@ import { activityCalls } from './calls/activity.ts';
 import { appCalls } from './calls/app.ts';
 import { dongleCalls, type DongleList } from './calls/dongles.ts';
 import { creditCalls } from './calls/credits.ts';
+import { activationCalls } from './calls/activation.ts';
 
 export const bridgeCalls = {
   ...sessionCalls,
@@ -25,6 +26,7 @@ export const bridgeCalls = {
   ...appCalls,
   ...dongleCalls,
   ...creditCalls,
+  ...activationCalls,
 };
 
 export type BridgeCalls = typeof bridgeCalls;
