@@ -10,19 +10,23 @@ export interface ServerRef {
   position: number;
 }
 
-/** Seats per purchase held by live entitlements of servers other than `serverId`. */
+/** Per purchase, per account: seats held by live entitlements of servers other than one. */
+export type Held = Map<string, Map<string, number>>;
+
+/** Seats per purchase and account held by live entitlements of servers other than `serverId`. */
 export async function heldByOthers(
   db: Store,
   serverId: string,
   purchaseIds: string[],
   now: string,
-): Promise<Map<string, number>> {
-  const held = new Map<string, number>();
+): Promise<Held> {
+  const held: Held = new Map();
   if (!purchaseIds.length) return held;
   const rows = await db
     .selectFrom('entitlement_seats as s')
     .innerJoin('entitlements as e', 'e.id', 's.entitlement_id')
-    .select(['e.server_id', 's.purchase_id', 's.quantity'])
+    .innerJoin('license_servers as ls', 'ls.id', 'e.server_id')
+    .select(['e.server_id', 'ls.account_id', 's.purchase_id', 's.quantity'])
     .where('s.purchase_id', 'in', purchaseIds)
     .where('e.server_id', '!=', serverId)
     .where('e.valid_until', '>', now)
@@ -39,16 +43,60 @@ export async function heldByOthers(
     )
     .execute();
   // A server may be serving any of its live entitlements: count its largest per purchase.
-  const perServer = new Map<string, number>();
+  const perServer = new Map<string, { n: number; account: string; purchase: string }>();
   for (const r of rows) {
     const k = `${r.server_id}\u0000${r.purchase_id}`;
-    perServer.set(k, Math.max(perServer.get(k) ?? 0, r.quantity));
+    const n = Math.max(perServer.get(k)?.n ?? 0, r.quantity);
+    perServer.set(k, { n, account: r.account_id, purchase: r.purchase_id });
   }
-  for (const [k, n] of perServer) {
-    const purchase = k.split('\u0000')[1] as string;
-    held.set(purchase, (held.get(purchase) ?? 0) + n);
+  for (const { n, account, purchase } of perServer.values()) {
+    const m = held.get(purchase) ?? new Map<string, number>();
+    m.set(account, (m.get(account) ?? 0) + n);
+    held.set(purchase, m);
   }
   return held;
+}
+
+/** Who is owed each purchase's seats now: the members their assignments, the owner the rest. */
+export async function owedOf(db: Store, purchaseIds: string[]): Promise<Held> {
+  const owed: Held = new Map();
+  if (!purchaseIds.length) return owed;
+  const purchases = await db
+    .selectFrom('purchases')
+    .select(['id', 'account_id', 'quantity'])
+    .where('id', 'in', purchaseIds)
+    .execute();
+  const given = await db
+    .selectFrom('assignments')
+    .select(['purchase_id', 'account_id', 'quantity'])
+    .where('purchase_id', 'in', purchaseIds)
+    .execute();
+  for (const p of purchases) {
+    const m = new Map<string, number>([[p.account_id, p.quantity]]);
+    for (const g of given.filter((x) => x.purchase_id === p.id && x.account_id !== p.account_id)) {
+      m.set(g.account_id, (m.get(g.account_id) ?? 0) + g.quantity);
+      m.set(p.account_id, (m.get(p.account_id) ?? 0) - g.quantity);
+    }
+    owed.set(p.id, m);
+  }
+  return owed;
+}
+
+/**
+ * What a server of `accountId` may be issued of a purchase: the account's share, less what its
+ * other servers hold, less every other account's surplus (seats it holds beyond what it is owed
+ * now: they are not free until its servers acknowledge a smaller entitlement or it expires).
+ */
+export function freeFor(
+  accountId: string,
+  share: number,
+  held: Map<string, number> | undefined,
+  owed: Map<string, number> | undefined,
+): number {
+  let free = share - (held?.get(accountId) ?? 0);
+  for (const [account, n] of held ?? [])
+    if (account !== accountId) free -= Math.max(0, n - Math.max(0, owed?.get(account) ?? 0));
+  return Math.max(0, free);
 }
 
 /**

@@ -16,7 +16,7 @@ import { AppError } from '../../src-shared/errors.ts';
 import type { CloudContext } from '../context.ts';
 import { newId } from '../ids.ts';
 import type { Store } from '../store/db.ts';
-import { desiredSplit, heldByOthers } from './grant.ts';
+import { desiredSplit, freeFor, heldByOthers, owedOf } from './grant.ts';
 import { sharesOf } from './shares.ts';
 import { signDocument } from './sign.ts';
 
@@ -107,11 +107,14 @@ async function entitle(
     )
     .execute();
   const desired = desiredSplit(servers, shares, allocations).get(serverId) ?? new Map();
-  const held = await heldByOthers(db, serverId, [...desired.keys()], now);
+  const purchaseIds = shares.map((s) => s.purchaseId);
+  const held = await heldByOthers(db, serverId, purchaseIds, now);
+  const owed = await owedOf(db, purchaseIds);
   const perPurchase: Array<{ purchaseId: string; product: string; n: number }> = [];
   for (const s of shares) {
     const want = desired.get(s.purchaseId) ?? 0;
-    const n = Math.max(0, Math.min(want, s.quantity - (held.get(s.purchaseId) ?? 0)));
+    const free = freeFor(accountId, s.share, held.get(s.purchaseId), owed.get(s.purchaseId));
+    const n = Math.min(want, free);
     if (n > 0) perPurchase.push({ purchaseId: s.purchaseId, product: s.productCode, n });
   }
   const totals = new Map<string, number>();
