@@ -4,6 +4,7 @@
 import { hostname } from 'node:os';
 import type { SeatServerIdentity } from '../../src-shared/bridge/calls/seats.ts';
 import type { TokenAnswer } from '../../src-shared/cloud-api/schemas.ts';
+import type { LicenseServerRouteName } from '../../src-shared/cloud-api/license-servers.ts';
 import type { DemoAccount } from '../../src-shared/domain/account.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import type { CredentialStore } from '../credentials/credential-store.ts';
@@ -337,6 +338,13 @@ export class ServerActivation {
       this.message = undefined;
       return this.identity();
     });
+  }
+
+  /** A registry route with this server's own session (`clm servers` on a headless node). */
+  registry(name: LicenseServerRouteName, body?: unknown): Promise<unknown> {
+    if (!this.email)
+      throw new AppError('unauthorized', 'This license server is not activated with an account.');
+    return this.client.licenseServers(name, body);
   }
 
   close(): void {

@@ -85,7 +85,7 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
     handle: createSeatHttpHandler(service, opts),
     handlers: {
       ...seatBridgeHandlers(service, act, rules),
-      ...activationBridgeHandlers(act),
+      ...activationBridgeHandlers(core, act),
       ...dongles?.handlers,
     },
     onSignIn: (delegate) => act.activateIfNone(delegate),

@@ -49,7 +49,7 @@ export const serveCommand: Command = {
   usage:
     'serve [--port N] [--data DIR] [--cloud URL] [--credential-file PATH] [--bind ADDR] [--expose-ui]\n' +
     '                 [--heartbeat SECONDS] [--lease-heartbeats N] [--revive SECONDS] [--rules FILE]\n' +
-    '                 [--rate-burst N] [--rate-per-second N] [--json]',
+    '                 [--rate-burst N] [--rate-per-second N] [--machine-id ID] [--json]',
   options: {
     port: {
       type: 'string',
