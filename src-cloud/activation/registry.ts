@@ -131,7 +131,9 @@ async function entitle(
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (latest && mode === 'online' && Date.parse(latest.renew_after) > nowMs) {
+  // Online: the same seats are answered with the same document until it is due for renewal.
+  // Offline: a workstation's .crt is issued again only when its seats changed.
+  if (latest && (mode === 'offline' || Date.parse(latest.renew_after) > nowMs)) {
     const kept = (JSON.parse(latest.document) as { payload: EntitlementPayload }).payload;
     if (JSON.stringify(kept.seats) === JSON.stringify(seats)) return latest.document;
   }

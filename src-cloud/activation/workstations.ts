@@ -39,16 +39,26 @@ export async function activateWorkstation(
   return { server, document: document.document };
 }
 
+/** The workstation's .crt: issued again when its seats changed (a move since its activation). */
 export async function workstationCrt(ctx: CloudContext, accountId: string, serverId: string) {
-  const row = await ctx.db
-    .selectFrom('entitlements as e')
-    .innerJoin('license_servers as s', 's.id', 'e.server_id')
-    .select('e.document')
-    .where('s.id', '=', serverId)
-    .where('s.account_id', '=', accountId)
-    .orderBy('e.seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!row) throw new AppError('not_found', 'This account has no such license server.');
-  return { document: row.document };
+  const document = await ctx.db.transaction().execute(async (tx) => {
+    const server = await tx
+      .selectFrom('license_servers')
+      .select(['id', 'mode'])
+      .where('id', '=', serverId)
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
+    if (!server) throw new AppError('not_found', 'This account has no such license server.');
+    if (server.mode === 'offline') return entitle(ctx, tx, accountId, server.id, 'offline');
+    const row = await tx
+      .selectFrom('entitlements')
+      .select('document')
+      .where('server_id', '=', server.id)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!row) throw new AppError('not_found', 'This license server has no entitlement yet.');
+    return row.document;
+  });
+  return { document };
 }

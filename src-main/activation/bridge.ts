@@ -34,8 +34,8 @@ export function activationBridgeHandlers(
     'licenseServers.list': async () => (await cloud('licenseServers')) as LicenseServerRow[],
     'licenseServers.move': async (body) => {
       const rows = (await cloud('moveSeats', body)) as LicenseServerRow[];
-      // This machine may be one of them: it renews at once instead of at its next period.
-      void activation.refresh();
+      // This machine may be one of them: it renews (and acknowledges) at once.
+      await activation.refresh();
       return rows;
     },
     'licenseServers.activateWorkstation': async (body) =>
