@@ -56,7 +56,19 @@ export function LicenseServersView() {
                 </td>
                 <td>{r.mode === 'offline' ? 'Offline (.crt)' : 'Online'}</td>
                 <td>{formatAge(r.lastContactAt, now)}</td>
-                <td>{r.seats.map((s) => `${s.total} × ${s.name}`).join(', ') || 'No seats'}</td>
+                <td>
+                  {r.seats.length ? (
+                    <ul className="license-servers-seats">
+                      {r.seats.map((s) => (
+                        <li key={s.product}>
+                          {s.total} × {s.name}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    'No seats: they stay with the first server until moved (clm servers move)'
+                  )}
+                </td>
                 <td>{r.validUntil ? timeLeft(r.validUntil, now) : '—'}</td>
                 <td>
                   {r.mode === 'offline' && (
