@@ -18,7 +18,7 @@ export function ServerIdentity({ data, now }: { data: SeatStatus; now: number })
         <p className="seat-identity-line">
           {s.account ? (
             <>
-              Activated with <strong>{s.account}</strong>
+              Serves the seats of <strong>{s.account}</strong>
               {s.demo && <span className="badge">Demo</span>}
             </>
           ) : (
