@@ -58,11 +58,17 @@ export function LicenseServerView() {
       {data.products.length === 0 ? (
         <div className="card">
           <EmptyState icon="server" title="This license server has no seats">
-            It serves the seats of {data.server.account ?? 'the account it is activated with'}
-            {'. '}
-            When that account has licenses the server may hand out (for an organization
-            administrator: the seats not assigned to users), or a USB dongle is plugged in, they
-            appear here.
+            {data.server.entitlement?.expired ? (
+              'Its signed entitlement expired (see above): renew it online or import a new .crt, and the seats come back.'
+            ) : (
+              <>
+                It serves the seats of {data.server.account ?? 'the account it is activated with'}
+                {'. '}
+                When that account has licenses the server may hand out (for an organization
+                administrator: the seats not assigned to users), or a USB dongle is plugged in, they
+                appear here.
+              </>
+            )}
           </EmptyState>
         </div>
       ) : (

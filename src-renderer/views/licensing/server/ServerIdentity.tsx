@@ -29,7 +29,7 @@ export function ServerIdentity({ data, now }: { data: SeatStatus; now: number })
         <p className="card-note">
           Render apps heartbeat every {data.heartbeatSeconds} s; a lease ends {data.leaseSeconds} s
           after its last heartbeat.
-          {s.poolFetchedAt && ` Entitlement renewed ${formatAge(s.poolFetchedAt, now)}.`}
+          {s.poolFetchedAt && ` Entitlement last renewed ${formatAge(s.poolFetchedAt, now)}.`}
           {s.fingerprint && ` Machine fingerprint ${s.fingerprint}.`}
         </p>
       </div>
