@@ -132,8 +132,9 @@ async function entitle(
     .limit(1)
     .executeTakeFirst();
   // Online: the same seats are answered with the same document until it is due for renewal.
-  // Offline: a workstation's .crt is issued again only when its seats changed.
-  if (latest && (mode === 'offline' || Date.parse(latest.renew_after) > nowMs)) {
+  // Offline: a workstation's .crt is issued again when its seats changed or it expired.
+  const due = mode === 'offline' ? latest?.valid_until : latest?.renew_after;
+  if (latest && due && Date.parse(due) > nowMs) {
     const kept = (JSON.parse(latest.document) as { payload: EntitlementPayload }).payload;
     if (JSON.stringify(kept.seats) === JSON.stringify(seats)) return latest.document;
   }

@@ -34,6 +34,8 @@ export interface ActivationOptions {
   clock: () => number;
   /** Overrides the OS machine id in the fingerprint (--machine-id). */
   machineId?: string;
+  /** The core's way to the cloud (its proxy settings). */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
   /** How often the entitlement is renewed and its expiry checked (default 60 s). */
   refreshMs?: number;
   log?: (message: string, fields?: Record<string, string>) => void;
@@ -77,6 +79,7 @@ export class ServerActivation {
     }
     this.client = new CloudClient({
       baseUrl: opts.baseUrl,
+      fetch: opts.fetch,
       onRefreshToken: async (token, account) => {
         await opts.credentials().set(this.credentialKey(account.email), token);
       },

@@ -63,6 +63,7 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
     now: () => core.now(),
     clock: opts.clock ?? core.clock,
     machineId: opts.machineId,
+    fetch: core.cloudFetch,
     refreshMs: opts.poolRefreshMs,
     log: (message, fields) => core.log.warn(message, fields),
   });

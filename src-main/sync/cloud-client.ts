@@ -30,6 +30,8 @@ export interface CloudClientOptions {
   onRefreshToken: (refreshToken: string, account: AccountView) => Promise<void>;
   /** Called with every secret the client receives, so logs can hide it. */
   onSecret?: (secret: string) => void;
+  /** Sends the requests (default: the global fetch; Settings' proxy: src-main/settings). */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
 }
 
 /** Refresh a little before the cloud's expiry, so a request never races it. */
@@ -282,7 +284,8 @@ export class CloudClient {
     let status: number;
     let text: string;
     try {
-      const res = await fetch(url, {
+      const send = this.#opts.fetch ?? fetch;
+      const res = await send(url, {
         method: route.method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
