@@ -144,6 +144,9 @@ export class ServerActivation {
     this.ready = this.serial(async () => {
       const machine = await this.identityOfMachine();
       this.source.load(await this.trust.pinned(), machine.fingerprint);
+    }).catch((err: unknown) => {
+      // No identity (the credential store failed): nothing is served, and the view says why.
+      this.message = `The license server's identity could not be loaded: ${AppError.from(err).message}`;
     });
     return this.serial(() => this.restore());
   }
