@@ -13,6 +13,7 @@ import { creditRoutesModule } from './credits/routes.ts';
 import { accountRoutes } from './routes/account.ts';
 import { authRoutes } from './routes/auth.ts';
 import { licensingRoutes } from './routes/licensing.ts';
+import { licenseServerRoutesModule } from './routes/license-servers.ts';
 import { organizationRoutes } from './routes/organization.ts';
 import { orgRoutesModule } from './routes/org.ts';
 import { serviceRoutes } from './routes/service.ts';
@@ -55,6 +56,7 @@ export const routeModules: Array<(app: FastifyInstance, ctx: CloudContext) => vo
   orgRoutesModule,
   creditRoutesModule,
   billingRoutesModule,
+  licenseServerRoutesModule,
 ];
 
 export async function buildCloudApp(ctx: CloudContext, log = false): Promise<FastifyInstance> {

@@ -1,4 +1,5 @@
 // Kysely table types of the cloud store; one interface per table, columns as SQLite holds them.
+import type { ActivationTables } from '../activation/tables.ts';
 /** ISO-8601 UTC timestamps are stored as text; booleans as 0/1. */
 type Time = string;
 type Flag = number;
@@ -149,7 +150,7 @@ export interface ServerMetaTable {
   value: string;
 }
 
-export interface CloudDB {
+export interface CloudDB extends ActivationTables {
   accounts: AccountsTable;
   refresh_tokens: RefreshTokensTable;
   products: ProductsTable;

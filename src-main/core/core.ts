@@ -1,5 +1,6 @@
 // The desktop core: ONE object that owns the replica, the cloud client, the credential, sync state and events.
 import { isoNow, systemClock, type Clock } from '../../src-shared/clock.ts';
+import { proxiedFetch, type FetchLike } from '../settings/proxy-fetch.ts';
 import { join } from 'node:path';
 import type { BridgeEvents, EventName } from '../../src-shared/bridge/contract.ts';
 import type { AccountView, DemoAccount } from '../../src-shared/domain/account.ts';
@@ -46,6 +47,8 @@ export class Core {
   readonly #opts: CoreOptions;
   /** The one clock every rule of the desktop reads (docs/time.md). */
   readonly clock: Clock;
+  /** How every cloud call is sent: through the configured proxy, or direct. */
+  readonly cloudFetch: FetchLike | undefined;
   readonly #events = new CoreEmitter();
   /** The embedded demo cloud; null when the app uses a real cloud. */
   readonly #embedded: EmbeddedCloud | null;
@@ -73,6 +76,7 @@ export class Core {
     this.dataDir = opts.dataDir;
     this.demo = !opts.cloudUrl;
     this.clock = opts.clock ?? systemClock;
+    this.cloudFetch = opts.proxyUrl ? proxiedFetch(opts.proxyUrl) : undefined;
     this.log = log;
     this.replica = replica;
     this.#credential = new SessionCredential({
@@ -97,6 +101,7 @@ export class Core {
       baseUrl: embedded ? () => embedded.url() : (opts.cloudUrl as string),
       timeoutMs: opts.requestTimeoutMs,
       clock: this.clock,
+      fetch: this.cloudFetch,
       onRefreshToken: (token, account) => this.#storeRefreshToken(token, account),
       onSecret: (s) => log.redact(s),
     });

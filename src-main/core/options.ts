@@ -27,6 +27,8 @@ export interface CoreOptions {
   reconnect?: BackoffOptions;
   /** Per cloud request (default 10 s). */
   requestTimeoutMs?: number;
+  /** HTTP(S) proxy every cloud call goes through: http://[user:pass@]host:port (docs/activation.md). */
+  proxyUrl?: string;
   /** The embedded demo's seed (default resources/demo-seed.json). */
   seedFile?: string;
   /** Starts the embedded cloud's process (default: a Node child; Electron: a utilityProcess). */

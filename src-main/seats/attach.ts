@@ -3,8 +3,9 @@
 import { join } from 'node:path';
 import type { Core } from '../core/core.ts';
 import { attachDongles, type AttachedDongles, type DongleOptions } from '../dongles/attach.ts';
-import { ServerActivation } from './activation.ts';
+import { ServerActivation } from '../activation/server-activation.ts';
 import { seatBridgeHandlers } from './bridge.ts';
+import { activationBridgeHandlers } from '../activation/bridge.ts';
 import { createSeatHttpHandler, type SeatHttpOptions } from './http.ts';
 import { RulesFile } from './rules-file.ts';
 import { SeatService } from './service.ts';
@@ -18,6 +19,8 @@ export type AttachSeatsOptions = SeatHttpOptions &
     dongles?: DongleOptions | false;
     /** The operator's access rules file: loaded now (a bad one throws, naming the line) and watched. */
     rulesFile?: string;
+    /** Overrides the OS machine id in the server's fingerprint (docs/activation.md). */
+    machineId?: string;
   };
 
 export interface AttachedSeats {
@@ -58,6 +61,9 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
     credentials: () => core.credentials,
     dataDir: core.dataDir,
     now: () => core.now(),
+    clock: opts.clock ?? core.clock,
+    machineId: opts.machineId,
+    fetch: core.cloudFetch,
     refreshMs: opts.poolRefreshMs,
     log: (message, fields) => core.log.warn(message, fields),
   });
@@ -78,7 +84,11 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
         });
   core.seats = {
     handle: createSeatHttpHandler(service, opts),
-    handlers: { ...seatBridgeHandlers(service, act, rules), ...dongles?.handlers },
+    handlers: {
+      ...seatBridgeHandlers(service, act, rules),
+      ...activationBridgeHandlers(core, act),
+      ...dongles?.handlers,
+    },
     onSignIn: (delegate) => act.activateIfNone(delegate),
     onDemoReset: () => act.resetDemo(),
     close: async () => {

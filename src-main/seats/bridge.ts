@@ -1,7 +1,7 @@
 // The seat server's bridge handlers: status, history, admin release, activation, the rules file.
 import type { BridgeHandlers } from '../../src-shared/bridge/contract.ts';
 import type { SeatRulesView } from '../../src-shared/bridge/calls/seats.ts';
-import type { ServerActivation } from './activation.ts';
+import type { ServerActivation } from '../activation/server-activation.ts';
 import type { RulesFile } from './rules-file.ts';
 import type { SeatService } from './service.ts';
 

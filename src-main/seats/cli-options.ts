@@ -61,6 +61,8 @@ export interface SeatTuning {
   reviveSeconds: number;
   /** The operator's access rules file (absolute), watched and reloaded on SIGHUP. */
   rulesFile?: string;
+  /** Overrides the OS machine id in the server's fingerprint (docs/activation.md). */
+  machineId?: string;
 }
 
 const HEARTBEAT = { min: 5, max: 3600, default: 60 };
@@ -86,6 +88,11 @@ export const seatTuningOptions: Record<string, OptionSpec> = {
     type: 'string',
     description:
       'access rules file (allow/deny, reserve, max, priority; see README); reloaded when it changes and on SIGHUP',
+  },
+  'machine-id': {
+    type: 'string',
+    description:
+      "the machine id in this server's fingerprint, for containers and VMs whose OS id changes (or CLM_MACHINE_ID)",
   },
   'rate-burst': {
     type: 'string',
@@ -151,5 +158,14 @@ export function seatTuningOf(ctx: CommandContext): SeatTuning {
     rateLimit: burst === 0 || perSecond === 0 ? false : { burst, perSecond },
     reviveSeconds,
     ...(typeof rules === 'string' ? { rulesFile: resolve(rules) } : {}),
+    ...machineIdOf(ctx),
   };
+}
+
+function machineIdOf(ctx: CommandContext): { machineId?: string } {
+  const v = ctx.values['machine-id'];
+  if (v === undefined) return {};
+  if (typeof v !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(v))
+    throw new AppError('bad_request', '--machine-id must be 1-200 printable characters, no spaces');
+  return { machineId: v };
 }

@@ -1,5 +1,6 @@
 // The text of `clm status`, in the spirit of `lmstat -a`: per product in use / total, every lease.
 import type { SeatStatus } from '../../src-shared/bridge/calls/seats.ts';
+import { entitlementLine } from '../../src-shared/activation/countdown.ts';
 
 function when(iso: string): string {
   const d = new Date(iso);
@@ -7,9 +8,11 @@ function when(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-export function statusText(s: SeatStatus, server: string): string {
+/** `now`: the caller's clock (the CLI's ctx.clock), for the entitlement's countdown. */
+export function statusText(s: SeatStatus, server: string, now: number): string {
   const who = s.server.account ? `activated as ${s.server.account}` : 'not activated';
   const lines = [`License server ${server} (${who}${s.server.demo ? ', demo' : ''})`];
+  if (s.server.entitlement) lines.push(`  ${entitlementLine(s.server.entitlement, now)}`);
   if (s.server.message) lines.push(`  ${s.server.message}`);
   lines.push(
     `Heartbeat every ${s.heartbeatSeconds} s; a lease expires ${s.leaseSeconds} s after the last one.`,

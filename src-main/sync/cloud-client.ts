@@ -5,6 +5,10 @@ import type { TSchema } from 'typebox';
 import { billingRoutes } from '../../src-shared/cloud-api/billing.ts';
 import { creditRoutes, type CreditRouteName } from '../../src-shared/cloud-api/credits.ts';
 import { orgRoutes } from '../../src-shared/cloud-api/org.ts';
+import {
+  licenseServerRoutes,
+  type LicenseServerRouteName,
+} from '../../src-shared/cloud-api/license-servers.ts';
 import type { AuditEntry, AuditQuery } from '../../src-shared/cloud-api/org.ts';
 import type { PushRequest, PushResponse } from '../../src-shared/org/mutations.ts';
 import type { PullAnswer } from '../../src-shared/cloud-api/sync.ts';
@@ -27,6 +31,8 @@ export interface CloudClientOptions {
   onRefreshToken: (refreshToken: string, account: AccountView) => Promise<void>;
   /** Called with every secret the client receives, so logs can hide it. */
   onSecret?: (secret: string) => void;
+  /** Sends the requests (default: the global fetch; Settings' proxy: src-main/settings). */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
 }
 
 /** Refresh a little before the cloud's expiry, so a request never races it. */
@@ -90,6 +96,16 @@ export class CloudClient {
   async baseUrl(): Promise<string> {
     const b = this.#opts.baseUrl;
     return typeof b === 'string' ? b : b();
+  }
+
+  /** The cloud's public signing keys (GET /v1/keys), pinned by the license server. */
+  keys(): Promise<CloudAnswer<'keys'>> {
+    return this.#request('keys', undefined, null);
+  }
+
+  /** A license-server registry route (src-shared/cloud-api/license-servers.ts). */
+  licenseServers<N extends LicenseServerRouteName>(name: N, body?: unknown): Promise<unknown> {
+    return this.#authedSend(licenseServerRoutes[name], body, '');
   }
 
   async health(): Promise<CloudAnswer<'health'>> {
@@ -307,7 +323,8 @@ export class CloudClient {
     let status: number;
     let text: string;
     try {
-      const res = await fetch(url, {
+      const send = this.#opts.fetch ?? fetch;
+      const res = await send(url, {
         method: route.method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),

@@ -14,6 +14,8 @@ import { appCalls } from './calls/app.ts';
 import { dongleCalls, type DongleList } from './calls/dongles.ts';
 import { creditCalls } from './calls/credits.ts';
 import { billingCalls } from './calls/billing.ts';
+import { activationCalls } from './calls/activation.ts';
+import { licenseServerCalls } from './calls/license-servers.ts';
 
 export const bridgeCalls = {
   ...sessionCalls,
@@ -27,6 +29,8 @@ export const bridgeCalls = {
   ...dongleCalls,
   ...creditCalls,
   ...billingCalls,
+  ...activationCalls,
+  ...licenseServerCalls,
 };
 
 export type BridgeCalls = typeof bridgeCalls;

@@ -1,4 +1,5 @@
 // Signs in as the demo's Elena Petrova and opens Licensing → License server.
+// exact: Licensing also has a "License Servers" tab (issue 12), which the substring would match.
 import type { Page } from 'playwright-core';
 
 export async function openLicenseServerView(page: Page, loginUrl: string): Promise<void> {
@@ -6,5 +7,5 @@ export async function openLicenseServerView(page: Page, loginUrl: string): Promi
   await page.getByRole('button', { name: /Elena Petrova/ }).click();
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('heading', { name: 'Licensing', level: 1 }).waitFor();
-  await page.getByRole('link', { name: 'License server' }).click();
+  await page.getByRole('link', { name: 'License server', exact: true }).click();
 }

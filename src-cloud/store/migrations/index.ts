@@ -4,6 +4,7 @@ import * as m001 from './001_initial.ts';
 import * as m002 from './002_org_sync.ts';
 import * as m003 from './003_audit_filters.ts';
 import * as m004 from './004_credit_ledger.ts';
+import * as m005 from './005_license_servers.ts';
 import * as m006 from './006_billing.ts';
 import * as m007 from './007_sign_in_throttle.ts';
 
@@ -12,6 +13,7 @@ export const migrations: Array<[name: string, migration: Migration]> = [
   ['002_org_sync', m002],
   ['003_audit_filters', m003],
   ['004_credit_ledger', m004],
+  ['005_license_servers', m005],
   ['006_billing', m006],
   ['007_sign_in_throttle', m007],
 ];

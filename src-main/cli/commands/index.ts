@@ -9,6 +9,7 @@ import { heartbeatCommand } from './heartbeat.ts';
 import { releaseCommand } from './release.ts';
 import { leaseReleaseCommand } from './lease-release.ts';
 import { activateCommand } from './activate.ts';
+import { serversCommand } from './servers.ts';
 import { demoResetCommand } from './demo-reset.ts';
 import { donglesCommand } from './dongles.ts';
 
@@ -21,6 +22,7 @@ export const commands: Command[] = [
   releaseCommand,
   leaseReleaseCommand,
   activateCommand,
+  serversCommand,
   demoResetCommand,
   donglesCommand,
   cloudCommand,

@@ -43,13 +43,29 @@ function parseCloud(text: string | undefined): string | undefined {
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
+function parseProxy(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new AppError(
+      'bad_request',
+      `--proxy must be a URL such as http://proxy:3128, not "${text}"`,
+    );
+  }
+  if (url.protocol !== 'http:')
+    throw new AppError('bad_request', '--proxy must be an http:// proxy (it tunnels https:// too)');
+  return url.href;
+}
+
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Run headless: the web UI, the bridge and the seat protocol, behind a login token',
   usage:
     'serve [--port N] [--data DIR] [--cloud URL] [--credential-file PATH] [--bind ADDR] [--expose-ui]\n' +
     '                 [--heartbeat SECONDS] [--lease-heartbeats N] [--revive SECONDS] [--rules FILE]\n' +
-    '                 [--rate-burst N] [--rate-per-second N] [--json]',
+    '                 [--rate-burst N] [--rate-per-second N] [--machine-id ID] [--proxy URL] [--json]',
   options: {
     port: {
       type: 'string',
@@ -70,6 +86,11 @@ export const serveCommand: Command = {
       description:
         'address to listen on (default 127.0.0.1); the seat protocol answers there, the web UI only to this machine',
     },
+    proxy: {
+      type: 'string',
+      description:
+        'HTTP(S) proxy for every cloud call: http://[user:pass@]host:port (or CLM_PROXY)',
+    },
     'expose-ui': {
       type: 'boolean',
       description:
@@ -88,6 +109,7 @@ export async function runServe(ctx: CommandContext, dongles?: DongleOptions): Pr
   const dataDir = resolve(stringOpt(ctx.values.data) ?? defaultDataDir());
   const credentialFile = stringOpt(ctx.values['credential-file']);
   const exposeUi = ctx.values['expose-ui'] === true;
+  const proxyUrl = parseProxy(stringOpt(ctx.values.proxy) ?? process.env.CLM_PROXY);
   // Every flag is checked before anything starts: a typo must not leave a half-started server.
   const tuning = seatTuningOf(ctx);
 
@@ -97,6 +119,7 @@ export async function runServe(ctx: CommandContext, dongles?: DongleOptions): Pr
     clock: ctx.clock,
     clockShiftMs: ctx.clockShiftMs,
     credentialFile: credentialFile ? resolve(credentialFile) : undefined,
+    proxyUrl,
     // Operators see warnings (cloud unreachable, keychain) on stderr; everything is in the log file.
     logEcho: (line, level) => {
       if (level !== 'info') process.stderr.write(`${line}\n`);
@@ -105,6 +128,8 @@ export async function runServe(ctx: CommandContext, dongles?: DongleOptions): Pr
   let seats: ReturnType<typeof attachSeats>;
   try {
     seats = attachSeats(core, { ...tuning, dongles });
+    // A restart serves its verified entitlement from the first answer on (docs/activation.md).
+    await seats.activation.ready;
   } catch (err) {
     await core.close();
     throw err;

@@ -13,7 +13,7 @@ export const statusCommand: Command = {
   async run(ctx) {
     const server = serverOf(ctx);
     const status = await seatCall<SeatStatus>(server, 'status');
-    ctx.print(status, statusText(status, server));
+    ctx.print(status, statusText(status, server, ctx.clock()));
     return 0;
   },
 };

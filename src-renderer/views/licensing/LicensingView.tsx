@@ -3,14 +3,16 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
 import { LicensesPanel } from './LicensesPanel.tsx';
 import { LicenseServerView } from './server/LicenseServerView.tsx';
+import { LicenseServersView } from '../license-servers/LicenseServersView.tsx';
 
 const tabs = [
   { id: 'licenses', label: 'Licenses' },
   { id: 'server', label: 'License server' },
+  { id: 'servers', label: 'License Servers' },
 ];
 
 export function LicensingView({ tab }: { tab: string | null }) {
-  const active = tab === 'server' ? 'server' : 'licenses';
+  const active = tab === 'server' || tab === 'servers' ? tab : 'licenses';
   return (
     <>
       <PageHeader
@@ -18,7 +20,9 @@ export function LicensingView({ tab }: { tab: string | null }) {
         description="Your active licenses with their quantity, expiry date and where they come from."
       />
       <Tabs menu="licensing" tabs={tabs} active={active} />
-      {active === 'server' ? <LicenseServerView /> : <LicensesPanel />}
+      {active === 'server' && <LicenseServerView />}
+      {active === 'servers' && <LicenseServersView />}
+      {active === 'licenses' && <LicensesPanel />}
     </>
   );
 }

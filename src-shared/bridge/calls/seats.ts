@@ -55,6 +55,22 @@ export interface SeatServerIdentity {
   poolFetchedAt: string | null;
   /** Why the pool could not be refreshed, when it could not. */
   message?: string;
+  /** This machine's fingerprint (docs/activation.md). */
+  fingerprint?: string;
+  /** The verified entitlement the cloud's seats come from, or null when none. */
+  entitlement?: ServerEntitlementView | null;
+}
+
+/** The signed entitlement as the License Server view and `clm status` show it (issue 12). */
+export interface ServerEntitlementView {
+  id: string;
+  account: string;
+  /** The organization's unassigned seats, or the account's own (§3). */
+  whose: 'organization' | 'own';
+  mode: 'online' | 'offline';
+  issuedAt: string;
+  validUntil: string;
+  expired: boolean;
 }
 
 /** A product's use reached an `alert` rule's threshold (at most one per product an hour). */

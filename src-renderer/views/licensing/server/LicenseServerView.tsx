@@ -2,7 +2,7 @@
 // chart of seats in use (with denials and queue) over time, every lease with an admin release,
 // the queue, and the access rules editor.
 import { useEffect } from 'react';
-import type { SeatProductStatus, SeatStatus } from '../../../../src-shared/bridge/calls/seats.ts';
+import type { SeatProductStatus } from '../../../../src-shared/bridge/calls/seats.ts';
 import { useNow } from '../../../app/useNow.ts';
 import { Banner } from '../../../components/Banner.tsx';
 import { Button } from '../../../components/Button.tsx';
@@ -13,6 +13,7 @@ import { LeaseTable } from './LeaseTable.tsx';
 import { QueueTable } from './QueueTable.tsx';
 import { RulesEditor } from './RulesEditor.tsx';
 import { SeatChart } from './SeatChart.tsx';
+import { ServerIdentity } from './ServerIdentity.tsx';
 import { useSeatServer, watchSeatServer } from './seatStore.ts';
 import './license-server.css';
 
@@ -48,7 +49,7 @@ export function LicenseServerView() {
 
   return (
     <div className="seat-server">
-      <Identity data={data} now={now} />
+      <ServerIdentity data={data} now={now} />
       {data.alerts?.[0] && (
         <Banner tone="warning" title="Seat alert">
           {data.alerts[0].message} {formatAge(data.alerts[0].at, now)}.
@@ -57,11 +58,17 @@ export function LicenseServerView() {
       {data.products.length === 0 ? (
         <div className="card">
           <EmptyState icon="server" title="This license server has no seats">
-            It serves the seats of {data.server.account ?? 'the account it is activated with'}
-            {'. '}
-            When that account has licenses the server may hand out (for an organization
-            administrator: the seats not assigned to users), or a USB dongle is plugged in, they
-            appear here.
+            {data.server.entitlement?.expired ? (
+              'Its signed entitlement expired (see above): renew it online or import a new .crt, and the seats come back.'
+            ) : (
+              <>
+                It serves the seats of {data.server.account ?? 'the account it is activated with'}
+                {'. '}
+                When that account has licenses the server may hand out (for an organization
+                administrator: the seats not assigned to users), or a USB dongle is plugged in, they
+                appear here.
+              </>
+            )}
           </EmptyState>
         </div>
       ) : (
@@ -114,37 +121,6 @@ export function LicenseServerView() {
       )}
       <DongleTable />
     </div>
-  );
-}
-
-function Identity({ data, now }: { data: SeatStatus; now: number }) {
-  const s = data.server;
-  return (
-    <section className="card seat-identity">
-      <div>
-        <h2 className="card-title">This machine&apos;s license server</h2>
-        <p className="seat-identity-line">
-          {s.account ? (
-            <>
-              Serves the seats of <strong>{s.account}</strong>
-              {s.demo && <span className="badge">Demo</span>}
-            </>
-          ) : (
-            'Not activated yet: the first sign-in on this machine activates it with that account.'
-          )}
-        </p>
-        <p className="card-note">
-          Render apps heartbeat every {data.heartbeatSeconds} s; a lease ends {data.leaseSeconds} s
-          after its last heartbeat.
-          {s.poolFetchedAt && ` Seats fetched from the cloud ${formatAge(s.poolFetchedAt, now)}.`}
-        </p>
-      </div>
-      {s.message && (
-        <Banner tone="warning" title="Seats may be out of date">
-          {s.message}
-        </Banner>
-      )}
-    </section>
   );
 }
 

@@ -1,13 +1,20 @@
-// The license server's own identity: the account it is activated with (its own refresh token in
-// the credential store, separate from the UI session) and the seat pool the cloud gives it.
+// The license server's activation (SPEC §6, docs/activation.md): the account it is activated
+// with (its own refresh token in the credential store, separate from the UI session), its machine
+// identity, the pinned cloud key, and the seat pool from the verified entitlement only.
+import { hostname } from 'node:os';
 import type { SeatServerIdentity } from '../../src-shared/bridge/calls/seats.ts';
 import type { TokenAnswer } from '../../src-shared/cloud-api/schemas.ts';
+import type { LicenseServerRouteName } from '../../src-shared/cloud-api/license-servers.ts';
 import type { DemoAccount } from '../../src-shared/domain/account.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import type { CredentialStore } from '../credentials/credential-store.ts';
+import type { SeatService } from '../seats/service.ts';
 import { CloudClient } from '../sync/cloud-client.ts';
-import { CachedSeatSource } from './pool.ts';
-import type { SeatService } from './service.ts';
+import { EntitlementSource } from './entitlement.ts';
+import { loadMachineIdentity, type MachineIdentity } from './identity.ts';
+import { importCrt } from './import-crt.ts';
+import { activationRequest } from './request-file.ts';
+import { CloudTrust } from './trust.ts';
 
 export interface ActivationOptions {
   service: SeatService;
@@ -23,7 +30,13 @@ export interface ActivationOptions {
   dataDir: string;
   /** The core's clock, as an ISO time (docs/time.md). */
   now: () => string;
-  /** How often the pool is fetched again (default 60 s). */
+  /** The core's clock in ms: entitlement validity. */
+  clock: () => number;
+  /** Overrides the OS machine id in the fingerprint (--machine-id). */
+  machineId?: string;
+  /** The core's way to the cloud (its proxy settings). */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  /** How often the entitlement is renewed and its expiry checked (default 60 s). */
   refreshMs?: number;
   log?: (message: string, fields?: Record<string, string>) => void;
 }
@@ -31,13 +44,15 @@ export interface ActivationOptions {
 const META_EMAIL = 'activation.email';
 const META_CLOUD = 'activation.cloud';
 const META_FETCHED = 'activation.pool_fetched_at';
-export const CLOUD_SOURCE = 'cloud';
+export { CLOUD_SOURCE } from './entitlement.ts';
 
 export class ServerActivation {
-  readonly source: CachedSeatSource;
+  readonly source: EntitlementSource;
+  readonly trust: CloudTrust;
   private readonly client: CloudClient;
   private readonly opts: ActivationOptions;
   private email: string | null;
+  private machine: MachineIdentity | null = null;
   private message: string | undefined;
   private timer: NodeJS.Timeout | null = null;
   private fetching: Promise<void> | null = null;
@@ -45,22 +60,26 @@ export class ServerActivation {
   private closed = false;
   /** Activations run one after another (a `clm activate` during the demo's own start waits). */
   private chain: Promise<unknown> = Promise.resolve();
-  /** Bumped by every activation: a pool fetched for the previous account is dropped. */
+  /** Bumped by every activation: an entitlement fetched for the previous account is dropped. */
   private epoch = 0;
+  /** Resolves when the stored entitlement was verified (or refused) after start(). */
+  ready: Promise<void> = Promise.resolve();
 
   constructor(opts: ActivationOptions) {
     this.opts = opts;
     const cache = opts.service.pool.cache;
-    this.source = new CachedSeatSource(cache, CLOUD_SOURCE, 'entitlement');
+    this.source = new EntitlementSource(opts.dataDir, opts.clock);
+    this.trust = new CloudTrust(opts.credentials, opts.cloudId, opts.dataDir);
     const cloud = cache.meta(META_CLOUD);
     this.email = cloud === opts.cloudId ? (cache.meta(META_EMAIL) ?? null) : null;
     if (cloud !== undefined && cloud !== opts.cloudId) {
       // Activated against another cloud: those seats are not this cloud's to serve.
-      this.source.set([]);
+      this.source.clear();
       cache.setMeta(META_EMAIL, '');
     }
     this.client = new CloudClient({
       baseUrl: opts.baseUrl,
+      fetch: opts.fetch,
       onRefreshToken: async (token, account) => {
         await opts.credentials().set(this.credentialKey(account.email), token);
       },
@@ -74,13 +93,31 @@ export class ServerActivation {
 
   identity(): SeatServerIdentity {
     const fetched = this.opts.service.pool.cache.meta(META_FETCHED);
+    const e = this.source.payload;
     const id: SeatServerIdentity = {
-      account: this.email || null,
+      account: this.email || e?.account || null,
       cloudUrl: this.opts.cloudUrl() || null,
       demo: this.opts.demo,
       poolFetchedAt: fetched || null,
+      entitlement: e && {
+        id: e.id,
+        account: e.account,
+        whose: e.whose,
+        mode: e.mode,
+        issuedAt: e.issuedAt,
+        validUntil: e.validUntil,
+        expired: this.source.expired(),
+      },
     };
-    if (this.message) id.message = this.message;
+    if (this.machine) id.fingerprint = this.machine.fingerprint;
+    const refused = this.source.loadRefusal;
+    const why = refused
+      ? `The stored entitlement is refused (${refused.code}): ${refused.message} It serves nothing; activate again.`
+      : this.source.expired()
+        ? `The entitlement expired at ${e?.validUntil}: its seats left the pool. Connect to the cloud to renew it, or import a new .crt.`
+        : undefined;
+    const message = [why, this.message].filter(Boolean).join(' ');
+    if (message) id.message = message;
     return id;
   }
 
@@ -90,11 +127,27 @@ export class ServerActivation {
     return run;
   }
 
-  /** Restores the stored activation (or, in the demo, activates as its administrator). */
+  private async identityOfMachine(): Promise<MachineIdentity> {
+    this.machine ??= await loadMachineIdentity(
+      this.opts.credentials(),
+      this.opts.dataDir,
+      this.opts.machineId,
+    );
+    return this.machine;
+  }
+
+  /** Verifies the stored entitlement, then restores the account (or, in the demo, activates). */
   start(): Promise<void> {
     const refreshMs = this.opts.refreshMs ?? 60_000;
     this.timer = setInterval(() => void this.refresh(), refreshMs);
     this.timer.unref();
+    this.ready = this.serial(async () => {
+      const machine = await this.identityOfMachine();
+      this.source.load(await this.trust.pinned(), machine.fingerprint);
+    }).catch((err: unknown) => {
+      // No identity (the credential store failed): nothing is served, and the view says why.
+      this.message = `The license server's identity could not be loaded: ${AppError.from(err).message}`;
+    });
     return this.serial(() => this.restore());
   }
 
@@ -111,7 +164,7 @@ export class ServerActivation {
       this.message = `The license server's credential for ${this.email} is gone; activate it again (clm activate).`;
       if (!this.opts.demo) return;
     }
-    if (this.opts.demo) await this.activateAsDemoAdministrator();
+    if (this.opts.demo && !this.source.payload?.account) await this.activateAsDemoAdministrator();
   }
 
   /** The demo's central server: the organization administrator's account, so its pool holds
@@ -134,7 +187,7 @@ export class ServerActivation {
     }
   }
 
-  /** Activates with another account: its seats replace the pool at once. `clm activate` is the
+  /** Activates with another account: its entitlement replaces the pool. `clm activate` is the
    *  operator's explicit act on a headless node where no user session exists to delegate from,
    *  so it signs in with the password the operator typed; the password is not kept. */
   activate(email: string, password: string): Promise<SeatServerIdentity> {
@@ -145,13 +198,14 @@ export class ServerActivation {
   private async switchTo(session: () => Promise<TokenAnswer>): Promise<SeatServerIdentity> {
     const previous = this.email;
     const answer = await session();
-    if (previous && previous.toLowerCase() !== answer.account.email.toLowerCase())
+    if (previous && previous.toLowerCase() !== answer.account.email.toLowerCase()) {
       await this.opts
         .credentials()
         .delete(this.credentialKey(previous))
         .catch(() => undefined);
+      this.source.clear();
+    }
     await this.remember(answer.account.email);
-    this.source.set([]);
     await this.refresh();
     if (this.message) throw new AppError('unavailable', this.message);
     return this.identity();
@@ -177,7 +231,7 @@ export class ServerActivation {
     });
   }
 
-  /** The demo was reset (a new demo cloud): activate again as its administrator. */
+  /** The demo was reset (a new demo cloud, a new key): activate again as its administrator. */
   resetDemo(): Promise<void> {
     return this.serial(async () => {
       if (!this.opts.demo) return;
@@ -188,7 +242,8 @@ export class ServerActivation {
           .catch(() => undefined);
       this.email = null;
       this.epoch++;
-      this.source.set([]);
+      await this.trust.reset();
+      this.source.clear();
       await this.activateAsDemoAdministrator();
     });
   }
@@ -202,8 +257,14 @@ export class ServerActivation {
     this.message = undefined;
   }
 
-  /** Fetches the pool; offline, the cached pool keeps serving and the reason is shown. */
+  /** Drops an expired entitlement's seats from the pool (the clock is read, never slept on). */
+  tick(): void {
+    this.source.tick();
+  }
+
+  /** Renews the entitlement; offline, the verified one keeps serving until it expires. */
   refresh(): Promise<void> {
+    this.tick();
     if (!this.email || this.closed) return Promise.resolve();
     if (this.fetching && this.fetchingEpoch === this.epoch) return this.fetching;
     // A fetch for the previous account may still be out: this one runs after it.
@@ -221,11 +282,28 @@ export class ServerActivation {
   private async fetch(): Promise<void> {
     const epoch = this.epoch;
     try {
-      const pool = await this.client.get('licenseServerPool');
+      const machine = await this.identityOfMachine();
+      const { keys } = await this.client.keys();
+      const pinned = await this.trust.pinned();
+      const offered = keys.find((k) => k.kid === pinned?.kid) ?? keys[0];
+      if (!offered) throw new AppError('unavailable', 'The cloud offers no signing key.');
+      const key = await this.trust.accept(offered, this.opts.cloudUrl() || this.opts.cloudId);
+      const answer = (await this.client.licenseServers('serverEntitlement', {
+        fingerprint: machine.fingerprint,
+        publicKeyPem: machine.publicKeyPem,
+        name: hostname().slice(0, 100),
+        host: hostname().slice(0, 255),
+        holding: this.source.payload?.id ?? null,
+      })) as { document: string };
       if (this.closed || epoch !== this.epoch) return;
-      this.source.set(
-        pool.map((p) => ({ product: p.productCode, name: p.productName, total: p.total })),
-      );
+      const held = this.source.payload?.id;
+      const r = this.source.install(answer.document, key, machine.fingerprint);
+      if (!r.ok) {
+        this.message = `The cloud's entitlement is refused (${r.refusal.code}): ${r.refusal.message}`;
+        return;
+      }
+      if (r.payload.id !== held)
+        await this.client.licenseServers('serverAck', { entitlementId: r.payload.id });
       this.opts.service.pool.cache.setMeta(META_FETCHED, this.opts.now());
       this.message = undefined;
     } catch (err) {
@@ -233,10 +311,46 @@ export class ServerActivation {
       const e = AppError.from(err);
       this.message =
         e.code === 'offline' || e.code === 'unavailable'
-          ? `The cloud is unreachable; serving the last pool. ${e.message}`
-          : `The license server's activation for ${this.email} failed: ${e.message}`;
-      this.opts.log?.('license server pool refresh failed', { message: e.message });
+          ? `The cloud is unreachable; serving the last entitlement until it expires. ${e.message}`
+          : e.code === 'untrusted_key'
+            ? e.message
+            : `The license server's activation for ${this.email} failed: ${e.message}`;
+      this.opts.log?.('license server entitlement refresh failed', { message: e.message });
     }
+  }
+
+  /** Offline activation, step 2: the activation request file. */
+  async request(name?: string): Promise<{ fileName: string; text: string; fingerprint: string }> {
+    const machine = await this.identityOfMachine();
+    const text = activationRequest(machine, name || hostname(), this.opts.now());
+    const stem = (name || hostname()).replace(/[^A-Za-z0-9_.-]+/g, '-').slice(0, 60) || 'server';
+    return { fileName: `${stem}.clmreq`, text, fingerprint: machine.fingerprint };
+  }
+
+  /** Offline activation, step 6: a refused .crt says which check failed and changes nothing. */
+  importCrt(text: string): Promise<SeatServerIdentity> {
+    return this.serial(async () => {
+      const machine = await this.identityOfMachine();
+      await importCrt(text, machine, this.trust, this.source);
+      this.message = undefined;
+      return this.identity();
+    });
+  }
+
+  /** `clm activate --reset-trust`: the next contact pins the cloud's key again. */
+  resetTrust(): Promise<SeatServerIdentity> {
+    return this.serial(async () => {
+      await this.trust.reset();
+      this.message = undefined;
+      return this.identity();
+    });
+  }
+
+  /** A registry route with this server's own session (`clm servers` on a headless node). */
+  registry(name: LicenseServerRouteName, body?: unknown): Promise<unknown> {
+    if (!this.email)
+      throw new AppError('unauthorized', 'This license server is not activated with an account.');
+    return this.client.licenseServers(name, body);
   }
 
   close(): void {
