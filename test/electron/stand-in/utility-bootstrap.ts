@@ -3,13 +3,19 @@
 import type { ParentPort } from 'electron';
 
 const listeners: Array<(event: Electron.MessageEvent) => void> = [];
+// As a MessagePort does, messages wait in a queue until the first listener starts the port.
+const queued: unknown[] = [];
 process.on('message', (data) => {
+  if (!listeners.length) queued.push(data);
   for (const l of listeners) l({ data, ports: [] });
 });
 
 const parentPort = {
   on(event: 'message', listener: (messageEvent: Electron.MessageEvent) => void): ParentPort {
-    if (event === 'message') listeners.push(listener);
+    if (event === 'message') {
+      listeners.push(listener);
+      for (const data of queued.splice(0)) listener({ data, ports: [] });
+    }
     return parentPort as unknown as ParentPort;
   },
   postMessage(message: unknown) {
