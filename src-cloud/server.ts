@@ -14,6 +14,7 @@ import { licensingRoutes } from './routes/licensing.ts';
 import { organizationRoutes } from './routes/organization.ts';
 import { orgRoutesModule } from './routes/org.ts';
 import { serviceRoutes } from './routes/service.ts';
+import { updateRoutes } from './routes/updates.ts';
 import { openStore } from './store/db.ts';
 import { seedIfEmpty } from './store/seed.ts';
 import { installLazySerialization } from './serialization.ts';
@@ -31,6 +32,8 @@ export interface CloudServerOptions {
   log?: boolean;
   /** The clock every rule reads, and the seed's relative dates are resolved against (default: the system's). */
   clock?: Clock;
+  /** Serve the desktop app's update feed from this folder under /updates/ (routes/updates.ts). */
+  updatesDir?: string | null;
 }
 
 export interface CloudServer {
@@ -50,6 +53,7 @@ export const routeModules: Array<(app: FastifyInstance, ctx: CloudContext) => vo
   organizationRoutes,
   orgRoutesModule,
   creditRoutesModule,
+  updateRoutes,
 ];
 
 export async function buildCloudApp(ctx: CloudContext, log = false): Promise<FastifyInstance> {
@@ -91,6 +95,7 @@ export async function startCloudServer(opts: CloudServerOptions): Promise<CloudS
       key: loadOrCreateSigningKey(opts.dataDir),
       version: pkg.version,
       smtpUrl: opts.smtpUrl ?? null,
+      updatesDir: opts.updatesDir ?? null,
     };
     app = await buildCloudApp(ctx, opts.log ?? false);
     const host = opts.host ?? '127.0.0.1';

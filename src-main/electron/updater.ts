@@ -2,13 +2,10 @@
 // (`clm cloud --updates DIR` serves latest*.yml and the installers under /updates/): checked on
 // start and daily, downloaded in the background, then the user is asked to restart.
 import { app, dialog } from 'electron';
+import { updateFeedUrl } from './update-feed-url.ts';
 import type { UpdateState } from './update-state.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export function updateFeedUrl(cloudUrl: string): string {
-  return `${cloudUrl.replace(/\/+$/, '')}/updates`;
-}
 
 /** Only a packaged build updates itself (a development run has no installer to replace). */
 export async function startUpdates(

@@ -78,10 +78,13 @@ export async function buildBigOrg(dataDir: string, opts: BigOrgOptions): Promise
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** `clm cloud` on `dataDir` in its own process, resolved once it listens. */
-export function startCloudProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+export function startCloudProcess(
+  dataDir: string,
+  extraArgs: string[] = [],
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    [join(root, 'bin/clm.js'), 'cloud', '--port', '0', '--data', dataDir],
+    [join(root, 'bin/clm.js'), 'cloud', '--port', '0', '--data', dataDir, ...extraArgs],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
