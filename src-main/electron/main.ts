@@ -3,7 +3,7 @@
 // process (core-host.ts); the bridge is relayed to it with every sender checked (ipc.ts); every
 // webContents is hardened by security.ts. Closing the window hides it: the license server keeps
 // serving the render apps of this machine until Quit (docs/architecture.md "Desktop shell").
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, dialog, type BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SeatSummary } from '../../src-shared/bridge/calls/seats.ts';
@@ -154,7 +154,6 @@ async function run(): Promise<void> {
 
   win = openWindow();
   if (pendingLink) openLink(pendingLink);
-  pendingLink = null;
 
   try {
     const { cloudUrl } = await core.ready;

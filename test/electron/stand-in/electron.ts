@@ -11,8 +11,6 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type * as E from 'electron';
 
-type Listener = (...args: never[]) => unknown;
-
 /** What the shell did, for the wiring test to read. */
 export const standIn = {
   userData: mkdtempSync(join(tmpdir(), 'clm-stand-in-')),
