@@ -25,7 +25,7 @@ import { installSecurity, secureDefaultSession } from './security.ts';
 import { createTray, type ServerTray } from './tray.ts';
 import { leasesHeld } from './tray-menu.ts';
 import { APP_ORIGIN } from './trusted-url.ts';
-import type { UpdateState } from './update-state.ts';
+import type { UpdateState } from '../../src-shared/update-state.ts';
 import { startUpdates } from './updater.ts';
 import { createMainWindow, preloadPathFrom } from './window.ts';
 

@@ -1,7 +1,7 @@
 // What the tray shows, as pure data (tray.ts turns it into Electron's menu): seats in use per
 // product, the update state, Open and Quit. Pure so it is unit-tested without Electron.
 import type { SeatSummary } from '../../src-shared/bridge/calls/seats.ts';
-import { describeUpdate, type UpdateState } from './update-state.ts';
+import { describeUpdate, type UpdateState } from '../../src-shared/update-state.ts';
 
 export type TrayItem =
   | { kind: 'info'; label: string }

@@ -2,7 +2,7 @@
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
 import type { SeatSummary } from '../../src-shared/bridge/calls/seats.ts';
 import { trayItems, trayTooltip, type TrayItem } from './tray-menu.ts';
-import type { UpdateState } from './update-state.ts';
+import type { UpdateState } from '../../src-shared/update-state.ts';
 
 export interface TrayActions {
   open(): void;

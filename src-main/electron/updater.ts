@@ -3,7 +3,7 @@
 // start and daily, downloaded in the background, then the user is asked to restart.
 import { app, dialog } from 'electron';
 import { updateFeedUrl } from './update-feed-url.ts';
-import type { UpdateState } from './update-state.ts';
+import type { UpdateState } from '../../src-shared/update-state.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -20,7 +20,7 @@ import {
   compareVersions,
   describeUpdate,
   isNewerVersion,
-} from '../../src-main/electron/update-state.ts';
+} from '../../src-shared/update-state.ts';
 
 test('new windows are always denied; only parsed http(s) links go to the system browser', () => {
   assert.deepEqual(decideWindowOpen('https://docs.chaos.com/a?b=1#c'), {

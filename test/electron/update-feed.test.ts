@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isNewerVersion } from '../../src-main/electron/update-state.ts';
+import { isNewerVersion } from '../../src-shared/update-state.ts';
 import { updateFeedUrl } from '../../src-main/electron/update-feed-url.ts';
 import { startCloudProcess } from '../support/big-org.ts';
 
