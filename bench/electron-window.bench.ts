@@ -3,7 +3,7 @@
 // longest event-loop delay of this process (perf_hooks.monitorEventLoopDelay) while the core, in
 // its utility process, signs in and runs the initial sync of 10,000 users and 50,000 assignments
 // through the relayed bridge. For context, the same sign-in with the core on this loop, as before.
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { register } from 'node:module';
 import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,17 +27,23 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** The longest stall of this process's loop while `work` runs, in ms. */
+/**
+ * The longest stall of this process's loop while `work` runs, in ms, and how busy the loop was
+ * (event-loop utilization, 0..1): a long stall on an idle loop is the CPU taken by others.
+ */
 async function longestStall(work: () => Promise<unknown>): Promise<number> {
   const h = monitorEventLoopDelay({ resolution: 5 });
+  const before = performance.eventLoopUtilization();
   h.enable();
   try {
     await work();
   } finally {
     h.disable();
   }
+  lastUtilization = performance.eventLoopUtilization(before).utilization;
   return h.max / 1e6;
 }
+let lastUtilization = 0;
 
 /** A full collection before a measurement (bench runs with --expose-gc). */
 function collectGarbage(): void {
@@ -80,6 +86,7 @@ const bench: Bench = async () => {
       });
       if (!env.ok) throw new Error(`sign-in: ${env.error.message}`);
     });
+    const shellUtilization = lastUtilization;
     app.quit();
     await eventually('the shell to quit', () => standIn.exitCode !== null, { timeoutMs: 60_000 });
     // Today's layout, for context: the core on the loop that would own the windows.
@@ -98,6 +105,7 @@ const bench: Bench = async () => {
       atMost('electron.window_loop_stall_ms', shellStall, 'ms', 50),
       info('electron.window_loop_stall_core_inline_ms', sharedStall, 'ms'),
       info('electron.window_loop_stall_idle_ms', idleStall, 'ms'),
+      info('electron.window_loop_utilization_during_sync', shellUtilization, 'ratio'),
     ];
   } finally {
     cloud.child.kill();

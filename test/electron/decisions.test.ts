@@ -16,11 +16,7 @@ import {
   senderAllowed,
 } from '../../src-main/electron/decisions.ts';
 import { leasesHeld, trayItems, trayTooltip } from '../../src-main/electron/tray-menu.ts';
-import {
-  compareVersions,
-  describeUpdate,
-  isNewerVersion,
-} from '../../src-shared/update-state.ts';
+import { compareVersions, describeUpdate, isNewerVersion } from '../../src-shared/update-state.ts';
 
 test('new windows are always denied; only parsed http(s) links go to the system browser', () => {
   assert.deepEqual(decideWindowOpen('https://docs.chaos.com/a?b=1#c'), {
