@@ -78,7 +78,8 @@ if (stale('.main-stamp', ['src-main', 'src-shared', 'src-cloud', 'resources'])) 
     await build({
       ...nodeCommon,
       format: 'esm',
-      entryPoints: { main: 'src-main/electron/main.ts' },
+      // The window-owning main process and the core's utility process (package.json "main").
+      entryPoints: { main: 'src-main/electron/main.ts', core: 'src-main/electron/core-process.ts' },
       outdir: 'dist/electron',
       external: [...external, 'electron'],
       banner: {

@@ -11,4 +11,6 @@ export interface CloudContext {
   smtpUrl: string | null;
   /** The one clock every rule of the cloud reads (docs/time.md). */
   clock: Clock;
+  /** The folder of the desktop app's update feed (`clm cloud --updates DIR`), when served. */
+  updatesDir?: string | null;
 }

@@ -17,6 +17,7 @@ import { licenseServerRoutesModule } from './routes/license-servers.ts';
 import { organizationRoutes } from './routes/organization.ts';
 import { orgRoutesModule } from './routes/org.ts';
 import { serviceRoutes } from './routes/service.ts';
+import { updateRoutes } from './routes/updates.ts';
 import { openStore } from './store/db.ts';
 import { seedIfEmpty } from './store/seed.ts';
 import { installLazySerialization } from './serialization.ts';
@@ -36,6 +37,8 @@ export interface CloudServerOptions {
   log?: boolean;
   /** The clock every rule reads, and the seed's relative dates are resolved against (default: the system's). */
   clock?: Clock;
+  /** Serve the desktop app's update feed from this folder under /updates/ (routes/updates.ts). */
+  updatesDir?: string | null;
 }
 
 export interface CloudServer {
@@ -57,6 +60,7 @@ export const routeModules: Array<(app: FastifyInstance, ctx: CloudContext) => vo
   creditRoutesModule,
   billingRoutesModule,
   licenseServerRoutesModule,
+  updateRoutes,
 ];
 
 export async function buildCloudApp(ctx: CloudContext, log = false): Promise<FastifyInstance> {
@@ -100,6 +104,7 @@ export async function startCloudServer(opts: CloudServerOptions): Promise<CloudS
         : loadOrCreateSigningKey(opts.dataDir),
       version: pkg.version,
       smtpUrl: opts.smtpUrl ?? null,
+      updatesDir: opts.updatesDir ?? null,
     };
     app = await buildCloudApp(ctx, opts.log ?? false);
     const host = opts.host ?? '127.0.0.1';

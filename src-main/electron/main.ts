@@ -1,100 +1,172 @@
-// Electron entry: hardens the shell, opens the core, bridges it over IPC and shows the window.
-import { parseShift, shiftedClock } from '../../src-shared/clock.ts';
-import { app, BrowserWindow, dialog } from 'electron';
+// Electron entry: the process that owns the windows, the tray and the notifications, and nothing
+// else. The core (SQLite, sync, the seat server, the license server's port) runs in a utility
+// process (core-host.ts); the bridge is relayed to it with every sender checked (ipc.ts); every
+// webContents is hardened by security.ts. Closing the window hides it: the license server keeps
+// serving the render apps of this machine until Quit (docs/architecture.md "Desktop shell").
+import { app, dialog, type BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eventNames, type EventName } from '../../src-shared/bridge/contract.ts';
-import { createBridgeHandlers } from '../bridge/handlers.ts';
-import { Core } from '../core/core.ts';
-import { newLoginToken } from '../headless/login-token.ts';
-import { createHeadlessServer } from '../headless/server.ts';
-import { attachSeats } from '../seats/attach.ts';
+import type { SeatSummary } from '../../src-shared/bridge/calls/seats.ts';
+import { parseShift } from '../../src-shared/clock.ts';
+import { packageRoot } from '../core/package-root.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
+import { startCore } from './core-host.ts';
+import {
+  closeAction,
+  DEEP_LINK_SCHEME,
+  deepLinkFromArgv,
+  deepLinkRoute,
+  parseDeepLink,
+  quitQuestion,
+  type DeepLink,
+} from './decisions.ts';
 import { registerBridge, sendEvent } from './ipc.ts';
-import { installSecurity } from './security.ts';
-import { utilityCloudLauncher } from './cloud-process.ts';
-import { checkForUpdates } from './updater.ts';
+import { installSecurity, secureDefaultSession } from './security.ts';
+import { createTray, type ServerTray } from './tray.ts';
+import { leasesHeld } from './tray-menu.ts';
+import { APP_ORIGIN } from './trusted-url.ts';
+import type { UpdateState } from '../../src-shared/update-state.ts';
+import { startUpdates } from './updater.ts';
 import { createMainWindow, preloadPathFrom } from './window.ts';
 
-// dist/electron/main.js → dist/
-const distDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const here = dirname(fileURLToPath(import.meta.url));
+// Bundled: dist/electron/main.js next to dist/electron/core.js. From source (the wiring test):
+// src-main/electron/main.ts next to core-process.ts, with the built renderer in dist/.
+const fromSource = import.meta.url.endsWith('.ts');
+const distDir = fromSource ? join(packageRoot(), 'dist') : join(here, '..');
+const coreEntry = join(here, fromSource ? 'core-process.ts' : 'core.js');
+const trayIcon = join(packageRoot(), 'resources', 'icons', 'tray.png');
 
-app.enableSandbox();
+installSecurity();
 registerAppScheme();
+app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
 
 if (!app.requestSingleInstanceLock()) {
+  // The running instance gets our argv (with any clm:// link) through 'second-instance'.
   app.quit();
 } else {
   void run();
 }
 
 async function run(): Promise<void> {
+  let pendingLink: DeepLink | null = deepLinkFromArgv(process.argv);
+  let win: BrowserWindow | null = null;
+  // macOS hands links over with open-url, possibly before the app is ready.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    const link = parseDeepLink(url);
+    if (link) openLink(link);
+  });
   await app.whenReady();
-  installSecurity();
+  secureDefaultSession();
   serveRenderer(join(distDir, 'renderer'));
 
-  let core: Core;
-  // CLM_CLOCK_SHIFT moves the app's one clock, as `clm --clock-shift` does (docs/time.md).
   const clockShiftMs = parseShift(process.env.CLM_CLOCK_SHIFT ?? '0') ?? 0;
-  try {
-    core = await Core.open({
-      dataDir: app.getPath('userData'),
-      cloudUrl: process.env.CLM_CLOUD_URL || undefined,
-      clock: shiftedClock(clockShiftMs),
-      clockShiftMs,
-      launchCloud: utilityCloudLauncher,
+  const core = startCore(coreEntry, {
+    dataDir: app.getPath('userData'),
+    cloudUrl: process.env.CLM_CLOUD_URL || undefined,
+    clockShiftMs,
+    seatPort: Number(process.env.CLM_PORT) || 30304,
+  });
+  registerBridge((name, input) => core.call(name, input));
+
+  let seats: SeatSummary | null = null;
+  let update: UpdateState = { phase: 'idle' };
+  let quitting = false;
+  let restartToUpdate = () => undefined as void;
+  const tray: ServerTray = createTray(trayIcon, {
+    open: () => showWindow(),
+    quit: () => app.quit(),
+    restartToUpdate: () => restartToUpdate(),
+    // The Chaos License Server runs as a service: starting with the session is the user's choice.
+    startAtLogin: (on) => app.setLoginItemSettings({ openAtLogin: on, openAsHidden: true }),
+    startsAtLogin: () => app.getLoginItemSettings().openAtLogin,
+  });
+
+  core.onEvent((name, payload) => {
+    if (win) sendEvent(win.webContents, name, payload);
+    if (name === 'seats.changed') {
+      seats = payload as SeatSummary;
+      tray.show(seats, update);
+    }
+  });
+
+  function openWindow(): BrowserWindow {
+    const w = createMainWindow(preloadPathFrom(distDir));
+    w.on('close', (event) => {
+      if (closeAction({ quitting }) === 'hide') {
+        event.preventDefault();
+        w.hide();
+      }
     });
-  } catch (err) {
-    dialog.showErrorBox('Chaos License Manager cannot start', (err as Error).message);
-    app.exit(1);
-    return;
+    w.on('closed', () => {
+      if (win === w) win = null;
+    });
+    return w;
   }
-  attachSeats(core);
-  registerBridge(createBridgeHandlers(core));
-  core.start();
-  // Render apps on this machine take seats over the seat protocol on the license server's port.
-  // The same server carries the web UI, behind a token this window never prints.
-  const seatPort = Number(process.env.CLM_PORT) || 30304;
-  const http = createHeadlessServer({ core, token: newLoginToken() });
-  http.listen(seatPort, '127.0.0.1').catch((err: Error) => {
-    core.log.warn('the license server port is not available; render apps cannot take seats', {
-      port: seatPort,
-      message: err.message,
-    });
-  });
-
-  let win: BrowserWindow | null = createMainWindow(preloadPathFrom(distDir));
-  const forward = (name: EventName) =>
-    core.on(name, (payload) => {
-      if (win) sendEvent(win.webContents, name, payload as never);
-    });
-  for (const name of eventNames) forward(name);
-
-  app.on('second-instance', () => {
-    if (!win) return;
+  function showWindow(route?: string): void {
+    win ??= openWindow();
+    // Same document, new hash: an in-page route change (src-renderer/app/route.ts).
+    if (route) void win.loadURL(`${APP_ORIGIN}/index.html${route}`);
     if (win.isMinimized()) win.restore();
+    win.show();
     win.focus();
+  }
+  function openLink(link: DeepLink): void {
+    if (!app.isReady()) {
+      pendingLink = link;
+      return;
+    }
+    showWindow(deepLinkRoute(link));
+  }
+
+  app.on('second-instance', (_event, argv) => {
+    const link = deepLinkFromArgv(argv);
+    if (link) openLink(link);
+    else showWindow();
   });
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0)
-      win = createMainWindow(preloadPathFrom(distDir));
-  });
-  win.on('closed', () => {
-    win = null;
-  });
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
+  app.on('activate', () => showWindow());
+  // With the window hidden or closed the app stays in the tray: the license server keeps serving.
+  app.on('window-all-closed', () => undefined);
+
   let closing = false;
   app.on('before-quit', (event) => {
     if (closing) return;
-    closing = true;
     event.preventDefault();
-    void http
-      .close()
-      .catch(() => undefined)
-      .then(() => core.close())
-      .finally(() => app.exit(0));
+    const question = quitQuestion(leasesHeld(seats));
+    const answer = question
+      ? dialog.showMessageBox({
+          type: 'warning',
+          buttons: ['Quit', 'Keep serving'],
+          defaultId: 1,
+          cancelId: 1,
+          message: question,
+        })
+      : Promise.resolve({ response: 0 });
+    void answer.then(({ response }) => {
+      if (response !== 0) return;
+      closing = true;
+      quitting = true;
+      tray.destroy();
+      void core.stop().finally(() => app.exit(0));
+    });
   });
-  void checkForUpdates((msg) => core.log.warn(msg));
+
+  win = openWindow();
+  if (pendingLink) openLink(pendingLink);
+
+  try {
+    const { cloudUrl } = await core.ready;
+    const updates = await startUpdates(cloudUrl, (state) => {
+      update = state;
+      tray.show(seats, update);
+      if (win) sendEvent(win.webContents, 'app.update', state);
+    });
+    if (updates) restartToUpdate = () => updates.restartToUpdate();
+  } catch (err) {
+    dialog.showErrorBox('Chaos License Manager cannot start', (err as Error).message);
+    quitting = true;
+    closing = true;
+    app.exit(1);
+  }
 }

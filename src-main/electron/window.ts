@@ -22,6 +22,8 @@ export function createMainWindow(preloadPath: string, iconPath?: string): Browse
       webSecurity: true,
       webviewTag: false,
       spellcheck: false,
+      // A middle click would open a link in a new window (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());

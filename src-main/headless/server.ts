@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { BridgeHandlers } from '../../src-shared/bridge/contract.ts';
 import { dispatch } from '../../src-shared/bridge/dispatch.ts';
 import { fail, type Envelope } from '../../src-shared/envelope.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src-shared/csp.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import { createBridgeHandlers } from '../bridge/handlers.ts';
 import type { Core } from '../core/core.ts';
@@ -67,9 +68,8 @@ export const SEAT_PATH_PREFIX = '/seat/v1/';
 const PUBLIC_FILES = new Set(['/refused.css', '/favicon.svg']);
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+/** The one CSP, shared with the desktop shell (src-shared/csp.ts). */
+export const CSP = CONTENT_SECURITY_POLICY;
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CSP,

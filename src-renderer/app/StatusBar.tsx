@@ -4,6 +4,7 @@ import { Icon } from '../components/Icon.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { formatAge, formatDateTime } from '../format/time.ts';
 import { useSession } from '../stores/session.ts';
+import { UpdateStatus } from './UpdateStatus.tsx';
 import { useNow } from './useNow.ts';
 
 export function StatusBar() {
@@ -48,6 +49,8 @@ export function StatusBar() {
       </span>
 
       <span className="status-spacer" />
+
+      <UpdateStatus />
 
       {sync.pending > 0 && (
         <span className="status-item status-pending">

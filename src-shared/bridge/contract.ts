@@ -3,6 +3,7 @@
 import type { Static } from 'typebox';
 import type { Envelope } from '../envelope.ts';
 import type { SessionState, SyncStatus } from '../domain/session.ts';
+import type { UpdateState } from '../update-state.ts';
 import { sessionCalls } from './calls/session.ts';
 import { licenseCalls } from './calls/licenses.ts';
 import { seatCalls, type SeatSummary } from './calls/seats.ts';
@@ -48,6 +49,8 @@ export interface BridgeEvents {
   'seats.changed': SeatSummary;
   /** A dongle was plugged in, verified, refused or unplugged. */
   'dongles.changed': DongleList;
+  /** Where the desktop app's own update stands (sent by Electron's main; never in headless mode). */
+  'app.update': UpdateState;
 }
 export type EventName = keyof BridgeEvents;
 export const eventNames: EventName[] = [
@@ -56,6 +59,7 @@ export const eventNames: EventName[] = [
   'data.changed',
   'seats.changed',
   'dongles.changed',
+  'app.update',
 ];
 
 export function isCallName(name: unknown): name is CallName {

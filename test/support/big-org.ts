@@ -195,6 +195,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export function startCloudProcess(
   dataDir: string,
   databaseUrl: string | null = null,
+  extraArgs: string[] = [],
 ): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
@@ -202,6 +203,7 @@ export function startCloudProcess(
       join(root, 'bin/clm.js'),
       ...['cloud', '--port', '0', '--data', dataDir],
       ...(databaseUrl ? ['--database', databaseUrl] : []),
+      ...extraArgs,
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );

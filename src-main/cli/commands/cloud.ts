@@ -1,13 +1,22 @@
 // `clm cloud`: runs the cloud reference server on a port with its database in --data, optionally seeded.
+import { statSync } from 'node:fs';
 import type { Command } from '../command.ts';
 import { AppError } from '../../../src-shared/errors.ts';
 import { confirmOrg } from './cloud-confirm-org.ts';
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 export const cloudCommand: Command = {
   name: 'cloud',
   summary: 'Run the cloud reference server (accounts, organizations, licenses) over HTTP',
   usage:
-    'cloud --port N --data DIR [--database postgres://…] [--seed FILE] [--host 127.0.0.1] [--smtp URL] | cloud confirm-org CUSTOMER_NUMBER --data DIR',
+    'cloud --port N --data DIR [--database postgres://…] [--seed FILE] [--host 127.0.0.1] [--smtp URL] [--updates DIR] | cloud confirm-org CUSTOMER_NUMBER --data DIR',
   options: {
     port: { type: 'string', description: 'port to listen on (0 picks a free one)' },
     data: { type: 'string', description: "the cloud's data folder (database and signing key)" },
@@ -26,6 +35,11 @@ export const cloudCommand: Command = {
       description: 'SMTP URL for notification mail, e.g. smtp://127.0.0.1:2525',
     },
     log: { type: 'boolean', description: 'log every request to stderr' },
+    updates: {
+      type: 'string',
+      description:
+        "serve the desktop app's update feed (latest*.yml and installers) from DIR under /updates/",
+    },
   },
   async run(ctx) {
     if (ctx.positionals[0] === 'confirm-org') return confirmOrg(ctx);
@@ -36,6 +50,9 @@ export const cloudCommand: Command = {
     if (typeof dataDir !== 'string' || !dataDir)
       throw new AppError('bad_request', '--data DIR is required');
     const str = (v: unknown) => (typeof v === 'string' ? v : null);
+    const updatesDir = str(ctx.values.updates);
+    if (updatesDir !== null && !isFolder(updatesDir))
+      throw new AppError('bad_request', `--updates ${updatesDir} is not a folder`);
     const { startCloudServer } = await import('../../../src-cloud/server.ts');
     const server = await startCloudServer({
       port: Number(portText),
@@ -45,6 +62,7 @@ export const cloudCommand: Command = {
       seedFile: str(ctx.values.seed),
       smtpUrl: str(ctx.values.smtp),
       log: ctx.values.log === true,
+      updatesDir,
       clock: ctx.clock,
     });
     if (ctx.json) ctx.print({ listening: server.url, seeded: server.seeded });

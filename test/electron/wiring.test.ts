@@ -1,0 +1,153 @@
+// The desktop shell's wiring, run for real under Node with the typed stand-in for `electron`
+// (SPEC §15): main.ts hardens every webContents, registers the bridge with sender checks, starts
+// the core in a utility process (with the embedded demo cloud), creates the tray, and closing the
+// window hides it while the license server keeps answering render apps on its port.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { register } from 'node:module';
+import { createServer } from 'node:net';
+import { rmSync } from 'node:fs';
+import { CALL_CHANNEL } from '../../src-shared/bridge/channels.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src-shared/csp.ts';
+import type { Envelope } from '../../src-shared/envelope.ts';
+import { CSP as HEADLESS_CSP } from '../../src-main/headless/server.ts';
+import { FORBIDDEN_SENDER } from '../../src-main/electron/decisions.ts';
+import { eventually } from '../support/wait.ts';
+import { standIn, app } from './stand-in/electron.ts';
+
+register(new URL('./stand-in/hooks.mjs', import.meta.url));
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const seatPort = await freePort();
+process.env.CLM_PORT = String(seatPort);
+delete process.env.CLM_CLOUD_URL;
+await import('../../src-main/electron/main.ts');
+
+const TRUSTED = { url: 'app://renderer/index.html', parent: null };
+function call(name: string, input: unknown, frame: unknown = TRUSTED) {
+  const handler = standIn.ipcHandlers.get(CALL_CHANNEL);
+  assert.ok(handler, 'the bridge is registered on its IPC channel');
+  return handler({ senderFrame: frame }, name, input) as Promise<Envelope<unknown>>;
+}
+
+after(async () => {
+  if (standIn.exitCode === null) app.quit();
+  await eventually('the core to stop', () => standIn.exitCode !== null, { timeoutMs: 60_000 });
+  for (const u of standIn.utilities) u.kill();
+  rmSync(standIn.userData, { recursive: true, force: true });
+});
+
+test('the core runs in a utility process and answers the bridge through main', async () => {
+  assert.equal(standIn.utilities.length >= 1, true, 'the core was forked as a utility process');
+  assert.match(standIn.utilities[0]?.child.spawnargs.join(' ') ?? '', /core-process\.ts/);
+  const demo = await eventually(
+    'the demo accounts from the embedded cloud',
+    async () => {
+      const env = await call('session.demoAccounts', {});
+      return env.ok && Array.isArray(env.value) && env.value.length > 0 ? env.value : null;
+    },
+    { timeoutMs: 120_000 },
+  );
+  assert.ok(demo.length > 0);
+  // Its embedded cloud is a utility process too, started by main for the core.
+  assert.equal(standIn.utilities.length, 2);
+  const bad = await call('session.signIn', { email: 'not an email' });
+  assert.equal(bad.ok, false, 'the input is validated in the core, unchanged contract');
+});
+
+test('the bridge refuses frames that are not the app’s own top-level page', async () => {
+  for (const frame of [
+    { url: 'https://evil.example/', parent: null },
+    { url: 'app://renderer/index.html', parent: {} },
+    { url: 'app://renderer.evil.example/index.html', parent: null },
+    null,
+  ]) {
+    const env = await call('session.get', {}, frame);
+    assert.equal(env.ok, false);
+    assert.equal(!env.ok && env.error.message, FORBIDDEN_SENDER);
+  }
+});
+
+test('every webContents is hardened by the one security module', async () => {
+  assert.equal(standIn.sandboxEnabled, true);
+  assert.ok(standIn.contents.length >= 1);
+  for (const wc of standIn.contents) {
+    const open = wc.windowOpenHandler;
+    assert.ok(open, 'a window-open handler is set');
+    const details = (url: string) => ({ url }) as Parameters<typeof open>[0];
+    assert.deepEqual(open(details('https://docs.chaos.com/license')), { action: 'deny' });
+    assert.deepEqual(open(details('file:///etc/passwd')), { action: 'deny' });
+    assert.equal(wc.fire('will-navigate', 'https://evil.example/'), true);
+    assert.equal(wc.fire('will-redirect', 'https://evil.example/'), true);
+    assert.equal(wc.fire('will-navigate', 'app://renderer/index.html'), false);
+    assert.equal(wc.fire('will-attach-webview', {}, {}), true);
+  }
+  assert.deepEqual(standIn.openedExternally, ['https://docs.chaos.com/license']);
+  let granted: boolean | null = null;
+  standIn.permissionRequest?.({}, 'media', (ok) => (granted = ok));
+  assert.equal(granted, false);
+  assert.equal(standIn.permissionCheck?.({}, 'notifications'), false);
+  let headers: unknown = null;
+  standIn.headers?.({ responseHeaders: {} }, (r) => (headers = r));
+  assert.deepEqual(headers, {
+    responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+  });
+  assert.equal(HEADLESS_CSP, CONTENT_SECURITY_POLICY, 'one CSP for both');
+});
+
+test('closing the window hides it; the license server keeps serving; the tray reopens it', async () => {
+  const tray = standIn.trays[0];
+  assert.ok(tray, 'a tray icon is created');
+  assert.match(tray.tooltip, /Chaos License Server: \d+ seats? in use/);
+  const labels = tray.menu.map((m) => m.label);
+  for (const l of ['Start at login', 'Open Chaos License Manager', 'Quit'])
+    assert.ok(labels.includes(l), l);
+  const win = standIn.windows[0];
+  assert.ok(win);
+  await eventually('the window to show', () => win.visible);
+  win.userCloses();
+  assert.equal(win.destroyed, false);
+  assert.equal(win.visible, false);
+  assert.equal(standIn.exitCode, null, 'the app did not quit');
+  const res = await fetch(`http://127.0.0.1:${seatPort}/seat/v1/status`);
+  assert.equal(res.status, 200, 'render apps still reach the license server');
+  assert.equal((await call('session.get', {})).ok, true);
+  tray.menu
+    .find((m) => m.label === 'Open Chaos License Manager')
+    ?.click?.(...([] as unknown as Parameters<NonNullable<(typeof tray.menu)[number]['click']>>));
+  assert.equal(win.visible, true);
+  tray.menu
+    .find((m) => m.label === 'Start at login')
+    ?.click?.(
+      ...([{ checked: true }] as unknown as Parameters<
+        NonNullable<(typeof tray.menu)[number]['click']>
+      >),
+    );
+  assert.equal(standIn.loginItem.openAtLogin, true);
+});
+
+test('a clm://invitation link given to a second instance opens that invitation', () => {
+  const win = standIn.windows[0];
+  assert.ok(win);
+  win.hide();
+  app.emit('second-instance', {}, ['/usr/bin/clm', 'clm://invitation/inv_3f9c'], '/');
+  assert.equal(win.visible, true);
+  assert.equal(win.url, 'app://renderer/index.html#/products/invitation/inv_3f9c');
+});
+
+test('Quit stops the core cleanly, and then the app exits', async () => {
+  const core = standIn.utilities[0];
+  assert.ok(core);
+  app.quit();
+  await eventually('the app to exit', () => standIn.exitCode !== null, { timeoutMs: 60_000 });
+  assert.equal(standIn.exitCode, 0);
+  await eventually('the core process to end', () => core.child.exitCode !== null);
+  assert.equal(core.child.exitCode, 0, 'the core closed itself (leases persisted)');
+});
