@@ -108,10 +108,11 @@ export const UserRow = memo(function UserRow({
           className={`credit-button credit-${credit.mode}`}
           onClick={(e) => actions.editCredit(u, e.currentTarget)}
           aria-haspopup="dialog"
-          aria-label={`Cloud credit access of ${u.email}: ${quotaLabel(credit)}. Change`}
         >
+          {/* Named by its visible text, then what it changes (axe: label-content-name-mismatch). */}
           {quotaLabel(credit)}
-          {credit.mode === 'limit' && <span className="credit-hint">available / limit</span>}
+          {credit.mode === 'limit' && <span className="credit-hint"> available / limit</span>}
+          <span className="visually-hidden"> — Cloud credit access of {u.email}. Change</span>
         </button>
       </div>
       <div role="cell" className="org-cell-menu">
