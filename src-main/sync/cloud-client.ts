@@ -26,6 +26,11 @@ export interface CloudClientOptions {
   onRefreshToken: (refreshToken: string, account: AccountView) => Promise<void>;
   /** Called with every secret the client receives, so logs can hide it. */
   onSecret?: (secret: string) => void;
+  /**
+   * Called when any request finds the cloud unreachable, so the status bar says so at once
+   * rather than at the next sync round (issue 18, docs/interface.md).
+   */
+  onUnreachable?: (err: AppError) => void;
 }
 
 /** Refresh a little before the cloud's expiry, so a request never races it. */
@@ -277,7 +282,9 @@ export class CloudClient {
       status = res.status;
       text = await res.text();
     } catch (err) {
-      throw offline(base, err, this.#timeoutMs);
+      const e = offline(base, err, this.#timeoutMs);
+      if (!this.#closing.signal.aborted) this.#opts.onUnreachable?.(e);
+      throw e;
     }
     let json: unknown;
     try {

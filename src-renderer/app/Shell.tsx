@@ -5,12 +5,13 @@ import { useSession } from '../stores/session.ts';
 import { Sidebar } from './Sidebar.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { TopBar } from './TopBar.tsx';
-import { useRoute } from './route.ts';
+import { landingMenu, useRoute } from './route.ts';
 import { CurrentView } from './CurrentView.tsx';
 
 export function Shell() {
   const accountId = useSession((s) => s.session?.account?.id ?? null);
-  const route = useRoute();
+  const role = useSession((s) => s.session?.account?.organization?.role ?? null);
+  const route = useRoute(landingMenu(role));
 
   useEffect(() => {
     loadSignedInData();

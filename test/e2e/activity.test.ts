@@ -57,7 +57,7 @@ test('activity log and credit lots', { timeout: 120_000 }, async () => {
     await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
     await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { name: 'Licensing', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Organization', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Organization' }).click();
     const priya = page.locator(`[role="row"][data-user="${PRIYA}"]`);
     await priya.waitFor();
