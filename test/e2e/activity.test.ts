@@ -93,7 +93,8 @@ test('activity log and credit lots', { timeout: 120_000 }, async () => {
 
     // Activity tab: the change at the top, in words.
     await page.getByRole('link', { name: 'Activity', exact: true }).click();
-    assert.match(page.url(), /#\/organization\/activity$/);
+    // The address follows the click a moment later (a same-document navigation is reported async).
+    await page.waitForURL(/#\/organization\/activity$/);
     const top = rows(page).first();
     await top.waitFor();
     assert.match(await top.innerText(), /Updated cloud credit access/);

@@ -1,4 +1,5 @@
 // Pending invitations with Resend and Cancel; a row sent from here shows Pending until confirmed.
+import { EmailText } from '../../components/EmailText.tsx';
 import { useState } from 'react';
 import type { OrgInvitationRow } from '../../../src-shared/domain/org.ts';
 import { Button } from '../../components/Button.tsx';
@@ -37,7 +38,7 @@ export function InvitationsPanel() {
       </h2>
       <ul className="org-invitation-list">
         {invitations.map((inv) => (
-          <li key={inv.id} className="org-invitation" data-email={inv.email}>
+          <li key={inv.id} className="org-invitation" data-email=<EmailText email={inv.email} />>
             <span className="org-invitation-who">
               <span className="cell-primary">
                 {inv.email}

@@ -1,4 +1,5 @@
 // One user of the list: checkbox, name and email with role, products, credit access, and its menu.
+import { EmailText } from '../../components/EmailText.tsx';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { memo } from 'react';
 import type { OrgUserProduct, OrgUserRow } from '../../../src-shared/domain/org.ts';
@@ -56,7 +57,9 @@ export const UserRow = memo(function UserRow({
             </span>
           )}
         </span>
-        <span className="cell-secondary org-email">{u.email}</span>
+        <span className="cell-secondary org-email">
+          <EmailText email={u.email} />
+        </span>
       </div>
       <div role="cell" className="org-cell-products">
         {products.length === 0 ? (
