@@ -4,6 +4,7 @@ import { clearSignedInData, loadSignedInData } from '../stores/events.ts';
 import { useSession } from '../stores/session.ts';
 import { Sidebar } from './Sidebar.tsx';
 import { StatusBar } from './StatusBar.tsx';
+import { Toast } from './Toast.tsx';
 import { TopBar } from './TopBar.tsx';
 import { landingMenu, useRoute } from './route.ts';
 import { CurrentView } from './CurrentView.tsx';
@@ -31,6 +32,7 @@ export function Shell() {
         </main>
         <StatusBar />
       </div>
+      <Toast />
     </div>
   );
 }

@@ -58,7 +58,14 @@ test(
     try {
       let { page, context } = await openPage(browser, app.base);
       await page.goto(app.loginUrl);
+      // Without a keychain here the sign-in page speaks to a desktop user, not an operator.
+      assert.doesNotMatch(
+        await page.locator('main, body').first().innerText(),
+        /--credential-file/,
+      );
       await signIn(page);
+      // The administrator lands on Organization.
+      await page.getByRole('heading', { name: 'Organization', level: 1 }).waitFor();
       await openUsers(page);
 
       // Hannah is a Guest with personal credits: the cloud refuses organizational access.
@@ -150,6 +157,23 @@ test(
       await remove.getByText('Revoke products first', { exact: false }).waitFor();
       assert.equal(await button.isDisabled(), true);
       await screenshot(page, 'trust-remove-doomed');
+      await remove.getByRole('button', { name: 'Cancel' }).click();
+
+      // A completed action says so: Allocate reports what it did.
+      const olivia = 'olivia.brown@freelance.example';
+      await userRow(page, olivia)
+        .getByRole('button', { name: `Actions for ${olivia}` })
+        .click();
+      await page.getByRole('menuitem', { name: 'Allocate product to user' }).click();
+      const allocate = page.getByRole('dialog', { name: 'Allocate product to user' });
+      await allocate.getByLabel(/^V-Ray Render Node/).check();
+      await allocate.getByRole('button', { name: 'Allocate' }).click();
+      await allocate.waitFor({ state: 'detached' });
+      await page
+        .getByRole('status')
+        .filter({ hasText: /V-Ray Render Node allocated to Olivia Brown\./ })
+        .waitFor();
+      await screenshot(page, 'trust-allocated');
       await context.close();
     } finally {
       await browser.close();
@@ -193,3 +217,29 @@ test(
     }
   },
 );
+
+test('the demo sign-in page shows every demo account at once', { timeout: 60_000 }, async () => {
+  const app = await startServe();
+  const browser = await launchBrowser();
+  try {
+    const { page, context } = await openPage(browser, app.base);
+    await page.goto(app.loginUrl);
+    const panel = page.getByRole('region', { name: 'Demo accounts' });
+    await panel.waitFor();
+    const accounts = panel.getByRole('button');
+    assert.equal(await accounts.count(), 8);
+    const viewport = page.viewportSize();
+    for (const b of await accounts.all()) {
+      const box = await b.boundingBox();
+      assert.ok(
+        box && viewport && box.y + box.height <= viewport.height,
+        `${await b.innerText()} in view`,
+      );
+    }
+    await screenshot(page, 'trust-signin-demo-accounts');
+    await context.close();
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+});

@@ -12,8 +12,7 @@ import { RemoveResult, type SentRemoval } from './results/RemoveResult.tsx';
 import { UserPicker } from './UserPicker.tsx';
 
 /** Why Remove is disabled when every chosen user holds products (issue 18: no doomed buttons). */
-export const REVOKE_FIRST =
-  'Revoke products first: assigned products must be revoked before removal.';
+export const REVOKE_FIRST = 'Revoke products first.';
 
 type Step = { kind: 'confirm' } | { kind: 'result'; sent: SentRemoval };
 
