@@ -38,10 +38,10 @@ export function InvitationsPanel() {
       </h2>
       <ul className="org-invitation-list">
         {invitations.map((inv) => (
-          <li key={inv.id} className="org-invitation" data-email=<EmailText email={inv.email} />>
+          <li key={inv.id} className="org-invitation" data-email={inv.email}>
             <span className="org-invitation-who">
               <span className="cell-primary">
-                {inv.email}
+                <EmailText email={inv.email} />
                 {inv.pending && <span className="pending-badge">Pending</span>}
               </span>
               <span className="cell-secondary">
