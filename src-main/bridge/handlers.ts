@@ -43,7 +43,8 @@ export type OrgCallName =
   | 'org.resendInvitation'
   | 'org.cancelInvitation'
   | 'invitations.respond'
-  | 'sync.dismissFailed';
+  | 'sync.dismissFailed'
+  | 'sync.retryFailed';
 
 export function orgHandlers(core: Core): Pick<BridgeHandlers, OrgCallName> {
   return {
@@ -63,6 +64,7 @@ export function orgHandlers(core: Core): Pick<BridgeHandlers, OrgCallName> {
       core.org.manageInvitation('cancelInvitation', invitationId),
     'invitations.respond': ({ invitationId, answer }) => core.org.respond(invitationId, answer),
     'sync.dismissFailed': ({ ids }) => core.sync.dismissFailed(ids ?? null),
+    'sync.retryFailed': ({ id }) => core.sync.retryFailed(id),
   };
 }
 

@@ -14,6 +14,7 @@ import type { ServerPoolEntry } from '../store/snapshot.ts';
 import { snapshotParts } from '../store/snapshot.ts';
 import { CloudClient } from '../sync/cloud-client.ts';
 import { SyncEngine } from '../sync/engine.ts';
+import { FailedKeep } from '../sync/failed-keep.ts';
 import { OrgAdmin } from '../sync/org-admin.ts';
 import type { UsersQuery } from '../sync/org-state.ts';
 import type {
@@ -57,6 +58,7 @@ export class Core {
   /** The organization's admin operations, queued through the outbox. */
   readonly org: OrgAdmin;
   readonly #credential: SessionCredential;
+  readonly #failedKeep: FailedKeep;
   #signedIn = false;
   /** The account as the last sign-in/refresh answered it, until the replica holds it. */
   #lastAccount: AccountView | null = null;
@@ -74,6 +76,7 @@ export class Core {
   ) {
     this.#opts = opts;
     this.dataDir = opts.dataDir;
+    this.#failedKeep = new FailedKeep(opts.dataDir);
     this.demo = !opts.cloudUrl;
     this.clock = opts.clock ?? systemClock;
     this.cloudFetch = opts.proxyUrl ? proxiedFetch(opts.proxyUrl) : undefined;
@@ -104,6 +107,8 @@ export class Core {
       fetch: this.cloudFetch,
       onRefreshToken: (token, account) => this.#storeRefreshToken(token, account),
       onSecret: (s) => log.redact(s),
+      // The sync engine exists once the constructor has run; requests come only after that.
+      onUnreachable: (e) => this.sync.noteCloudError(e),
     });
     this.sync = new SyncEngine(
       {
@@ -274,6 +279,7 @@ export class Core {
       throw err;
     }
     if (previousToken) void this.client.revoke(previousToken).catch(() => undefined);
+    this.#restoreFailed(answer.account.id);
     this.#signedIn = true;
     this.#lastAccount = answer.account;
     this.sync.setOnline(true);
@@ -298,6 +304,7 @@ export class Core {
       });
     }
     await this.#credential.forget();
+    this.#keepFailed();
     this.replica.destroy();
     this.sync.reset();
     this.#signedIn = false;
@@ -397,12 +404,27 @@ export class Core {
     const prevId = this.replica.accountId();
     if (prevId !== null && prevId !== account.id) {
       await this.#credential.forget();
+      this.#keepFailed();
       this.replica.destroy();
       this.sync.reset();
       this.#events.emit('data.changed', { tables: [...snapshotParts] });
     }
     const { storageChanged } = await this.#credential.save(token, account);
     if (storageChanged) this.#emitSession();
+  }
+
+  /** The replica is about to go: its failed changes are kept for the account (issue 18). */
+  #keepFailed(): void {
+    const id = this.replica.accountId();
+    if (id !== null) this.#failedKeep.keep(id, this.sync.store.failed());
+  }
+
+  /** Failed changes kept at the account's last sign-out come back until dismissed. */
+  #restoreFailed(accountId: string): void {
+    const kept = this.#failedKeep.take(accountId);
+    if (!kept.length) return;
+    this.sync.store.restoreFailed(kept);
+    this.#emitStatus();
   }
 
   #requireSession(): void {

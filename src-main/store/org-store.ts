@@ -4,6 +4,7 @@ import type { Database as Db } from 'better-sqlite3';
 import type { FeedTable, PullAnswer } from '../../src-shared/cloud-api/sync.ts';
 import { feedTables } from '../../src-shared/cloud-api/sync.ts';
 import { AnswerTable, type ChangeAnswer, type StoredAnswer } from './change-answers.ts';
+import type { KeptFailure } from '../sync/failed-keep.ts';
 import type { Replica } from './replica.ts';
 
 export type FeedRow = Record<string, unknown>;
@@ -98,6 +99,10 @@ function prepare(db: Db) {
     insertOutbox: db.prepare(
       `INSERT INTO outbox (id, name, args, description, created_at, status)
        VALUES (@id, @name, @args, @description, @createdAt, 'pending')`,
+    ),
+    insertFailed: db.prepare(
+      `INSERT INTO outbox (id, name, args, description, created_at, status, code, message, answered_at)
+       VALUES (@id, @name, @args, @description, @createdAt, 'failed', @code, @message, @answeredAt)`,
     ),
     pending: db.prepare<[number], OutboxRow>(
       `SELECT * FROM outbox WHERE status = 'pending' ORDER BY id LIMIT ?`,
@@ -286,6 +291,14 @@ export class OrgStore {
       );
     })();
     return id;
+  }
+
+  /** Puts failed changes kept across a sign-out back among the failed ones (src-main/sync/failed-keep.ts). */
+  restoreFailed(items: KeptFailure[]): void {
+    this.#conn.transaction(() => {
+      for (const f of items)
+        this.#st.insertFailed.run({ id: this.#nextId(), ...f, args: JSON.stringify(f.args) });
+    })();
   }
 
   /** Many mutations at once (bulk CSV, tests): one transaction for all. */

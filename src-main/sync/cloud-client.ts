@@ -33,6 +33,11 @@ export interface CloudClientOptions {
   onSecret?: (secret: string) => void;
   /** Sends the requests (default: the global fetch; Settings' proxy: src-main/settings). */
   fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  /**
+   * Called when any request finds the cloud unreachable, so the status bar says so at once
+   * rather than at the next sync round (issue 18, docs/interface.md).
+   */
+  onUnreachable?: (err: AppError) => void;
 }
 
 /** Refresh a little before the cloud's expiry, so a request never races it. */
@@ -333,7 +338,9 @@ export class CloudClient {
       status = res.status;
       text = await res.text();
     } catch (err) {
-      throw offline(base, err, this.#timeoutMs);
+      const e = offline(base, err, this.#timeoutMs);
+      if (!this.#closing.signal.aborted) this.#opts.onUnreachable?.(e);
+      throw e;
     }
     let json: unknown;
     try {

@@ -143,6 +143,19 @@ export class SyncEngine {
     return this.status();
   }
 
+  /**
+   * Sends a failed change again as a new change (new idempotency key, no optimistic effects: the
+   * replica shows the cloud's answer when it comes); it leaves the failed changes.
+   */
+  retryFailed(id: number): SyncStatus {
+    const f = this.store.outboxEntry(id);
+    if (f?.status !== 'failed') throw new AppError('not_found', 'That failed change is gone.');
+    this.store.dismissFailed([id]);
+    this.store.enqueue(f.name, f.args, f.description, [], isoNow(this.#h.clock));
+    this.kick();
+    return this.status();
+  }
+
   /** Records what a failed cloud call says about our state; answers whether to stop retrying. */
   noteCloudError(err: unknown): boolean {
     const e = AppError.from(err);

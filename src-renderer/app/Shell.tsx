@@ -4,13 +4,15 @@ import { clearSignedInData, loadSignedInData } from '../stores/events.ts';
 import { useSession } from '../stores/session.ts';
 import { Sidebar } from './Sidebar.tsx';
 import { StatusBar } from './StatusBar.tsx';
+import { Toast } from './Toast.tsx';
 import { TopBar } from './TopBar.tsx';
-import { useRoute } from './route.ts';
+import { landingMenu, useRoute } from './route.ts';
 import { CurrentView } from './CurrentView.tsx';
 
 export function Shell() {
   const accountId = useSession((s) => s.session?.account?.id ?? null);
-  const route = useRoute();
+  const role = useSession((s) => s.session?.account?.organization?.role ?? null);
+  const route = useRoute(landingMenu(role));
 
   useEffect(() => {
     loadSignedInData();
@@ -30,6 +32,7 @@ export function Shell() {
         </main>
         <StatusBar />
       </div>
+      <Toast />
     </div>
   );
 }

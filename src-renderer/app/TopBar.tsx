@@ -56,11 +56,13 @@ export function TopBar() {
         {account && (
           // modal={false}: the modal variant locks scrolling with an injected <style>, which the CSP blocks.
           <DropdownMenu.Root modal={false}>
-            <DropdownMenu.Trigger className="account-trigger" aria-label="Account menu">
+            {/* Named by its visible text (axe: label-content-name-mismatch), then what it opens. */}
+            <DropdownMenu.Trigger className="account-trigger">
               <span className="avatar" aria-hidden="true">
                 {initials(account.name)}
               </span>
               <span className="account-trigger-name">{account.name}</span>
+              <span className="visually-hidden">, Account menu</span>
               <Icon name="chevronDown" size={16} />
             </DropdownMenu.Trigger>
             <DropdownMenu.Portal>

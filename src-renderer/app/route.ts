@@ -21,10 +21,15 @@ const menus: MenuId[] = [
 
 export const DEFAULT_MENU: MenuId = 'licensing';
 
-export function parseHash(hash: string): Route {
+/** Where an account lands with no address: the administrator on Organization (issue 18). */
+export function landingMenu(role: string | null): MenuId {
+  return role === 'administrator' ? 'organization' : DEFAULT_MENU;
+}
+
+export function parseHash(hash: string, landing: MenuId = DEFAULT_MENU): Route {
   const [menu, tab] = hash.replace(/^#\/?/, '').split('/');
   const known = menus.find((m) => m === menu);
-  return known ? { menu: known, tab: tab || null } : { menu: DEFAULT_MENU, tab: null };
+  return known ? { menu: known, tab: tab || null } : { menu: landing, tab: null };
 }
 
 export function href(menu: MenuId, tab?: string): string {
@@ -36,7 +41,7 @@ function subscribe(onChange: () => void): () => void {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
-export function useRoute(): Route {
+export function useRoute(landing: MenuId = DEFAULT_MENU): Route {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  return parseHash(hash);
+  return parseHash(hash, landing);
 }

@@ -1,6 +1,7 @@
-// Dates and ages as people read them: "12 Mar 2026", "12 minutes ago", "in 5 days".
+// The one date and time formatter of every screen, chart axis and export (issue 18,
+// docs/interface.md): the seeds' shape "2 Dec 2026" and "2 Dec 2026 • 1:45 PM", with the month's
+// name and the clock (12 or 24 hours) of the user's locale; ages as "12 minutes ago".
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAY = 24 * 60 * 60 * 1000;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -22,9 +23,12 @@ function calendarDate(iso: string): CalendarDate | null {
   return { year: d.getFullYear(), month: d.getMonth(), day: d.getDate() };
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
+// The user's locale (undefined = the browser's or the system's).
+const monthNames = new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' });
+const MONTHS = Array.from({ length: 12 }, (_, m) =>
+  monthNames.format(new Date(Date.UTC(2000, m, 15))),
+);
+const clock = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 
 /** "20 Dec 2026". */
 export function formatDate(iso: string): string {
@@ -32,11 +36,24 @@ export function formatDate(iso: string): string {
   return c ? `${c.day} ${MONTHS[c.month]} ${c.year}` : iso;
 }
 
-/** "20 Dec 2026, 14:05" in local time. */
+/** "20 Dec" — a chart's axis, where the year is the caption's. */
+export function formatDay(iso: string): string {
+  const c = calendarDate(iso);
+  return c ? `${c.day} ${MONTHS[c.month]}` : iso;
+}
+
+/** "1:45 PM" or "13:45", as the user's locale tells time. */
+export function formatTime(iso: string): string {
+  const d = new Date(iso);
+  // ICU puts a narrow no-break space before AM/PM; a plain space reads and searches the same.
+  return Number.isNaN(d.getTime()) ? iso : clock.format(d).replace(/\u202f/g, ' ');
+}
+
+/** "20 Dec 2026 • 1:45 PM" in local time. */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return `${formatDate(iso)}, ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${formatDate(iso)} • ${formatTime(iso)}`;
 }
 
 function plural(n: number, unit: string): string {

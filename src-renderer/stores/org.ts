@@ -104,7 +104,7 @@ export const useOrg = create<OrgStore>()((set, get) => ({
     } catch (err) {
       const e = AppError.from(err);
       const failed = (e.details as { failed?: Failure[] } | undefined)?.failed ?? [];
-      return { ok: false, message: e.message, failed };
+      return { ok: false, message: messageOf(e), failed };
     }
   },
 }));

@@ -57,7 +57,7 @@ test('activity log and credit lots', { timeout: 120_000 }, async () => {
     await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
     await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { name: 'Licensing', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Organization', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Organization' }).click();
     const priya = page.locator(`[role="row"][data-user="${PRIYA}"]`);
     await priya.waitFor();
@@ -93,7 +93,8 @@ test('activity log and credit lots', { timeout: 120_000 }, async () => {
 
     // Activity tab: the change at the top, in words.
     await page.getByRole('link', { name: 'Activity', exact: true }).click();
-    assert.match(page.url(), /#\/organization\/activity$/);
+    // The address follows the click a moment later (a same-document navigation is reported async).
+    await page.waitForURL(/#\/organization\/activity$/);
     const top = rows(page).first();
     await top.waitFor();
     assert.match(await top.innerText(), /Updated cloud credit access/);

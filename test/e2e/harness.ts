@@ -59,9 +59,10 @@ function exited(child: ChildProcess): Promise<void> {
 
 /** `clm serve` (or `opts.command`) on a fresh data folder (plus `opts.args`): the embedded demo, or the given cloud when `cloudUrl` is set. Waits for its JSON line. */
 export async function startServe(
-  opts: { cloudUrl?: string; command?: string[]; args?: string[] } = {},
+  opts: { cloudUrl?: string; command?: string[]; args?: string[]; dataDir?: string } = {},
 ): Promise<ServedApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'clm-e2e-'));
+  // A given data folder is the caller's (a restart on the same data): stop() leaves it.
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'clm-e2e-'));
   const cloud = opts.cloudUrl
     ? ['--cloud', opts.cloudUrl, '--credential-file', join(dataDir, 'credential')]
     : [];
@@ -91,7 +92,7 @@ export async function startServe(
       await exited(child);
       clearTimeout(killer);
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
 
   try {

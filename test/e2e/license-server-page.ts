@@ -6,6 +6,8 @@ export async function openLicenseServerView(page: Page, loginUrl: string): Promi
   await page.goto(loginUrl);
   await page.getByRole('button', { name: /Elena Petrova/ }).click();
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('heading', { name: 'Licensing', level: 1 }).waitFor();
+  // The administrator lands on Organization (issue 18); the server is a Licensing tab.
+  await page.getByRole('heading', { name: 'Organization', level: 1 }).waitFor();
+  await page.getByRole('link', { name: 'Licensing', exact: true }).click();
   await page.getByRole('link', { name: 'License server', exact: true }).click();
 }

@@ -150,6 +150,15 @@ test('License server view with leases held: bars, chart, leases, release, live u
 
   // Admin release from the table: the row goes, the bar follows.
   await page.getByRole('button', { name: 'Release the lease of aiko.tanaka on rn-03' }).click();
+  // Releasing drops a seat in use: confirmed first, then reported (issue 18).
+  await page
+    .getByRole('group', { name: "Release aiko.tanaka's seat?" })
+    .getByRole('button', { name: 'Release seat' })
+    .click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Released the .* seat of aiko\.tanaka on rn-03\./ })
+    .waitFor();
   await page
     .getByRole('progressbar', { name: `${a.name}: 2 of ${a.total} seats in use` })
     .waitFor();

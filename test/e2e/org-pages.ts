@@ -18,14 +18,15 @@ export async function openOrganization(
   readyEmail = 'marco.rossi@northwind.example',
 ): Promise<void> {
   await page.goto(loginUrl);
-  const licensing = page.getByRole('heading', { name: 'Licensing', level: 1 });
+  // The administrator lands on Organization (issue 18).
+  const landed = page.getByRole('heading', { name: 'Organization', level: 1 });
   const email = page.getByLabel('Email', { exact: true });
-  await licensing.or(email).first().waitFor();
+  await landed.or(email).first().waitFor();
   if (await email.isVisible()) {
     await email.fill(ADMIN_EMAIL);
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await licensing.waitFor();
+    await landed.waitFor();
   }
   await page.getByRole('link', { name: 'Organization' }).click();
   await page.getByRole('heading', { name: 'Organization', level: 1 }).waitFor();

@@ -199,7 +199,7 @@ test(
       await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
       await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-      await page.getByRole('heading', { name: 'Licensing', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: 'Organization', level: 1 }).waitFor();
       await page.getByRole('link', { name: 'Organization' }).click();
       await userRow(page, AIKO).waitFor();
       const status = page.getByRole('contentinfo', { name: 'Sync status' });

@@ -19,7 +19,7 @@ test('an offline admin change shows as pending, then applied', { timeout: 90_000
     await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
     await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { name: 'Licensing', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Organization', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Organization' }).click();
     const bar = page.getByRole('contentinfo', { name: 'Sync status' });
     const priya = page.locator('[role="row"][data-user="priya.nair@northwind.example"]');

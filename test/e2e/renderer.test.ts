@@ -80,7 +80,8 @@ async function signInAs(page: Page, account: SeedAccount): Promise<void> {
   );
   assert.equal(await email.inputValue(), account.email);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('heading', { name: 'Licensing', level: 1 }).waitFor();
+  // The administrator lands on Organization, everyone else on Licensing (issue 18).
+  await page.getByRole('heading', { name: /^(Licensing|Organization)$/, level: 1 }).waitFor();
 }
 
 describe('renderer against clm serve in Chromium', () => {
@@ -140,6 +141,8 @@ describe('renderer against clm serve in Chromium', () => {
     const app = await serve(t);
     const { page, problems } = await openSignIn(t, app);
     await signInAs(page, admin);
+    await page.getByRole('heading', { name: 'Organization', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Licensing', exact: true }).click();
 
     // A real license row, not a loading skeleton: the first sync may still be under way.
     const rows = page.locator('table tbody tr').filter({ hasText: 'V-Ray for 3ds Max' });

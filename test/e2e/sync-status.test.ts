@@ -20,7 +20,7 @@ test('status bar: offline with pending and failed changes', { timeout: 90_000 },
     await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
     await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { name: 'Licensing', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Organization', level: 1 }).waitFor();
     const bar = page.getByRole('contentinfo', { name: 'Sync status' });
     await bar.getByText('Online').waitFor();
 

@@ -1,6 +1,6 @@
 // The administrator's low-pool alert (issue 19): notified when the pool falls below a threshold.
+import { messageOf } from '../../stores/errors.ts';
 import { useState } from 'react';
-import { AppError } from '../../../src-shared/errors.ts';
 import { request } from '../../bridge/index.ts';
 import { Button } from '../../components/Button.tsx';
 import { formatCredits } from './useCredits.ts';
@@ -22,7 +22,7 @@ export function AlertForm() {
             : `You will be notified when the pool falls below ${formatCredits(b.alertThreshold)}.`,
       });
     } catch (err) {
-      setNote({ ok: false, text: AppError.from(err).message });
+      setNote({ ok: false, text: messageOf(err) });
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 // Consumption over time (SPEC §9): one bar per day, stacked by user, with the day's total.
 import type { ConsumptionDay } from '../../../src-shared/domain/credits.ts';
-import { formatDate } from '../../format/time.ts';
+import { formatDay } from '../../format/time.ts';
 import { formatCredits } from './useCredits.ts';
 
 const COLORS = ['#1f6feb', '#2da44e', '#bf8700', '#8250df', '#cf222e', '#0a7ea4', '#6e7781'];
@@ -40,7 +40,7 @@ export function ConsumptionChart({ days }: { days: ConsumptionDay[] }) {
                 {formatCredits(d.total)}
               </text>
               <text x={x + BAR / 2} y={H + 16} textAnchor="middle" fontSize="11">
-                {formatDate(d.day).replace(/,? \d{4}$/, '')}
+                {formatDay(d.day)}
               </text>
             </g>
           );

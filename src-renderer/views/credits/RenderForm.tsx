@@ -1,7 +1,7 @@
 // Pick a scene file (only its name and size are read), the frame count, see the quote, submit.
+import { messageOf } from '../../stores/errors.ts';
 import { useState } from 'react';
 import type { SceneInfo } from '../../../src-shared/credits/rules.ts';
-import { AppError } from '../../../src-shared/errors.ts';
 import { request } from '../../bridge/index.ts';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
@@ -26,7 +26,7 @@ export function RenderForm() {
       const job = await request('render.submit', scene);
       setOutcome({ ok: true, text: `Rendering ${job.scene} started.` });
     } catch (err) {
-      setOutcome({ ok: false, text: AppError.from(err).message });
+      setOutcome({ ok: false, text: messageOf(err) });
     } finally {
       setBusy(false);
       setVersion((v) => v + 1);

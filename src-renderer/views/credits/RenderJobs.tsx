@@ -1,9 +1,9 @@
 // The user's render jobs from the replica (shown offline too): progress read from the app's
 // clock between submission and the simulated end, the final cost, and Cancel.
+import { messageOf } from '../../stores/errors.ts';
 import { useState } from 'react';
 import type { RenderJobRow } from '../../../src-shared/cloud-api/sync.ts';
 import { progressAt } from '../../../src-shared/credits/rules.ts';
-import { AppError } from '../../../src-shared/errors.ts';
 import { useNow } from '../../app/useNow.ts';
 import { request } from '../../bridge/index.ts';
 import { Button } from '../../components/Button.tsx';
@@ -24,7 +24,7 @@ export function RenderJobs({ jobs }: { jobs: RenderJobRow[] }) {
   const cancel = (id: string) =>
     request('render.cancel', { jobId: id }).then(
       () => setError(null),
-      (err: unknown) => setError(AppError.from(err).message),
+      (err: unknown) => setError(messageOf(err)),
     );
   return (
     <>

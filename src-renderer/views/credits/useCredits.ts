@@ -1,7 +1,7 @@
 // The credit views' data: the replica's overview (shown offline too), reloaded when data changes.
+import { messageOf } from '../../stores/errors.ts';
 import { useCallback, useEffect, useState } from 'react';
 import type { CreditsOverview } from '../../../src-shared/domain/credits.ts';
-import { AppError } from '../../../src-shared/errors.ts';
 import { bridge, request } from '../../bridge/index.ts';
 
 export type CreditsState =
@@ -14,7 +14,7 @@ export function useCredits(): { state: CreditsState; reload: () => void } {
   const reload = useCallback(() => {
     request('credits.overview', {}).then(
       (overview) => setState({ kind: 'ready', overview }),
-      (err: unknown) => setState({ kind: 'error', message: AppError.from(err).message }),
+      (err: unknown) => setState({ kind: 'error', message: messageOf(err) }),
     );
   }, []);
   useEffect(() => {

@@ -1,9 +1,9 @@
 // The render form's quote: who the job renders as, its estimate and whether it may start, asked
 // from the cloud each time the scene or frame count changes; nothing is uploaded.
+import { messageOf } from '../../stores/errors.ts';
 import { useEffect, useState } from 'react';
 import type { RenderQuote } from '../../../src-shared/cloud-api/credits.ts';
 import type { SceneInfo } from '../../../src-shared/credits/rules.ts';
-import { AppError } from '../../../src-shared/errors.ts';
 import { request } from '../../bridge/index.ts';
 
 export type QuoteState =
@@ -21,7 +21,7 @@ export function useRenderQuote(scene: SceneInfo | null, version: number): QuoteS
     setState({ kind: 'loading' });
     request('render.quote', scene).then(
       (quote) => live && setState({ kind: 'ready', quote }),
-      (err: unknown) => live && setState({ kind: 'error', message: AppError.from(err).message }),
+      (err: unknown) => live && setState({ kind: 'error', message: messageOf(err) }),
     );
     return () => {
       live = false;

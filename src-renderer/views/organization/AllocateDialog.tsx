@@ -1,5 +1,7 @@
 // "Allocate product to user" (seed 000 §XIII): product, expiration date (which purchase), quantity,
 // and From whom to re-allocate when no seat of that purchase is free.
+import { useSession } from '../../stores/session.ts';
+import { say } from '../../stores/toast.ts';
 import { SelectField } from './SelectField.tsx';
 import { useId, useMemo, useState } from 'react';
 import type { OrgPurchaseRow, OrgUserRow } from '../../../src-shared/domain/org.ts';
@@ -63,6 +65,14 @@ export function AllocateDialog({ user, onClose }: { user: OrgUserRow; onClose: (
     });
     setBusy(false);
     if (!r.ok) return setError(r.message);
+    if (r.failed.length) return setError(r.failed[0]?.message ?? 'The product was not allocated');
+    const what = `${purchase.productName}${quantity > 1 ? ` × ${quantity}` : ''}`;
+    const who = user.name || user.email;
+    say(
+      useSession.getState().session?.sync.online
+        ? `${what} allocated to ${who}.`
+        : `${what} will be allocated to ${who} when you’re back online.`,
+    );
     onClose();
   }
 

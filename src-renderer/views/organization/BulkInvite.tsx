@@ -1,6 +1,7 @@
 // Bulk invite (seed 000 §V): template, upload (worker parse with progress), a review where each
 // role can be changed (every row, virtualized) or all set to guests or members, Send invites, then
 // the status with the cloud's answer per address (results/InviteStatus.tsx).
+import { formatCount } from '../../format/number.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MemberRole } from '../../../src-shared/org/model.ts';
 import { MAX_BATCH } from '../../../src-shared/org/mutations.ts';
@@ -91,8 +92,8 @@ export function BulkInvite({ onDone }: { onDone: () => void }) {
           )}
           <div className="org-review-head">
             <strong>
-              {rows.length.toLocaleString('en-US')}{' '}
-              {rows.length === 1 ? 'invitation' : 'invitations'} to review
+              {formatCount(rows.length)} {rows.length === 1 ? 'invitation' : 'invitations'} to
+              review
             </strong>
             <Button size="sm" onClick={() => setRoles(rows.map(() => 'guest'))}>
               Invite all as guests
@@ -107,9 +108,9 @@ export function BulkInvite({ onDone }: { onDone: () => void }) {
               ? 'Everyone is invited as a member.'
               : guests === rows.length
                 ? 'Everyone is invited as a guest.'
-                : `${(rows.length - guests).toLocaleString('en-US')} as members, ${guests.toLocaleString('en-US')} as guests.`}
+                : `${formatCount(rows.length - guests)} as members, ${formatCount(guests)} as guests.`}
             {rows.length > MAX_BATCH &&
-              ` At most ${MAX_BATCH.toLocaleString('en-US')} invitations can be sent at once.`}
+              ` At most ${formatCount(MAX_BATCH)} invitations can be sent at once.`}
           </p>
           <div className="org-review-foot">
             <Button

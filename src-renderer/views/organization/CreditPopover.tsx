@@ -1,10 +1,16 @@
-// The credit access popover of one user, opened from the list's "Cloud credit access" cell.
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+// The credit access popover of one user, opened from the list's "Cloud credit access" cell. The
+// change's fate is shown in place (issue 18): sending, then closed when applied, or the cloud's
+// reason when it was refused and undone.
+import { useEffect, useRef, useState } from 'react';
 import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
+import { request } from '../../bridge/index.ts';
 import { Button } from '../../components/Button.tsx';
+import { ChangeFateNote } from '../../components/ChangeFateNote.tsx';
+import { useChangeFate } from '../../stores/changeFate.ts';
 import { useOrg } from '../../stores/org.ts';
 import { CreditAccessForm, useCreditChoice } from './CreditAccessForm.tsx';
 import { formatCredits } from './DashboardTiles.tsx';
+import { usePopover } from './usePopover.ts';
 
 interface Props {
   user: OrgUserRow;
@@ -14,32 +20,32 @@ interface Props {
 
 const WIDTH = 440;
 
+function usePopoverChange(onClose: () => void) {
+  const [sent, setSent] = useState<number | null>(null);
+  const fate = useChangeFate(sent);
+  const read = useRef<number | null>(null);
+  useEffect(() => {
+    // Applied, or queued while offline (the row shows it as Pending): nothing left to say here.
+    if (fate.state === 'applied' || (fate.state === 'pending' && !fate.online)) onClose();
+    if (fate.state === 'undone') read.current = sent;
+  }, [fate, sent, onClose]);
+  // A refusal read here need not stay among the status bar's failed changes too.
+  useEffect(
+    () => () => {
+      if (read.current !== null)
+        void request('sync.dismissFailed', { ids: [read.current] }).catch(() => undefined);
+    },
+    [],
+  );
+  return { fate, setSent };
+}
+
 export function CreditPopover({ user, anchor, onClose }: Props) {
   const { access, setError, form } = useCreditChoice(user.creditAccess);
   const [busy, setBusy] = useState(false);
-  const box = useRef<HTMLDivElement>(null);
+  const { box, pos } = usePopover(anchor, WIDTH, onClose);
   const pool = useOrg((s) => s.poolBalance);
-  const [pos, setPos] = useState({ top: 0, left: 0 });
-
-  useLayoutEffect(() => {
-    const r = anchor.getBoundingClientRect();
-    const h = box.current?.offsetHeight ?? 200;
-    const below = r.bottom + 6;
-    const top = below + h > window.innerHeight - 8 ? Math.max(8, r.top - h - 6) : below;
-    setPos({ top, left: Math.min(window.innerWidth - WIDTH - 8, Math.max(8, r.right - WIDTH)) });
-    box.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
-  }, [anchor]);
-
-  useEffect(() => {
-    const onDown = (e: PointerEvent) => {
-      if (!box.current?.contains(e.target as Node) && !anchor.contains(e.target as Node)) onClose();
-    };
-    document.addEventListener('pointerdown', onDown);
-    return () => {
-      document.removeEventListener('pointerdown', onDown);
-      if (anchor.isConnected) anchor.focus();
-    };
-  }, [anchor, onClose]);
+  const { fate, setSent } = usePopoverChange(onClose);
 
   const preview =
     typeof access === 'string'
@@ -53,11 +59,12 @@ export function CreditPopover({ user, anchor, onClose }: Props) {
   async function update() {
     if (typeof access === 'string') return setError(access);
     setBusy(true);
+    setSent(null);
     const r = await useOrg.getState().change('org.setCreditAccess', { userIds: [user.id], access });
     setBusy(false);
     if (!r.ok) return setError(r.message);
     if (r.failed.length) return setError(r.failed[0]?.message ?? 'Not updated');
-    onClose();
+    setSent(r.mutationId);
   }
 
   return (
@@ -77,14 +84,20 @@ export function CreditPopover({ user, anchor, onClose }: Props) {
       <h2 className="org-popover-title">Update Cloud Credit Access</h2>
       <p className="org-muted">{user.email}</p>
       <CreditAccessForm {...form} />
+      <ChangeFateNote fate={fate} />
       <div className="org-popover-foot">
         <span className="org-muted">
           Cloud credits access · <strong>{preview}</strong>
         </span>
         <Button size="sm" variant="quiet" onClick={onClose}>
-          Cancel
+          {fate.state === 'undone' ? 'Close' : 'Cancel'}
         </Button>
-        <Button size="sm" variant="primary" busy={busy} onClick={() => void update()}>
+        <Button
+          size="sm"
+          variant="primary"
+          busy={busy || fate.state === 'pending'}
+          onClick={() => void update()}
+        >
           Update
         </Button>
       </div>

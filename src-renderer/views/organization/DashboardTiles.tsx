@@ -1,4 +1,5 @@
 // The three tiles above the list — Users, Products, Credits — each with its own menu.
+import { formatCreditFigure } from '../../format/number.ts';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import type { ReactNode } from 'react';
 import { Icon, type IconName } from '../../components/Icon.tsx';
@@ -13,10 +14,8 @@ interface TilesProps {
   onCredits: () => void;
 }
 
-export function formatCredits(v: number): string {
-  // In the reader's locale (issue 19), as every credit figure.
-  return v.toLocaleString(undefined, { minimumFractionDigits: 0, maximumFractionDigits: 3 });
-}
+/** In the reader's locale (issue 19), by the one number formatter (format/number.ts). */
+export const formatCredits = formatCreditFigure;
 
 export function DashboardTiles(p: TilesProps) {
   const users = useOrg((s) => s.users.length);

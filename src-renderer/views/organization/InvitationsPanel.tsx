@@ -1,4 +1,5 @@
 // Pending invitations with Resend and Cancel; a row sent from here shows Pending until confirmed.
+import { EmailText } from '../../components/EmailText.tsx';
 import { useState } from 'react';
 import type { OrgInvitationRow } from '../../../src-shared/domain/org.ts';
 import { Button } from '../../components/Button.tsx';
@@ -40,7 +41,7 @@ export function InvitationsPanel() {
           <li key={inv.id} className="org-invitation" data-email={inv.email}>
             <span className="org-invitation-who">
               <span className="cell-primary">
-                {inv.email}
+                <EmailText email={inv.email} />
                 {inv.pending && <span className="pending-badge">Pending</span>}
               </span>
               <span className="cell-secondary">

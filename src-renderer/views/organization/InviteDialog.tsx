@@ -9,6 +9,7 @@ import { useOrg } from '../../stores/org.ts';
 import { useSession } from '../../stores/session.ts';
 import { BulkInvite } from './BulkInvite.tsx';
 import { Dialog } from './Dialog.tsx';
+import { emailProblem } from './formChecks.ts';
 
 type Sent = { email: string; mutationId: number };
 
@@ -49,8 +50,11 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const address = email.trim();
-    setError(null);
     setSent(null);
+    // Checked here, beside the field, before anything is sent (issue 18: no schema text).
+    const wrong = emailProblem(address);
+    if (wrong) return setError(wrong);
+    setError(null);
     setBusy(true);
     const r = await useOrg.getState().change('org.invite', {
       invitations: [{ email: address, role }],

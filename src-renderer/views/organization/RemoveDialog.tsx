@@ -11,6 +11,9 @@ import { Dialog } from './Dialog.tsx';
 import { RemoveResult, type SentRemoval } from './results/RemoveResult.tsx';
 import { UserPicker } from './UserPicker.tsx';
 
+/** Why Remove is disabled when every chosen user holds products (issue 18: no doomed buttons). */
+export const REVOKE_FIRST = 'Revoke products first.';
+
 type Step = { kind: 'confirm' } | { kind: 'result'; sent: SentRemoval };
 
 const plural = (n: number) => `${n} ${n === 1 ? 'user' : 'users'}`;
@@ -31,6 +34,8 @@ export function RemoveDialog({ users, startChecked = true, onClose }: RemoveDial
   const chosen = users.filter((u) => checked.has(u.id));
   const withProducts = chosen.filter((u) => u.products.length > 0).length;
   const withBorrowed = chosen.filter((u) => u.products.some((p) => p.borrowed > 0)).length;
+  // Nobody chosen can be removed while holding products (seed 000 §VII): no doomed button.
+  const doomed = chosen.length > 0 && withProducts === chosen.length;
 
   async function remove() {
     setBusy(true);
@@ -65,13 +70,19 @@ export function RemoveDialog({ users, startChecked = true, onClose }: RemoveDial
       wide={users.length > 1}
       footer={
         <>
+          {doomed && (
+            <span id="remove-doomed" className="dialog-foot-reason">
+              {REVOKE_FIRST}
+            </span>
+          )}
           <Button variant="quiet" onClick={onClose}>
             Cancel
           </Button>
           <Button
             className="btn-danger"
             busy={busy}
-            disabled={chosen.length === 0}
+            disabled={chosen.length === 0 || doomed}
+            aria-describedby={doomed ? 'remove-doomed' : undefined}
             onClick={() => void remove()}
           >
             Remove {plural(chosen.length)}

@@ -19,7 +19,8 @@ export function UserDirectory({ actions }: { actions: UserActions }) {
   const { filter, page, pageSize, selected, toggle, toggleAll, setPage, setPageSize } =
     useOrgList();
   const matches = useMemo(() => filterUsers(users, filter), [users, filter]);
-  const products = useMemo(() => heldProducts(users), [users]);
+  const purchases = useOrg((s) => s.purchases);
+  const products = useMemo(() => heldProducts(users, purchases), [users, purchases]);
   const size = pageSize === 0 ? Math.max(matches.length, 1) : pageSize;
   const pages = Math.max(1, Math.ceil(matches.length / size));
   const current = Math.min(page, pages - 1);
@@ -71,11 +72,16 @@ export function UserDirectory({ actions }: { actions: UserActions }) {
           </div>
         </div>
         {rows.length === 0 ? (
-          <EmptyState icon="organization" title="No users match">
-            {users.length === 0
-              ? 'Invite Members and Guests from the Users tile.'
-              : 'Try another name, email, product or filter.'}
-          </EmptyState>
+          // A table holds rows only (axe: aria-required-children): the empty state is one.
+          <div role="row" className="org-row-empty">
+            <div role="cell">
+              <EmptyState icon="organization" title="No users match">
+                {users.length === 0
+                  ? 'Invite Members and Guests from the Users tile.'
+                  : 'Try another name, email, product or filter.'}
+              </EmptyState>
+            </div>
+          </div>
         ) : (
           <VirtualRows
             rows={rows}

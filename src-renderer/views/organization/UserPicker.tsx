@@ -1,4 +1,5 @@
 // The editable selection of a bulk flow: checkboxes over the chosen users, with select all.
+import { EmailText } from '../../components/EmailText.tsx';
 import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
 import { roleLabel } from '../../format/account.ts';
 
@@ -40,7 +41,9 @@ export function UserPicker({ users, checked, onChange }: Props) {
               <span>
                 {u.name} · {roleLabel[u.role]}
               </span>
-              <span className="org-muted">{u.email}</span>
+              <span className="org-muted">
+                <EmailText email={u.email} />
+              </span>
             </label>
           </li>
         ))}

@@ -1,4 +1,5 @@
 // One user of the list: checkbox, name and email with role, products, credit access, and its menu.
+import { EmailText } from '../../components/EmailText.tsx';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { memo } from 'react';
 import type { OrgUserProduct, OrgUserRow } from '../../../src-shared/domain/org.ts';
@@ -56,7 +57,9 @@ export const UserRow = memo(function UserRow({
             </span>
           )}
         </span>
-        <span className="cell-secondary org-email">{u.email}</span>
+        <span className="cell-secondary org-email">
+          <EmailText email={u.email} />
+        </span>
       </div>
       <div role="cell" className="org-cell-products">
         {products.length === 0 ? (
@@ -108,10 +111,11 @@ export const UserRow = memo(function UserRow({
           className={`credit-button credit-${credit.mode}`}
           onClick={(e) => actions.editCredit(u, e.currentTarget)}
           aria-haspopup="dialog"
-          aria-label={`Cloud credit access of ${u.email}: ${quotaLabel(credit)}. Change`}
         >
+          {/* Named by its visible text, then what it changes (axe: label-content-name-mismatch). */}
           {quotaLabel(credit)}
-          {credit.mode === 'limit' && <span className="credit-hint">available / limit</span>}
+          {credit.mode === 'limit' && <span className="credit-hint"> available / limit</span>}
+          <span className="visually-hidden"> — Cloud credit access of {u.email}. Change</span>
         </button>
       </div>
       <div role="cell" className="org-cell-menu">

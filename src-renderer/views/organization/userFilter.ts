@@ -47,8 +47,14 @@ export function filterUsers(users: readonly OrgUserRow[], f: UserFilter): readon
 }
 
 /** The products any user holds, by name, for the product filter. */
-export function heldProducts(users: readonly OrgUserRow[]): { code: string; name: string }[] {
+export function heldProducts(
+  users: readonly OrgUserRow[],
+  // The organization's own purchases too: a product nobody holds yet is still one to filter by
+  // (issue 18), and shows "No users match" rather than being missing from the list.
+  purchases: readonly { productCode: string; productName: string }[] = [],
+): { code: string; name: string }[] {
   const seen = new Map<string, string>();
+  for (const p of purchases) seen.set(p.productCode, p.productName);
   for (const u of users) for (const p of u.products) seen.set(p.productCode, p.productName);
   return [...seen]
     .map(([code, name]) => ({ code, name }))

@@ -2,11 +2,10 @@
 // in the reader's locale (issue 19): "15.500 / 20" in English is "15,500 / 20" in Bulgarian, so a
 // Bulgarian administrator never reads fifteen and a half as fifteen thousand.
 
-export function formatCredits(v: number): string {
-  return Number.isInteger(v)
-    ? v.toLocaleString(undefined)
-    : v.toLocaleString(undefined, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
-}
+import { formatCreditFigure } from '../../format/number.ts';
+
+/** Whole numbers plain, others with three decimals (format/number.ts, the one number formatter). */
+export const formatCredits = formatCreditFigure;
 
 /** A quota's "available / limit" (seed 000 §XXV), "Disabled" or "Unlimited", in the reader's locale. */
 export function quotaLabel(c: { mode: string; available: number; limit?: number | null }): string {

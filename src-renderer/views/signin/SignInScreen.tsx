@@ -7,9 +7,13 @@ import { useSession } from '../../stores/session.ts';
 import { DemoAccounts } from './DemoAccounts.tsx';
 import { SignInForm } from './SignInForm.tsx';
 
+export const NO_KEYCHAIN_WORDS =
+  'This computer has no keychain to keep your sign-in safe, so you will sign in again each time the app starts.';
+
 export function SignInScreen() {
   const demoAccounts = useSession((s) => s.demoAccounts);
   const notice = useSession((s) => s.session?.credentialNotice);
+  const storage = useSession((s) => s.session?.credentialStorage);
   const [filled, setFilled] = useState<{ email: string; password: string; n: number } | null>(null);
 
   return (
@@ -24,7 +28,18 @@ export function SignInScreen() {
           <SignInForm filled={filled} />
           {notice && (
             <Banner tone="warning" title="About your sign-in">
-              <CommandText text={notice} />
+              {storage === 'memory' ? (
+                // Words for a desktop user (issue 18); the operator's flag stays in the details.
+                <>
+                  <p>{NO_KEYCHAIN_WORDS}</p>
+                  <details className="signin-details">
+                    <summary>For administrators</summary>
+                    <CommandText text={notice} />
+                  </details>
+                </>
+              ) : (
+                <CommandText text={notice} />
+              )}
             </Banner>
           )}
         </section>

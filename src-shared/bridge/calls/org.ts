@@ -91,6 +91,8 @@ export const DismissFailedInput = Type.Object(
   closed,
 );
 
+export const RetryFailedInput = Type.Object({ id: Type.Integer({ minimum: 1 }) }, closed);
+
 export const orgCalls = {
   'org.users': call<OrgUsersPage>()(
     OrgUsersInput,
@@ -131,5 +133,9 @@ export const orgCalls = {
   'sync.dismissFailed': call<SyncStatus>()(
     DismissFailedInput,
     'Forget failed changes (all when no ids)',
+  ),
+  'sync.retryFailed': call<SyncStatus>()(
+    RetryFailedInput,
+    'Send a failed change again (queued); it leaves the failed changes',
   ),
 };

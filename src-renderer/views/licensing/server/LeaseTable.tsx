@@ -1,4 +1,5 @@
 // Every lease the server holds: who, where, since when, last heartbeat, with an admin release.
+import { useState } from 'react';
 import type { SeatProductStatus } from '../../../../src-shared/bridge/calls/seats.ts';
 import { Button } from '../../../components/Button.tsx';
 import { formatAge, formatDateTime } from '../../../format/time.ts';
@@ -13,6 +14,7 @@ interface LeaseTableProps {
 
 export function LeaseTable({ products, now, releasing, onRelease }: LeaseTableProps) {
   const rows = products.flatMap((p) => p.leases.map((l) => ({ ...l, name: p.name })));
+  const [asking, setAsking] = useState<string | null>(null);
   return (
     <SeatTable
       title="Leases"
@@ -46,14 +48,34 @@ export function LeaseTable({ products, now, releasing, onRelease }: LeaseTablePr
           <td>{formatDateTime(l.since)}</td>
           <td>{formatAge(l.lastHeartbeat, now)}</td>
           <td className="lease-action-col">
-            <Button
-              size="sm"
-              busy={releasing.includes(l.leaseId)}
-              onClick={() => onRelease(l.leaseId)}
-              aria-label={`Release the lease of ${l.user} on ${l.host}`}
-            >
-              Release
-            </Button>
+            {asking === l.leaseId ? (
+              // Releasing drops a seat in use: asked first (issue 18).
+              <span className="lease-confirm" role="group" aria-label={`Release ${l.user}'s seat?`}>
+                <Button
+                  size="sm"
+                  className="btn-danger"
+                  autoFocus
+                  onClick={() => {
+                    setAsking(null);
+                    onRelease(l.leaseId);
+                  }}
+                >
+                  Release seat
+                </Button>
+                <Button size="sm" variant="quiet" onClick={() => setAsking(null)}>
+                  Keep
+                </Button>
+              </span>
+            ) : (
+              <Button
+                size="sm"
+                busy={releasing.includes(l.leaseId)}
+                onClick={() => setAsking(l.leaseId)}
+                aria-label={`Release the lease of ${l.user} on ${l.host}`}
+              >
+                Release
+              </Button>
+            )}
           </td>
         </tr>
       ))}

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { SeatHistory } from '../../../../src-shared/bridge/calls/seats.ts';
+import { formatDateTime, formatTime } from '../../../format/time.ts';
 
 // No red among the products: red is the Denied line's alone.
 const COLORS = ['#2458d6', '#0f7a4f', '#b45309', '#9333ea', '#0891b2', '#db2777', '#4b5563'];
@@ -17,7 +18,13 @@ function options(history: SeatHistory, width: number): uPlot.Options {
     legend: { show: true, live: false },
     scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max + 1)] } },
     axes: [
-      { stroke: '#6b7280', grid: { stroke: '#eef0f4' }, ticks: { stroke: '#e2e6ec' } },
+      {
+        stroke: '#6b7280',
+        grid: { stroke: '#eef0f4' },
+        ticks: { stroke: '#e2e6ec' },
+        // The one time formatter (issue 18), not uPlot's own "12/2/26, 1:35pm".
+        values: (_u, splits) => splits.map((v) => formatTime(new Date(v * 1000).toISOString())),
+      },
       {
         stroke: '#6b7280',
         grid: { stroke: '#eef0f4' },
@@ -27,7 +34,7 @@ function options(history: SeatHistory, width: number): uPlot.Options {
       },
     ],
     series: [
-      {},
+      { value: (_u, v) => (v == null ? '' : formatDateTime(new Date(v * 1000).toISOString())) },
       ...history.products.map((p, i) => ({
         label: p.name,
         stroke: COLORS[i % COLORS.length],

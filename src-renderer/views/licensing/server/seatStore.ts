@@ -1,5 +1,6 @@
 // The license server's state for its view: status and history through the bridge, reloaded on
 // `seats.changed`, and the admin release of a lease.
+import { say } from '../../../stores/toast.ts';
 import { create } from 'zustand';
 import type { SeatHistory, SeatStatus } from '../../../../src-shared/bridge/calls/seats.ts';
 import { bridge, request } from '../../../bridge/index.ts';
@@ -47,8 +48,16 @@ export const useSeatServer = create<SeatServerStore>()((set, get) => ({
 
   async release(leaseId) {
     set((s) => ({ releasing: [...s.releasing, leaseId], releaseError: null }));
+    const lease = get()
+      .data?.products.flatMap((p) => p.leases.map((l) => ({ ...l, name: p.name })))
+      .find((l) => l.leaseId === leaseId);
     try {
       await request('seats.releaseLease', { leaseId });
+      say(
+        lease
+          ? `Released the ${lease.name} seat of ${lease.user} on ${lease.host}.`
+          : 'Seat released.',
+      );
       await get().load();
     } catch (err) {
       set({ releaseError: messageOf(err) });

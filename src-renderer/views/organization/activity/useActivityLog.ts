@@ -1,4 +1,5 @@
 // The Activity tab's data: pages of the cloud's audit log for the current filters, fetched on demand.
+import { messageOf } from '../../../stores/errors.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditOperation } from '../../../../src-shared/cloud-api/org.ts';
 import type { ActivityEntry } from '../../../../src-shared/domain/activity.ts';
@@ -40,7 +41,7 @@ function failed(err: unknown): ActivityState {
   const e = AppError.from(err);
   return e.code === 'offline'
     ? { kind: 'offline', message: e.message }
-    : { kind: 'error', message: e.message };
+    : { kind: 'error', message: messageOf(e) };
 }
 
 export function useActivityLog(filter: ActivityFilter): ActivityLog {
@@ -105,7 +106,7 @@ export function useActivityLog(filter: ActivityFilter): ActivityLog {
           });
         },
         (err: unknown) => {
-          if (mine === generation.current) setOlderError(AppError.from(err).message);
+          if (mine === generation.current) setOlderError(messageOf(err));
         },
       )
       .finally(() => setLoadingOlder(false));

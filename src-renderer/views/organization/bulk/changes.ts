@@ -1,5 +1,6 @@
 // Sends the changes of a bulk flow and sums up where they stand: queued, then what the cloud made
 // of each item (the local pre-check's refusals first, then the cloud's).
+import { messageOf } from '../../../stores/errors.ts';
 import type { CallInput } from '../../../../src-shared/bridge/contract.ts';
 import type { ChangeResult, QueuedChange } from '../../../../src-shared/domain/org.ts';
 import { AppError } from '../../../../src-shared/errors.ts';
@@ -56,7 +57,7 @@ export async function send<N extends BulkCall>(
     // Refused whole without per-item reasons (e.g. no longer the administrator): every item failed.
     const local = failed.length
       ? failed
-      : keys.map((k) => ({ ...k, code: e.code, message: e.message }));
+      : keys.map((k) => ({ ...k, code: e.code, message: messageOf(e) }));
     return { ...base, mutationId: null, local };
   } finally {
     void useOrg.getState().load();

@@ -1,6 +1,7 @@
 // The bulk-invite status (seed 000 §V): what the cloud answered for the invitations sent, waiting
 // for it while it has not, and the failed invitations with the reason per address, "Invite as
 // guest" for addresses refused as members, and a CSV of them.
+import { formatCount } from '../../../format/number.ts';
 import { useEffect, useMemo, useState } from 'react';
 import { Banner } from '../../../components/Banner.tsx';
 import { Button } from '../../../components/Button.tsx';
@@ -28,7 +29,7 @@ interface InviteStatusProps {
   onDone: () => void;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
+const count = (n: number) => formatCount(n);
 const invitations = (n: number) => `${count(n)} ${n === 1 ? 'invitation' : 'invitations'}`;
 
 export function InviteStatus({
