@@ -57,6 +57,9 @@ test('request file → Activate Workstation in Chromium → .crt → import: sea
   await page.getByLabel('Email', { exact: true }).fill(ADMIN);
   await page.getByLabel('Password', { exact: true }).fill('demo1234');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  // The administrator lands on Organization (issue 18); Licensing is one click away.
+  await page.getByRole('heading', { name: 'Organization', level: 1 }).waitFor();
+  await page.getByRole('link', { name: 'Licensing', exact: true }).click();
   await page.getByRole('heading', { name: 'Licensing', level: 1 }).waitFor();
   await page.getByRole('link', { name: 'License Servers' }).click();
   // Signing in activated the online machine's own server: it is the account's first.
