@@ -263,6 +263,7 @@ test('the seat chart names every product, even one gone from the pool', async ()
     assert.match(legend, /Phoenix for Maya/);
     assert.match(legend, /Acme Sky Tool/);
     assert.doesNotMatch(legend, /phoenix-maya|acme-sky_tool|[a-z]+-[a-z0-9]+/);
+    await page.locator('.seat-chart').scrollIntoViewIfNeeded();
     await screenshot(page, 'more-seat-chart-names');
   } finally {
     await context.close();

@@ -89,9 +89,11 @@ export function BulkResult({ sent, users, texts, productOf, actionOf }: Props) {
               <tr>
                 <th scope="col">User</th>
                 {productOf && <th scope="col">Product</th>}
-                <th scope="col">Reason</th>
+                <th scope="col" className="bulk-reason-col">
+                  Reason
+                </th>
                 {actionOf && (
-                  <th scope="col">
+                  <th scope="col" className="bulk-action-col">
                     <span className="visually-hidden">Action</span>
                   </th>
                 )}
