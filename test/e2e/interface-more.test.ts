@@ -12,9 +12,17 @@ import { notSentNoSeat } from '../../src-shared/org/messages.ts';
 import { resolveRelativeDate } from '../../src-shared/relative-date.ts';
 import { formatDate } from '../../src-renderer/format/time.ts';
 import { eventually } from '../support/wait.ts';
-import { launchBrowser, openPage, screenshot, startServe, type ServedApp } from './harness.ts';
+import {
+  launchBrowser,
+  openPage,
+  screenshot,
+  startServe,
+  type ServedApp,
+  type Session,
+} from './harness.ts';
 import { openLicenseServerView } from './license-server-page.ts';
 import { DEMO_PASSWORD, holdsProduct, openOrganization, userRow } from './org-pages.ts';
+import { seriousViolations } from './screens-walk.ts';
 
 let browser: Browser;
 let app: ServedApp;
@@ -42,6 +50,24 @@ const settled = (page: Page) =>
     .getByText(/pending change/)
     .waitFor({ state: 'detached' });
 
+/** A page whose context lets axe-core in (the app's CSP refuses injected scripts otherwise). */
+async function openAxePage(): Promise<Session> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    bypassCSP: true,
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return { context, page, problems };
+}
+
+const noSeriousAxe = async (page: Page, where: string) =>
+  assert.deepEqual(await seriousViolations(page), [], `axe-core on ${where}`);
+
 async function assignOnly(page: Page, emails: string[], product: RegExp): Promise<Locator> {
   for (const e of emails) await userRow(page, e).getByRole('checkbox').check();
   await page
@@ -60,7 +86,7 @@ test(
   'the assign wizard sends only what free seats allow, and offers to re-allocate the rest',
   { timeout: 150_000 },
   async () => {
-    const { page, context, problems } = await openPage(browser, app.base);
+    const { page, context, problems } = await openAxePage();
     try {
       await openOrganization(page, app.loginUrl, AIKO);
       // Phoenix for 3ds Max: 2 seats, Jonas holds one, so 1 is free for Aiko and Chen.
@@ -71,6 +97,7 @@ test(
       // Not "Assign to 2 users": the button counts those a seat reaches.
       assert.equal(await dialog.getByRole('button', { name: 'Assign to 2 users' }).count(), 0);
       await screenshot(page, 'more-assign-summary-limited');
+      await noSeriousAxe(page, 'the summary');
       await dialog.getByRole('button', { name: 'Assign to 1 user' }).click();
 
       await dialog.getByText('1 assignment made.', { exact: false }).waitFor();
@@ -86,6 +113,7 @@ test(
         name: `Re-allocate Phoenix for 3ds Max (no expiration date) to ${CHEN} from another user`,
       });
       await screenshot(page, 'more-assign-result-reallocate');
+      await noSeriousAxe(page, 'the result with Re-allocate…');
       await reallocate.click();
 
       // The way the advice names: Allocate on that purchase, with its From field.
@@ -135,7 +163,7 @@ test(
   'the Product filter, the file control, the action bar, Resend and a declined invitation',
   { timeout: 150_000 },
   async () => {
-    const { page, context, problems } = await openPage(browser, app.base);
+    const { page, context, problems } = await openAxePage();
     try {
       await openOrganization(page, app.loginUrl, AIKO);
 
@@ -157,6 +185,12 @@ test(
       await invite.getByText('No file chosen').waitFor();
       await invite.getByText('Choose a .csv file…').waitFor();
       await screenshot(page, 'more-bulk-invite-empty');
+      await noSeriousAxe(page, 'the file control');
+      // Keyboard: Tab reaches the (visually hidden) input; its button shows the focus.
+      await invite.getByRole('button', { name: 'Download the .csv template' }).focus();
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'file');
+      await invite.screenshot({ path: '/tmp/more-bulk-invite-focus.png' });
       await invite.getByLabel(/then upload it/).setInputFiles({
         name: 'people.csv',
         mimeType: 'text/csv',
@@ -165,6 +199,7 @@ test(
       await invite.getByText('1 invitation to review').waitFor();
       await invite.getByText('people.csv', { exact: true }).waitFor();
       await screenshot(page, 'more-bulk-invite-chosen');
+      await noSeriousAxe(page, 'the file control with a file');
       await invite.getByRole('button', { name: 'Clear the chosen file' }).click();
       await invite.getByText('No file chosen').waitFor();
       assert.equal(await invite.getByText('1 invitation to review').count(), 0);
