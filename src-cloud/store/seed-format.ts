@@ -193,6 +193,8 @@ export const SeedFile = Type.Object(
             text: Type.String({ minLength: 1 }),
             createdAt: Day,
             read: Type.Optional(Type.Boolean()),
+            /** The invitation a notice is about: it links to the invitation's prompt. */
+            invitation: Type.Optional(Type.String({ minLength: 1 })),
           },
           Closed,
         ),

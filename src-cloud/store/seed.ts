@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { DemoAccount } from '../../src-shared/domain/account.ts';
 import { AppError } from '../../src-shared/errors.ts';
+import { inviteLink } from '../../src-shared/org/notices.ts';
 import { parse } from '../../src-shared/schema.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { isoNow, type Clock } from '../../src-shared/clock.ts';
@@ -233,6 +234,7 @@ export async function seedIfEmpty(db: Store, file: string, clock: Clock): Promis
           text: n.text,
           created_at: n.createdAt,
           read_at: n.read ? n.createdAt : null,
+          link: n.invitation ? inviteLink(n.invitation) : null,
         })
         .execute();
     }

@@ -143,6 +143,8 @@ export interface NotificationsTable {
   text: string;
   created_at: Time;
   read_at: Time | null;
+  /** A link the app opens (migration 002), e.g. an invitation's prompt. */
+  link?: string | null;
 }
 
 export interface ServerMetaTable {

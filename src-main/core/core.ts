@@ -30,6 +30,7 @@ import type { CoreEventName, CoreEvents } from './events.ts';
 import { CoreEmitter } from './events.ts';
 import type { Logger } from './log.ts';
 import { createLogger } from './log.ts';
+import { productLabel } from '../../src-shared/products.ts';
 
 export type { CoreOptions, SeatsAttachment } from './options.ts';
 
@@ -440,7 +441,7 @@ export class Core {
     const at = this.replica.lastSyncAt();
     if (!this.#names || this.#names.at !== at)
       this.#names = { at, map: new Map(this.replica.products().map((p) => [p.code, p.name])) };
-    return this.#names.map.get(code) ?? code;
+    return productLabel(code, this.#names.map.get(code));
   }
 
   #emitSession(): void {

@@ -2,6 +2,7 @@
 // checkouts refused in that minute and the checkouts waiting, kept `historyDays` days.
 import type { Statement } from 'better-sqlite3';
 import type { SeatHistory } from '../../src-shared/bridge/calls/seats.ts';
+import { productLabel } from '../../src-shared/products.ts';
 import type { SeatDb } from './db.ts';
 import type { PoolEntry } from './pool.ts';
 
@@ -82,7 +83,8 @@ export class HistoryStore {
         const e = names.get(r.product);
         s = {
           product: r.product,
-          name: e?.name ?? r.product,
+          // A product no longer in the pool keeps its name (issue 18: names, not ids, in charts).
+          name: e?.name ?? productLabel(r.product),
           total: e?.total ?? r.total,
           inUse: blank(),
           denied: blank(),

@@ -2,6 +2,7 @@
 // dongles, borrowed seats), and which products have more live leases than seats.
 import type { Statement } from 'better-sqlite3';
 import type { SeatSourceCount, SeatSourceKind } from '../../src-shared/bridge/calls/seats.ts';
+import { productLabel } from '../../src-shared/products.ts';
 import type { SeatDb } from './db.ts';
 
 export interface SourceSeat {
@@ -69,7 +70,7 @@ export class SeatPool {
         if (!(s.total > 0)) continue;
         let e = byProduct.get(s.product);
         if (!e) {
-          e = { product: s.product, name: s.name || s.product, total: 0, sources: [] };
+          e = { product: s.product, name: productLabel(s.product, s.name), total: 0, sources: [] };
           byProduct.set(s.product, e);
         }
         e.total += s.total;

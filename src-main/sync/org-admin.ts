@@ -271,16 +271,19 @@ export class OrgAdmin {
     const inv = s.invitations.get(invitationId);
     const r = checkManageInvitation(inv ?? null, s.organization?.id ?? '');
     if (!r.ok) throw new AppError(r.code, r.message);
-    const effects: Effect[] =
-      kind === 'cancelInvitation' && inv
-        ? [
-            {
-              tbl: 'invitations',
-              key: inv.id,
-              data: { ...inv, status: 'cancelled', updatedAt: this.#h.now() },
-            },
-          ]
-        : [];
+    // Cancel ends the invitation; Resend sends it again now, the "invited" date shown.
+    const effects: Effect[] = inv
+      ? [
+          {
+            tbl: 'invitations',
+            key: inv.id,
+            data:
+              kind === 'cancelInvitation'
+                ? { ...inv, status: 'cancelled', updatedAt: this.#h.now() }
+                : { ...inv, updatedAt: this.#h.now() },
+          },
+        ]
+      : [];
     const verb = kind === 'cancelInvitation' ? 'Cancel' : 'Resend';
     return this.#queue(
       kind,

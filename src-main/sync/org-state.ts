@@ -311,6 +311,8 @@ export class OrgState {
         organizationName: i.organizationName,
         invitedBy: i.invitedBy,
         createdAt: i.createdAt,
+        // A pending invitation changes only when it is sent again (Resend).
+        sentAt: i.status === 'pending' ? i.updatedAt : i.createdAt,
         pending: i.pending === true,
       });
     }

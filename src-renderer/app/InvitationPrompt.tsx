@@ -137,7 +137,7 @@ export function InvitationPrompt() {
           </div>
           <div>
             <dt>Invited</dt>
-            <dd>{formatDate(current.createdAt)}</dd>
+            <dd>{formatDate(current.sentAt)}</dd>
           </div>
         </dl>
         {error && (

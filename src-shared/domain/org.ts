@@ -43,6 +43,8 @@ export interface OrgInvitationRow {
   organizationName: string;
   invitedBy: string;
   createdAt: string;
+  /** When the invitation was last sent: its creation, or its latest Resend (the date shown). */
+  sentAt: string;
   /** Sent from here and not yet confirmed by the cloud. */
   pending: boolean;
 }

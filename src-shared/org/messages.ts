@@ -92,6 +92,9 @@ export const purchaseExpired = (product: string): string =>
   `The ${product} license with this expiration date has expired`;
 export const noFreeSeats = (product: string, free: number): string =>
   `All seats of ${product} with this expiration date are assigned (${free} free). Choose the user to re-allocate it from.`;
+/** The bulk wizard leaves out who its free seats do not reach, and says so with the count. */
+export const notSentNoSeat = (product: string, free: number, users: number): string =>
+  `Not sent: ${free} ${free === 1 ? 'seat' : 'seats'} of ${product} with this expiration date ${free === 1 ? 'was' : 'were'} free for ${users} ${users === 1 ? 'user' : 'users'}.`;
 export const notEnoughToReallocate = (email: string, product: string): string =>
   `${email} has not enough seats of ${product} with this expiration date to re-allocate`;
 export const CANNOT_REALLOCATE_TO_SAME_USER =

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator } from 'playwright-core';
-import { noFreeSeats } from '../../src-shared/org/messages.ts';
+import { notSentNoSeat } from '../../src-shared/org/messages.ts';
 import { resolveRelativeDate } from '../../src-shared/relative-date.ts';
 import { formatDate } from '../../src-renderer/format/time.ts';
 import { ADMIN, removeTempDirs, startCloud, tempDir } from '../sync/helpers.ts';
@@ -111,11 +111,14 @@ test(
       await dialog.getByText('1 assignment could not be made').waitFor();
       const failed = dialog.locator('.bulk-failed-table tbody tr');
       assert.equal(await failed.count(), 1);
+      // Chen was not sent for want of a seat (issue 18: no doomed action), and may get one
+      // re-allocated from another user (test/e2e/interface-more.test.ts follows that way).
       const cells = await failed.first().locator('td').allInnerTexts();
       assert.deepEqual(cells, [
         CHEN,
         'Phoenix for 3ds Max (no expiration date)',
-        noFreeSeats('Phoenix for 3ds Max', 0),
+        notSentNoSeat('Phoenix for 3ds Max', 1, 2),
+        'Re-allocate…',
       ]);
       await screenshot(page, 'assign-step-5-result');
       await page.keyboard.press('Escape');
@@ -167,12 +170,13 @@ test('assign from the Products tile via .csv file', { timeout: 90_000 }, async (
     await dialog.getByRole('button', { name: 'Continue', exact: true }).click();
     await dialog.getByRole('group', { name: 'Enscape' }).getByRole('radio').first().waitFor();
     await dialog.getByRole('button', { name: 'Continue with 1 product' }).click();
-    await dialog.getByRole('button', { name: 'Assign to 2 users' }).click();
+    // Enscape has one free seat: the button counts the one user it reaches.
+    await dialog.getByRole('button', { name: 'Assign to 1 user' }).click();
     await dialog.getByText('1 assignment made.', { exact: false }).waitFor();
-    // Enscape had one free seat: the second user in order goes without, with the reason.
+    // The second user in order goes without, with the seat count.
     assert.match(
       await dialog.locator('.bulk-failed-table').innerText(),
-      /priya\.nair@northwind\.example\s+Enscape \(expires [^)]+\)\s+All seats of Enscape with this expiration date are assigned \(0 free\)/,
+      /priya\.nair@northwind\.example\s+Enscape \(expires [^)]+\)\s+Not sent: 1 seat of Enscape with this expiration date was free for 2 users\./,
     );
     await dialog.getByRole('button', { name: 'Go back to organization' }).click();
     await holdsProduct(page, HANNAH, 'Enscape');

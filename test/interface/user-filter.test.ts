@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { OrgUserRow } from '../../src-shared/domain/org.ts';
-import { heldProducts } from '../../src-renderer/views/organization/userFilter.ts';
+import { productChoices } from '../../src-renderer/views/organization/userFilter.ts';
 
 test('the Product filter offers products nobody holds yet', () => {
   const users = [
@@ -12,7 +12,7 @@ test('the Product filter offers products nobody holds yet', () => {
     { productCode: 'phoenix-max', productName: 'Phoenix for 3ds Max' },
     { productCode: 'vray-max', productName: 'V-Ray for 3ds Max' },
   ];
-  assert.deepEqual(heldProducts(users, purchases), [
+  assert.deepEqual(productChoices(users, purchases), [
     { code: 'phoenix-max', name: 'Phoenix for 3ds Max' },
     { code: 'vray-max', name: 'V-Ray for 3ds Max' },
   ]);

@@ -6,6 +6,24 @@ import { checkAccept, checkDecline } from '../../../src-shared/org/rules/invite.
 import { inUseOrganizations } from './facts.ts';
 import { accepted, rejectedBy, type OpContext, type Operation } from './types.ts';
 
+/**
+ * An answered (or cancelled) invitation leaves no unread "Respond to invite" behind: the invitee's
+ * notices linking to it are marked read in the same transaction (docs/interface.md).
+ */
+export async function closeInvitationNotices(
+  c: Pick<OpContext, 'tx' | 'now'>,
+  accountId: string,
+  invitationId: string,
+): Promise<void> {
+  await c.tx
+    .updateTable('notifications')
+    .set({ read_at: c.now })
+    .where('account_id', '=', accountId)
+    .where('read_at', 'is', null)
+    .where('link', '=', notices.inviteLink(invitationId))
+    .execute();
+}
+
 async function loadInvitation(c: OpContext, id: string) {
   const inv = await c.tx
     .selectFrom('invitations as i')
@@ -61,6 +79,7 @@ export const acceptInvitation: Operation<MutationArgs<'acceptInvitation'>> = {
       .set({ status: 'accepted', updated_at: c.now })
       .where('id', '=', inv.id)
       .execute();
+    await closeInvitationNotices(c, c.actor.accountId, inv.id);
     await c.tx
       .insertInto('memberships')
       .values({
@@ -90,6 +109,7 @@ export const declineInvitation: Operation<MutationArgs<'declineInvitation'>> = {
       .set({ status: 'declined', updated_at: c.now })
       .where('id', '=', inv.id)
       .execute();
+    await closeInvitationNotices(c, c.actor.accountId, inv.id);
     c.notes.add(
       { accountId: inv.administrator_id, email: inv.admin_email },
       notices.invitationAnswered({ invitee: c.actor.email, role: inv.role, accepted: false }),

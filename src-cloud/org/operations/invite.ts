@@ -4,6 +4,7 @@ import { LOCKED_TERMS, type MemberRole } from '../../../src-shared/org/model.ts'
 import * as notices from '../../../src-shared/org/notices.ts';
 import { checkInvite, checkManageInvitation } from '../../../src-shared/org/rules/invite.ts';
 import { newId } from '../../ids.ts';
+import { closeInvitationNotices } from './answer.ts';
 import { inUseOrganizations } from './facts.ts';
 import {
   batchOutcome,
@@ -198,12 +199,14 @@ export const resendInvitation: Operation<MutationArgs<'resendInvitation'>> = {
       c.org.id,
     );
     if (!rule.ok || !inv) return rule.ok ? accepted() : rejectedBy(rule);
+    // A pending invitation's updated_at is when it was last sent: the "invited" date shown.
     await c.tx
       .updateTable('invitations')
       .set({ updated_at: c.now })
       .where('id', '=', inv.id)
       .execute();
     const account = await inviteeAccount(c, inv.email);
+    // The same notice, in the same words, as the first (seed 000 §IV).
     if (account)
       c.notes.add(
         { accountId: account.id, email: account.email },
@@ -235,11 +238,13 @@ export const cancelInvitation: Operation<MutationArgs<'cancelInvitation'>> = {
       .where('id', '=', inv.id)
       .execute();
     const account = await inviteeAccount(c, inv.email);
-    if (account)
+    if (account) {
+      await closeInvitationNotices(c, account.id, inv.id);
       c.notes.add(
         { accountId: account.id, email: account.email },
         notices.invitationCancelled({ organization: c.org.name }),
       );
+    }
     return accepted({ invitationId: inv.id });
   },
 };

@@ -15,7 +15,16 @@ import { Dialog } from './Dialog.tsx';
 
 const termLabel = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
-export function AllocateDialog({ user, onClose }: { user: OrgUserRow; onClose: () => void }) {
+interface AllocateProps {
+  user: OrgUserRow;
+  /** The purchase to start on (the bulk result's Re-allocate…); else the first product's. */
+  purchaseId?: string;
+  /** Called once the allocation is made (queued), before the dialog closes. */
+  onAllocated?: () => void;
+  onClose: () => void;
+}
+
+export function AllocateDialog({ user, purchaseId: initial, onAllocated, onClose }: AllocateProps) {
   const purchases = useOrg((s) => s.purchases);
   const users = useOrg((s) => s.users);
   const now = appNowIso();
@@ -30,9 +39,10 @@ export function AllocateDialog({ user, onClose }: { user: OrgUserRow; onClose: (
     );
   }, [usable]);
 
-  const [code, setCode] = useState(products[0]?.[0]?.productCode ?? '');
+  const start = usable.find((p) => p.id === initial);
+  const [code, setCode] = useState(start?.productCode ?? products[0]?.[0]?.productCode ?? '');
   const forProduct = products.find((g) => g[0]?.productCode === code) ?? [];
-  const [purchaseId, setPurchaseId] = useState(forProduct[0]?.id ?? '');
+  const [purchaseId, setPurchaseId] = useState(start?.id ?? forProduct[0]?.id ?? '');
   const purchase = forProduct.find((p) => p.id === purchaseId) ?? forProduct[0];
   const [quantity, setQuantity] = useState(1);
   const free = purchase ? purchase.quantity - purchase.assigned : 0;
@@ -68,6 +78,7 @@ export function AllocateDialog({ user, onClose }: { user: OrgUserRow; onClose: (
     if (r.failed.length) return setError(r.failed[0]?.message ?? 'The product was not allocated');
     const what = `${purchase.productName}${quantity > 1 ? ` × ${quantity}` : ''}`;
     const who = user.name || user.email;
+    onAllocated?.();
     say(
       useSession.getState().session?.sync.online
         ? `${what} allocated to ${who}.`

@@ -112,20 +112,25 @@ export function BulkInvite({ onDone }: { onDone: () => void }) {
             {rows.length > MAX_BATCH &&
               ` At most ${formatCount(MAX_BATCH)} invitations can be sent at once.`}
           </p>
-          <div className="org-review-foot">
-            <Button
-              variant="primary"
-              busy={busy}
-              disabled={rows.length === 0 || rows.length > MAX_BATCH}
-              onClick={() =>
-                void send(rows.map((r, i) => ({ email: r.email, role: roles[i] ?? 'member' })))
-              }
-            >
-              Send invites
-            </Button>
-          </div>
         </>
       )}
+      <div className="org-review-foot">
+        <Button variant="quiet" onClick={onDone}>
+          Cancel
+        </Button>
+        {result && (
+          <Button
+            variant="primary"
+            busy={busy}
+            disabled={rows.length === 0 || rows.length > MAX_BATCH}
+            onClick={() =>
+              void send(rows.map((r, i) => ({ email: r.email, role: roles[i] ?? 'member' })))
+            }
+          >
+            Send invites
+          </Button>
+        )}
+      </div>
     </div>
   );
 }

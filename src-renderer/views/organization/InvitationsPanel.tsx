@@ -45,7 +45,7 @@ export function InvitationsPanel() {
                 {inv.pending && <span className="pending-badge">Pending</span>}
               </span>
               <span className="cell-secondary">
-                {roleLabel[inv.role]} · invited {formatDate(inv.createdAt)}
+                {roleLabel[inv.role]} · invited {formatDate(inv.sentAt)}
               </span>
             </span>
             <Button

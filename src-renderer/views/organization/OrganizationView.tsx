@@ -121,11 +121,13 @@ export function OrganizationView() {
             onCredits={() => setOpen({ kind: 'credits' })}
           />
           <UserDirectory actions={actions} />
-          <InvitationsPanel />
+          {/* Before the invitations: sticky to the bottom while the user list runs below the
+              window, it comes to rest above Pending invitations instead of covering them. */}
           <ActionBar
             onRemove={(users) => setOpen({ kind: 'remove', users, startChecked: true })}
             onBulk={(what, users) => setOpen({ kind: 'bulk', what, users, startChecked: true })}
           />
+          <InvitationsPanel />
         </>
       )}
       {open?.kind === 'invite' && <InviteDialog onClose={close} />}

@@ -8,7 +8,7 @@ import { useOrg } from '../../stores/org.ts';
 import { PAGE_SIZES, useOrgList } from '../../stores/orgList.ts';
 import type { UserActions } from './actions.ts';
 import { exportUsers } from './exportUsers.ts';
-import { filterUsers, heldProducts, isFiltered } from './userFilter.ts';
+import { filterUsers, productChoices, isFiltered } from './userFilter.ts';
 import { UserRow } from './UserRow.tsx';
 import { UserToolbar } from './UserToolbar.tsx';
 
@@ -20,7 +20,7 @@ export function UserDirectory({ actions }: { actions: UserActions }) {
     useOrgList();
   const matches = useMemo(() => filterUsers(users, filter), [users, filter]);
   const purchases = useOrg((s) => s.purchases);
-  const products = useMemo(() => heldProducts(users, purchases), [users, purchases]);
+  const products = useMemo(() => productChoices(users, purchases), [users, purchases]);
   const size = pageSize === 0 ? Math.max(matches.length, 1) : pageSize;
   const pages = Math.max(1, Math.ceil(matches.length / size));
   const current = Math.min(page, pages - 1);

@@ -46,8 +46,8 @@ export function filterUsers(users: readonly OrgUserRow[], f: UserFilter): readon
   return out;
 }
 
-/** The products any user holds, by name, for the product filter. */
-export function heldProducts(
+/** The organization's products and any a user holds, by name, for the Product filter. */
+export function productChoices(
   users: readonly OrgUserRow[],
   // The organization's own purchases too: a product nobody holds yet is still one to filter by
   // (issue 18), and shows "No users match" rather than being missing from the list.

@@ -59,6 +59,10 @@ export function AssignSummary({ purchases, users }: Props) {
               </li>
             ))}
           </ul>
+          <p>
+            Only those with a seat are sent. The result offers to re-allocate a seat to the others
+            from another user.
+          </p>
         </Banner>
       )}
       <p className="org-muted">Each user is notified by email.</p>

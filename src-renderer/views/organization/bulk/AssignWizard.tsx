@@ -1,6 +1,7 @@
 // The bulk assignment wizard (seed 000 §XIV–XVI): users → products → expiration date → summary
-// → result, sent as ONE change (org.assignMany) and followed until the cloud answers.
-import { useMemo, useState } from 'react';
+// → result, sent as org.assignMany changes (only what free seats allow: ./assignSend.ts) and
+// followed until the cloud answers; who went without a seat can be given one from another user.
+import { useId, useMemo, useState } from 'react';
 import type { OrgPurchaseRow, OrgUserRow } from '../../../../src-shared/domain/org.ts';
 import { Button } from '../../../components/Button.tsx';
 import { appNowIso } from '../../../app/clock.ts';
@@ -11,7 +12,9 @@ import { AssignProducts } from './AssignProducts.tsx';
 import { AssignSummary } from './AssignSummary.tsx';
 import { defaultPurchase, expiryLabel, productGroups } from './assignPlan.ts';
 import { BulkResult } from './BulkResult.tsx';
-import { plural, send, type SentChange } from './changes.ts';
+import { sendAssignments, usersReached } from './assignSend.ts';
+import { plural, type SentChange } from './changes.ts';
+import { useReallocate } from './Reallocate.tsx';
 import { WizardFrame } from './WizardFrame.tsx';
 
 const STEPS = ['Users', 'Products', 'Expiration date', 'Summary', 'Result'];
@@ -31,6 +34,8 @@ export function AssignWizard({ users, startChecked, onClose }: Props) {
   const [codes, setCodes] = useState<ReadonlySet<string>>(new Set());
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const reasonId = useId();
+  const reallocate = useReallocate(users);
   const [sent, setSent] = useState<SentChange[] | null>(null);
   // The offer is taken once: seat counts move as soon as the change is queued.
   const [groups] = useState(() => productGroups(purchases, appNowIso()));
@@ -58,24 +63,9 @@ export function AssignWizard({ users, startChecked, onClose }: Props) {
 
   async function assign() {
     setBusy(true);
-    const keys = planned.flatMap((p) =>
-      selected.map((u) => ({ key: `${u.id}:${p.id}`, email: u.email })),
-    );
-    // With one purchase (asked, or left after the pre-check) refusals are keyed by user alone.
-    const single = planned.length === 1 ? planned[0]?.id : undefined;
-    const pair = (k: string) => (k.includes(':') || !single ? k : `${k}:${single}`);
-    const change = await send(
-      'org.assignMany',
-      { userIds: selected.map((u) => u.id), purchaseIds: planned.map((p) => p.id) },
-      keys,
-      undefined,
-      pair,
-    );
-    const refused = new Set(change.local.map((f) => f.key));
-    const left = planned.filter((p) => selected.some((u) => !refused.has(`${u.id}:${p.id}`)));
-    const sole = single ?? (left.length === 1 ? left[0]?.id : undefined);
+    const changes = await sendAssignments(planned, selected);
     setBusy(false);
-    setSent([{ ...change, keyOf: (k) => (k.includes(':') || !sole ? k : `${k}:${sole}`) }]);
+    setSent(changes);
     setStep(4);
   }
 
@@ -85,6 +75,8 @@ export function AssignWizard({ users, startChecked, onClose }: Props) {
   };
 
   const back = () => setStep(step - 1);
+  // Only users a free seat reaches are sent (./assignSend.ts): the button counts them.
+  const reached = usersReached(planned, selected);
   // The primary button of the current step; the frame adds Cancel/Back and the last step's close.
   const next = (
     <>
@@ -108,47 +100,69 @@ export function AssignWizard({ users, startChecked, onClose }: Props) {
         </Button>
       )}
       {step === 3 && (
-        <Button variant="primary" busy={busy} onClick={() => void assign()}>
-          Assign to {plural(selected.length, 'user')}
-        </Button>
+        <>
+          {reached === 0 && (
+            <span id={reasonId} className="wizard-reason">
+              No seat is free for these users.
+            </span>
+          )}
+          <Button
+            variant="primary"
+            busy={busy}
+            disabled={reached === 0}
+            aria-describedby={reached === 0 ? reasonId : undefined}
+            onClick={() => void assign()}
+          >
+            Assign to {plural(reached, 'user')}
+          </Button>
+        </>
       )}
     </>
   );
 
   return (
-    <WizardFrame
-      title="Assign products"
-      steps={STEPS}
-      current={step}
-      onClose={onClose}
-      next={next}
-      onBack={back}
-    >
-      {step === 0 && <UserPicker users={users} checked={checked} onChange={setChecked} />}
-      {step === 1 && (
-        <AssignProducts groups={groups} picked={codes} users={selected.length} onToggle={toggle} />
-      )}
-      {step === 2 && (
-        <AssignExpiry
-          groups={pickedGroups}
-          chosen={chosen}
-          users={selected}
-          onChoose={(code, id) => setChosen({ ...chosen, [code]: id })}
-        />
-      )}
-      {step === 3 && <AssignSummary purchases={planned} users={selected} />}
-      {step === 4 && sent && (
-        <BulkResult
-          sent={sent}
-          users={users}
-          productOf={productOf}
-          texts={{
-            done: (n) => `${plural(n, 'assignment')} made.`,
-            queued: (n) => `${plural(n, 'assignment')} queued.`,
-            failed: (n) => `${plural(n, 'assignment')} could not be made`,
-          }}
-        />
-      )}
-    </WizardFrame>
+    <>
+      <WizardFrame
+        title="Assign products"
+        steps={STEPS}
+        current={step}
+        onClose={onClose}
+        next={next}
+        onBack={back}
+      >
+        {step === 0 && <UserPicker users={users} checked={checked} onChange={setChecked} />}
+        {step === 1 && (
+          <AssignProducts
+            groups={groups}
+            picked={codes}
+            users={selected.length}
+            onToggle={toggle}
+          />
+        )}
+        {step === 2 && (
+          <AssignExpiry
+            groups={pickedGroups}
+            chosen={chosen}
+            users={selected}
+            onChoose={(code, id) => setChosen({ ...chosen, [code]: id })}
+          />
+        )}
+        {step === 3 && <AssignSummary purchases={planned} users={selected} />}
+        {step === 4 && sent && (
+          <BulkResult
+            sent={sent}
+            users={users}
+            productOf={productOf}
+            texts={{
+              done: (n) => `${plural(n, 'assignment')} made.`,
+              queued: (n) => `${plural(n, 'assignment')} queued.`,
+              failed: (n) => `${plural(n, 'assignment')} could not be made`,
+            }}
+            actionOf={(f) => reallocate.actionOf(f, productOf(f))}
+          />
+        )}
+      </WizardFrame>
+      {reallocate.dialog}
+    </>
   );
 }

@@ -1,7 +1,7 @@
 // The last step of a bulk flow (seed 000 §XIV.8): "Waiting for the cloud…" while the change is
 // queued (offline: sent when back online), then how many items were made and, per user, what
 // failed and why.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ChangeResult, OrgUserRow } from '../../../../src-shared/domain/org.ts';
 import { Banner } from '../../../components/Banner.tsx';
 import { Spinner } from '../../../components/Spinner.tsx';
@@ -24,6 +24,8 @@ interface Props {
   texts: Texts;
   /** The product column of the failure table (assign and revoke). */
   productOf?: (f: Failure, change: SentChange) => string;
+  /** A way to do what failed another way (assign's Re-allocate…), beside its reason. */
+  actionOf?: (f: Failure) => ReactNode;
 }
 
 /** Follows one change and reports its standing up (one hook per change, so one component). */
@@ -39,7 +41,7 @@ function Follow({
   return null;
 }
 
-export function BulkResult({ sent, users, texts, productOf }: Props) {
+export function BulkResult({ sent, users, texts, productOf, actionOf }: Props) {
   const [results, setResults] = useState<ReadonlyMap<number, ChangeResult | null>>(new Map());
   const onResult = useMemo(
     () => (id: number, r: ChangeResult | null) =>
@@ -87,7 +89,14 @@ export function BulkResult({ sent, users, texts, productOf }: Props) {
               <tr>
                 <th scope="col">User</th>
                 {productOf && <th scope="col">Product</th>}
-                <th scope="col">Reason</th>
+                <th scope="col" className="bulk-reason-col">
+                  Reason
+                </th>
+                {actionOf && (
+                  <th scope="col" className="bulk-action-col">
+                    <span className="visually-hidden">Action</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -96,6 +105,7 @@ export function BulkResult({ sent, users, texts, productOf }: Props) {
                   <td>{f.email ?? byId.get(userOfKey(f.key))?.email ?? '—'}</td>
                   {productOf && <td>{productOf(f, change)}</td>}
                   <td>{f.message}</td>
+                  {actionOf && <td>{actionOf(f)}</td>}
                 </tr>
               ))}
             </tbody>
