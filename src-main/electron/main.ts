@@ -7,7 +7,7 @@ import { app, dialog, type BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SeatSummary } from '../../src-shared/bridge/calls/seats.ts';
-import { parseShift } from '../../src-shared/clock.ts';
+import { parseShift, shiftedClock } from '../../src-shared/clock.ts';
 import { packageRoot } from '../core/package-root.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { startCore } from './core-host.ts';
@@ -20,6 +20,7 @@ import {
   quitQuestion,
   type DeepLink,
 } from './decisions.ts';
+import { followNotices } from './desktop-notices.ts';
 import { registerBridge, sendEvent } from './ipc.ts';
 import { installSecurity, secureDefaultSession } from './security.ts';
 import { createTray, type ServerTray } from './tray.ts';
@@ -83,6 +84,8 @@ async function run(): Promise<void> {
     startsAtLogin: () => app.getLoginItemSettings().openAtLogin,
   });
 
+  // New invitations, assignments and borrow reminders notify; a click opens their place.
+  followNotices(core, shiftedClock(clockShiftMs), (route) => showWindow(route));
   core.onEvent((name, payload) => {
     if (win) sendEvent(win.webContents, name, payload);
     if (name === 'seats.changed') {

@@ -1,7 +1,8 @@
 // The desktop shell's wiring, run for real under Node with the typed stand-in for `electron`
 // (SPEC §15): main.ts hardens every webContents, registers the bridge with sender checks, starts
 // the core in a utility process (with the embedded demo cloud), creates the tray, and closing the
-// window hides it while the license server keeps answering render apps on its port.
+// window hides it while the license server keeps answering render apps on its port; a new
+// invitation shows a native notification whose click opens that invitation.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { register } from 'node:module';
@@ -12,6 +13,9 @@ import { CONTENT_SECURITY_POLICY } from '../../src-shared/csp.ts';
 import type { Envelope } from '../../src-shared/envelope.ts';
 import { CSP as HEADLESS_CSP } from '../../src-main/headless/server.ts';
 import { FORBIDDEN_SENDER } from '../../src-main/electron/decisions.ts';
+import type { OrgInvitationRow } from '../../src-shared/domain/org.ts';
+import type { SessionState } from '../../src-shared/domain/session.ts';
+import { cloudReader } from '../sync/helpers.ts';
 import { eventually } from '../support/wait.ts';
 import { standIn, app } from './stand-in/electron.ts';
 
@@ -30,6 +34,9 @@ process.env.CLM_PORT = String(seatPort);
 delete process.env.CLM_CLOUD_URL;
 await import('../../src-main/electron/main.ts');
 
+const TOM = 'tom.novak@example.com';
+// The cloud's invitation notice (src-shared/org/notices.ts, seed 000 §IV).
+const INVITED = 'admin@northwind.example has invited you to join their organization as Member.';
 const TRUSTED = { url: 'app://renderer/index.html', parent: null };
 function call(name: string, input: unknown, frame: unknown = TRUSTED) {
   const handler = standIn.ipcHandlers.get(CALL_CHANNEL);
@@ -131,6 +138,42 @@ test('closing the window hides it; the license server keeps serving; the tray re
       >),
     );
   assert.equal(standIn.loginItem.openAtLogin, true);
+});
+
+test('a new invitation shows a native notification; clicking it opens that invitation', async () => {
+  const signedIn = await call('session.signIn', { email: TOM, password: 'demo1234' });
+  assert.equal(signedIn.ok, true);
+  const mine = await eventually('Tom’s pending invitation in the replica', async () => {
+    const env = await call('org.invitations', { mine: true, status: 'pending' });
+    const rows = env.ok ? (env.value as OrgInvitationRow[]) : [];
+    return rows[0] ?? null;
+  });
+  const session = await call('session.get', {});
+  assert.ok(session.ok);
+  const admin = await cloudReader(
+    (session.value as SessionState).cloudUrl,
+    'admin@northwind.example',
+    'demo1234',
+  );
+  await admin.post('/v1/org/invitations/resend', { invitationId: mine.id });
+  await call('sync.now', {});
+  const shown = await eventually(
+    'the invitation’s notification',
+    () => standIn.notifications.find((n) => n.options.body === INVITED) ?? null,
+    { timeoutMs: 60_000 },
+  );
+  assert.equal(shown.options.title, 'Invitation');
+  // Shown once, and nothing Tom already had (his invitation's first notice) is shown.
+  assert.deepEqual(
+    standIn.notifications.map((n) => n.options.body),
+    [INVITED],
+  );
+  const win = standIn.windows[0];
+  assert.ok(win);
+  win.hide();
+  shown.userClicks();
+  assert.equal(win.visible, true);
+  assert.equal(win.url, `app://renderer/index.html#/products/invitation/${mine.id}`);
 });
 
 test('a clm://invitation link given to a second instance opens that invitation', () => {

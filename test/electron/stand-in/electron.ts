@@ -30,6 +30,7 @@ export const standIn = {
   messageBoxResponse: 0,
   messageBoxes: [] as string[],
   loginItem: { openAtLogin: false },
+  notifications: [] as StandInNotification[],
 };
 
 class StandInApp extends EventEmitter {
@@ -233,6 +234,36 @@ const trayCheck = StandInTray satisfies new (
 ) => Pick<E.Tray, 'setToolTip' | 'setContextMenu' | 'destroy'>;
 export const Tray = StandInTray;
 
+/** A native notification: recorded when shown; the test clicks it as the user would. */
+export class StandInNotification extends EventEmitter {
+  shown = false;
+  constructor(readonly options: E.NotificationConstructorOptions = {}) {
+    super();
+  }
+  static isSupported(): boolean {
+    return true;
+  }
+  show(): void {
+    this.shown = true;
+    standIn.notifications.push(this);
+  }
+  close(): void {
+    this.emit('close', {});
+  }
+  /** The user clicks the notification. */
+  userClicks(): void {
+    this.emit('click', {});
+  }
+}
+const notificationCheck = StandInNotification satisfies new (
+  options: E.NotificationConstructorOptions,
+) => Pick<E.Notification, 'show' | 'close'>;
+const notificationStatics = StandInNotification satisfies Pick<
+  typeof E.Notification,
+  'isSupported'
+>;
+export const Notification = StandInNotification;
+
 export const Menu = {
   buildFromTemplate: (template: E.MenuItemConstructorOptions[]) =>
     ({ template }) as unknown as E.Menu,
@@ -296,4 +327,4 @@ export const net = {
 } satisfies { fetch: (input: string) => Promise<GlobalResponse> };
 
 // The class checks above only exist to be type-checked.
-void [contentsCheck, windowCheck, trayCheck, sessionCheck];
+void [contentsCheck, windowCheck, trayCheck, sessionCheck, notificationCheck, notificationStatics];
