@@ -109,3 +109,38 @@ export function quitQuestion(leasesHeld: number): string | null {
   const seats = leasesHeld === 1 ? '1 seat is' : `${leasesHeld} seats are`;
   return `${seats} in use on this license server. Quitting stops it, and render apps lose their licenses. Quit anyway?`;
 }
+
+/** The flag the login item starts the app with: the server runs in the tray, no window. */
+export const HIDDEN_AT_LOGIN = '--hidden';
+
+/** Started by the session's login item (Windows passes the flag; macOS says so): no window. */
+export function startsHidden(
+  argv: readonly string[],
+  login: { wasOpenedAtLogin?: boolean },
+): boolean {
+  return argv.includes(HIDDEN_AT_LOGIN) || login.wasOpenedAtLogin === true;
+}
+
+/** The Windows and macOS login item (Electron's app.setLoginItemSettings). */
+export function loginItemSettings(on: boolean): { openAtLogin: boolean; args: string[] } {
+  return { openAtLogin: on, args: [HIDDEN_AT_LOGIN] };
+}
+
+/**
+ * Linux has no login item in Electron: the XDG autostart entry starts the app hidden. `exec` is
+ * the AppImage file when run from one (its mount point changes at every start), else the binary.
+ */
+export function autostartEntry(exec: string): string {
+  // Quoted as the Desktop Entry spec's Exec key says, then escaped as any of its string values.
+  const quoted = `"${exec.replace(/(["`$\\])/g, '\\$1')}"`.replace(/\\/g, '\\\\');
+  const field = quoted.replace(/%/g, '%%');
+  return [
+    '[Desktop Entry]',
+    'Type=Application',
+    'Name=Chaos License Manager',
+    'Comment=The Chaos License Server for the render apps of this machine',
+    `Exec=${field} ${HIDDEN_AT_LOGIN}`,
+    'X-GNOME-Autostart-enabled=true',
+    '',
+  ].join('\n');
+}

@@ -8,7 +8,8 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { register } from 'node:module';
 import { createServer } from 'node:net';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { CALL_CHANNEL } from '../../src-shared/bridge/channels.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/csp.ts';
 import type { Envelope } from '../../src-shared/envelope.ts';
@@ -150,7 +151,11 @@ test('closing the window hides it; the license server keeps serving; the tray re
         NonNullable<(typeof tray.menu)[number]['click']>
       >),
     );
-  assert.equal(standIn.loginItem.openAtLogin, true);
+  // Linux has no login item in Electron: an XDG autostart entry starts the app hidden.
+  if (process.platform === 'linux') {
+    const entry = join(standIn.userData, 'autostart', 'chaos-license-manager.desktop');
+    assert.match(readFileSync(entry, 'utf8'), /^Exec=".+" --hidden$/m);
+  } else assert.deepEqual(standIn.loginItem, { openAtLogin: true, args: ['--hidden'] });
 });
 
 test('a new assignment shows a native notification; clicking it opens Products', async () => {

@@ -29,7 +29,7 @@ export const standIn = {
   /** The answer the next message boxes get (0: the first button). */
   messageBoxResponse: 0,
   messageBoxes: [] as string[],
-  loginItem: { openAtLogin: false },
+  loginItem: { openAtLogin: false, args: [] as string[] },
   notifications: [] as StandInNotification[],
 };
 
@@ -68,10 +68,11 @@ class StandInApp extends EventEmitter {
     standIn.exitCode = code;
   }
   setLoginItemSettings(settings: E.Settings): void {
-    standIn.loginItem.openAtLogin = settings.openAtLogin ?? false;
+    standIn.loginItem = { openAtLogin: settings.openAtLogin ?? false, args: settings.args ?? [] };
   }
-  getLoginItemSettings(): E.LoginItemSettings {
-    return { openAtLogin: standIn.loginItem.openAtLogin } as E.LoginItemSettings;
+  getLoginItemSettings(_options?: E.LoginItemSettingsOptions): E.LoginItemSettings {
+    // Not started by a login item (macOS would say wasOpenedAtLogin).
+    return { ...standIn.loginItem, wasOpenedAtLogin: false } as unknown as E.LoginItemSettings;
   }
 }
 export const app = new StandInApp() satisfies Pick<
@@ -86,6 +87,7 @@ export const app = new StandInApp() satisfies Pick<
   | 'exit'
   | 'isPackaged'
   | 'setLoginItemSettings'
+  | 'getLoginItemSettings'
 >;
 
 export class StandInWebContents extends EventEmitter {
