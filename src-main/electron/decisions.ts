@@ -63,7 +63,7 @@ export type DeepLink = { kind: 'invitation'; id: string };
 /** An invitation id as the cloud issues them (ids.ts): letters, digits, `_` and `-`. */
 const ID = /^[A-Za-z0-9_-]{1,100}$/;
 
-/** `clm://invitation/<id>` → the invitation to open; anything else → null. */
+/** `clm://invitation/<id>` (or `clm://invite/<id>`) → the invitation to open; else null. */
 export function parseDeepLink(raw: string): DeepLink | null {
   let url: URL;
   try {
@@ -73,7 +73,8 @@ export function parseDeepLink(raw: string): DeepLink | null {
   }
   if (url.protocol !== `${DEEP_LINK_SCHEME}:`) return null;
   if (url.username || url.password || url.search || url.hash) return null;
-  if (url.hostname !== 'invitation') return null;
+  // The cloud's mails and notices write clm://invite/<id> (docs/organization-api.md): same link.
+  if (url.hostname !== 'invitation' && url.hostname !== 'invite') return null;
   const parts = url.pathname.split('/').filter(Boolean);
   if (parts.length !== 1) return null;
   const id = decodeURIComponent(parts[0] ?? '');

@@ -77,8 +77,11 @@ test('clm://invitation/<id> is parsed; anything else is refused', () => {
     kind: 'invitation',
     id: 'inv_3f9c',
   });
+  // The link the cloud's invitation mail and notice carry (src-shared/org/notices.ts).
+  assert.deepEqual(parseDeepLink('clm://invite/inv_3f9c'), { kind: 'invitation', id: 'inv_3f9c' });
   for (const url of [
     'clm://invitation/',
+    'clm://invites/x',
     'clm://invitation/a/b',
     'clm://invitation/%2e%2e',
     'clm://invitation/x?then=https://evil',
