@@ -63,7 +63,7 @@ export type DeepLink = { kind: 'invitation'; id: string };
 /** An invitation id as the cloud issues them (ids.ts): letters, digits, `_` and `-`. */
 const ID = /^[A-Za-z0-9_-]{1,100}$/;
 
-/** `clm://invitation/<id>` → the invitation to open; anything else → null. */
+/** `clm://invitation/<id>` (or `clm://invite/<id>`) → the invitation to open; else null. */
 export function parseDeepLink(raw: string): DeepLink | null {
   let url: URL;
   try {
@@ -73,7 +73,8 @@ export function parseDeepLink(raw: string): DeepLink | null {
   }
   if (url.protocol !== `${DEEP_LINK_SCHEME}:`) return null;
   if (url.username || url.password || url.search || url.hash) return null;
-  if (url.hostname !== 'invitation') return null;
+  // The cloud's mails and notices write clm://invite/<id> (docs/organization-api.md): same link.
+  if (url.hostname !== 'invitation' && url.hostname !== 'invite') return null;
   const parts = url.pathname.split('/').filter(Boolean);
   if (parts.length !== 1) return null;
   const id = decodeURIComponent(parts[0] ?? '');
@@ -108,4 +109,39 @@ export function quitQuestion(leasesHeld: number): string | null {
   if (leasesHeld <= 0) return null;
   const seats = leasesHeld === 1 ? '1 seat is' : `${leasesHeld} seats are`;
   return `${seats} in use on this license server. Quitting stops it, and render apps lose their licenses. Quit anyway?`;
+}
+
+/** The flag the login item starts the app with: the server runs in the tray, no window. */
+export const HIDDEN_AT_LOGIN = '--hidden';
+
+/** Started by the session's login item (Windows passes the flag; macOS says so): no window. */
+export function startsHidden(
+  argv: readonly string[],
+  login: { wasOpenedAtLogin?: boolean },
+): boolean {
+  return argv.includes(HIDDEN_AT_LOGIN) || login.wasOpenedAtLogin === true;
+}
+
+/** The Windows and macOS login item (Electron's app.setLoginItemSettings). */
+export function loginItemSettings(on: boolean): { openAtLogin: boolean; args: string[] } {
+  return { openAtLogin: on, args: [HIDDEN_AT_LOGIN] };
+}
+
+/**
+ * Linux has no login item in Electron: the XDG autostart entry starts the app hidden. `exec` is
+ * the AppImage file when run from one (its mount point changes at every start), else the binary.
+ */
+export function autostartEntry(exec: string): string {
+  // Quoted as the Desktop Entry spec's Exec key says, then escaped as any of its string values.
+  const quoted = `"${exec.replace(/(["`$\\])/g, '\\$1')}"`.replace(/\\/g, '\\\\');
+  const field = quoted.replace(/%/g, '%%');
+  return [
+    '[Desktop Entry]',
+    'Type=Application',
+    'Name=Chaos License Manager',
+    'Comment=The Chaos License Server for the render apps of this machine',
+    `Exec=${field} ${HIDDEN_AT_LOGIN}`,
+    'X-GNOME-Autostart-enabled=true',
+    '',
+  ].join('\n');
 }

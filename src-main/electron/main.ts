@@ -7,7 +7,7 @@ import { app, dialog, type BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SeatSummary } from '../../src-shared/bridge/calls/seats.ts';
-import { parseShift } from '../../src-shared/clock.ts';
+import { parseShift, shiftedClock } from '../../src-shared/clock.ts';
 import { packageRoot } from '../core/package-root.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { startCore } from './core-host.ts';
@@ -18,9 +18,12 @@ import {
   deepLinkRoute,
   parseDeepLink,
   quitQuestion,
+  startsHidden,
   type DeepLink,
 } from './decisions.ts';
+import { followNotices } from './desktop-notices.ts';
 import { registerBridge, sendEvent } from './ipc.ts';
+import { loginItem } from './login-item.ts';
 import { installSecurity, secureDefaultSession } from './security.ts';
 import { createTray, type ServerTray } from './tray.ts';
 import { leasesHeld } from './tray-menu.ts';
@@ -74,15 +77,18 @@ async function run(): Promise<void> {
   let update: UpdateState = { phase: 'idle' };
   let quitting = false;
   let restartToUpdate = () => undefined as void;
+  const atLogin = loginItem();
   const tray: ServerTray = createTray(trayIcon, {
     open: () => showWindow(),
     quit: () => app.quit(),
     restartToUpdate: () => restartToUpdate(),
     // The Chaos License Server runs as a service: starting with the session is the user's choice.
-    startAtLogin: (on) => app.setLoginItemSettings({ openAtLogin: on, openAsHidden: true }),
-    startsAtLogin: () => app.getLoginItemSettings().openAtLogin,
+    startAtLogin: (on) => atLogin.set(on),
+    startsAtLogin: () => atLogin.enabled(),
   });
 
+  // New invitations, assignments and borrow reminders notify; a click opens their place.
+  followNotices(core, shiftedClock(clockShiftMs), (route) => showWindow(route));
   core.onEvent((name, payload) => {
     if (win) sendEvent(win.webContents, name, payload);
     if (name === 'seats.changed') {
@@ -152,7 +158,8 @@ async function run(): Promise<void> {
     });
   });
 
-  win = openWindow();
+  // Started at login, the server serves from the tray; the window opens when asked (or a link).
+  if (!startsHidden(process.argv, app.getLoginItemSettings())) win = openWindow();
   if (pendingLink) openLink(pendingLink);
 
   try {

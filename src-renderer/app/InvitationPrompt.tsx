@@ -18,7 +18,9 @@ import { messageOf } from '../stores/errors.ts';
 import { useMe } from '../stores/me.ts';
 import { useSession } from '../stores/session.ts';
 import { Dialog } from '../views/organization/Dialog.tsx';
+import { InvitationNotOpen } from './InvitationNotOpen.tsx';
 import { href } from './route.ts';
+import { useInvitationRoute } from './useInvitationRoute.ts';
 import '../styles/organization.css';
 import '../styles/me.css';
 
@@ -31,6 +33,7 @@ interface Answered {
 }
 
 export function InvitationPrompt() {
+  useInvitationRoute();
   const accountId = useSession((s) => s.session?.account?.id ?? null);
   const invitations = useMe((s) => s.invitations);
   const asked = useMe((s) => s.asked);
@@ -56,22 +59,7 @@ export function InvitationPrompt() {
       : (open.find((i) => i.id === asked.invitationId) ?? null)
     : (open.find((i) => !later.has(i.id)) ?? null);
 
-  if (!current) {
-    if (!asked) return null;
-    return (
-      <Dialog
-        title="Invitation"
-        onClose={() => useMe.getState().closeAsked()}
-        footer={
-          <Button variant="primary" onClick={() => useMe.getState().closeAsked()}>
-            Close
-          </Button>
-        }
-      >
-        <p>This invitation is no longer pending: it was answered or cancelled.</p>
-      </Dialog>
-    );
-  }
+  if (!current) return asked ? <InvitationNotOpen invitationId={asked.invitationId} /> : null;
 
   async function answer(a: Answer, inv: OrgInvitationRow) {
     setBusy(a);

@@ -36,12 +36,31 @@ export function href(menu: MenuId, tab?: string): string {
   return tab ? `#/${menu}/${tab}` : `#/${menu}`;
 }
 
+/**
+ * `#/products/invitation/<id>` (where a clm://invitation link or a desktop notification opens the
+ * window, src-main/electron/decisions.ts): that invitation's prompt; without an id, the first
+ * pending one. Any other address: null.
+ */
+export function invitationFromHash(hash: string): { invitationId: string | null } | null {
+  const [menu, tab, id, ...rest] = hash.replace(/^#\/?/, '').split('/');
+  if (menu !== 'products' || tab !== 'invitation' || rest.length) return null;
+  if (!id) return { invitationId: null };
+  try {
+    return { invitationId: decodeURIComponent(id) };
+  } catch {
+    return { invitationId: id };
+  }
+}
+
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);
 }
 
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash);
+}
+
 export function useRoute(landing: MenuId = DEFAULT_MENU): Route {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  return parseHash(hash, landing);
+  return parseHash(useHash(), landing);
 }

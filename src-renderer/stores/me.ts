@@ -12,6 +12,8 @@ interface MeStore {
   overview: MeOverview | null;
   /** Invitations addressed to the account and still pending (answered ones leave at once). */
   invitations: OrgInvitationRow[];
+  /** The invitations were read at least once for this account (an unknown id can be told). */
+  invitationsLoaded: boolean;
   /** An invitation the user asked to see (null: the first pending one), or none asked. */
   asked: { invitationId: string | null } | null;
   load: () => Promise<void>;
@@ -30,6 +32,7 @@ export const useMe = create<MeStore>()((set, get) => ({
   error: null,
   overview: null,
   invitations: [],
+  invitationsLoaded: false,
   asked: null,
 
   async load() {
@@ -46,7 +49,7 @@ export const useMe = create<MeStore>()((set, get) => ({
   async loadInvitations() {
     try {
       const invitations = await request('org.invitations', { mine: true, status: 'pending' });
-      set({ invitations });
+      set({ invitations, invitationsLoaded: true });
     } catch {
       // Signed out meanwhile, or not synced yet: the next change loads them again.
     }
@@ -54,7 +57,14 @@ export const useMe = create<MeStore>()((set, get) => ({
 
   clear() {
     generation++;
-    set({ status: 'idle', error: null, overview: null, invitations: [], asked: null });
+    set({
+      status: 'idle',
+      error: null,
+      overview: null,
+      invitations: [],
+      invitationsLoaded: false,
+      asked: null,
+    });
   },
 
   openInvitation(invitationId) {

@@ -4,16 +4,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  autostartEntry,
   closeAction,
   decideWindowOpen,
   deepLinkFromArgv,
   deepLinkRoute,
   externalLink,
+  loginItemSettings,
   navigationAllowed,
   parseDeepLink,
   permissionGranted,
   quitQuestion,
   senderAllowed,
+  startsHidden,
 } from '../../src-main/electron/decisions.ts';
 import { leasesHeld, trayItems, trayTooltip } from '../../src-main/electron/tray-menu.ts';
 import { compareVersions, describeUpdate, isNewerVersion } from '../../src-shared/update-state.ts';
@@ -74,8 +77,11 @@ test('clm://invitation/<id> is parsed; anything else is refused', () => {
     kind: 'invitation',
     id: 'inv_3f9c',
   });
+  // The link the cloud's invitation mail and notice carry (src-shared/org/notices.ts).
+  assert.deepEqual(parseDeepLink('clm://invite/inv_3f9c'), { kind: 'invitation', id: 'inv_3f9c' });
   for (const url of [
     'clm://invitation/',
+    'clm://invites/x',
     'clm://invitation/a/b',
     'clm://invitation/%2e%2e',
     'clm://invitation/x?then=https://evil',
@@ -148,4 +154,21 @@ test('the app’s own version comparison orders releases and pre-releases', () =
     describeUpdate({ phase: 'failed', message: 'offline' }),
     'Update check failed: offline',
   );
+});
+
+test('started at login the app stays in the tray; a login item starts it so', () => {
+  assert.equal(startsHidden(['/opt/clm/clm'], {}), false);
+  assert.equal(startsHidden(['/opt/clm/clm', '--hidden'], {}), true);
+  assert.equal(startsHidden(['/opt/clm/clm'], { wasOpenedAtLogin: true }), true);
+  assert.equal(
+    startsHidden(['/opt/clm/clm', 'clm://invitation/inv_1'], { wasOpenedAtLogin: false }),
+    false,
+  );
+  assert.deepEqual(loginItemSettings(true), { openAtLogin: true, args: ['--hidden'] });
+  assert.deepEqual(loginItemSettings(false), { openAtLogin: false, args: ['--hidden'] });
+  const entry = autostartEntry('/home/ana/Apps/Chaos License Manager.AppImage');
+  assert.match(entry, /^\[Desktop Entry\]\nType=Application\n/);
+  assert.match(entry, /^Exec="\/home\/ana\/Apps\/Chaos License Manager\.AppImage" --hidden$/m);
+  // Quoted and escaped as the Desktop Entry spec says: a path cannot inject arguments or codes.
+  assert.match(autostartEntry('/opt/a"b$c%d'), /^Exec="\/opt\/a\\\\"b\\\\\$c%%d" --hidden$/m);
 });

@@ -29,7 +29,8 @@ export const standIn = {
   /** The answer the next message boxes get (0: the first button). */
   messageBoxResponse: 0,
   messageBoxes: [] as string[],
-  loginItem: { openAtLogin: false },
+  loginItem: { openAtLogin: false, args: [] as string[] },
+  notifications: [] as StandInNotification[],
 };
 
 class StandInApp extends EventEmitter {
@@ -67,10 +68,11 @@ class StandInApp extends EventEmitter {
     standIn.exitCode = code;
   }
   setLoginItemSettings(settings: E.Settings): void {
-    standIn.loginItem.openAtLogin = settings.openAtLogin ?? false;
+    standIn.loginItem = { openAtLogin: settings.openAtLogin ?? false, args: settings.args ?? [] };
   }
-  getLoginItemSettings(): E.LoginItemSettings {
-    return { openAtLogin: standIn.loginItem.openAtLogin } as E.LoginItemSettings;
+  getLoginItemSettings(_options?: E.LoginItemSettingsOptions): E.LoginItemSettings {
+    // Not started by a login item (macOS would say wasOpenedAtLogin).
+    return { ...standIn.loginItem, wasOpenedAtLogin: false } as unknown as E.LoginItemSettings;
   }
 }
 export const app = new StandInApp() satisfies Pick<
@@ -85,6 +87,7 @@ export const app = new StandInApp() satisfies Pick<
   | 'exit'
   | 'isPackaged'
   | 'setLoginItemSettings'
+  | 'getLoginItemSettings'
 >;
 
 export class StandInWebContents extends EventEmitter {
@@ -233,6 +236,36 @@ const trayCheck = StandInTray satisfies new (
 ) => Pick<E.Tray, 'setToolTip' | 'setContextMenu' | 'destroy'>;
 export const Tray = StandInTray;
 
+/** A native notification: recorded when shown; the test clicks it as the user would. */
+export class StandInNotification extends EventEmitter {
+  shown = false;
+  constructor(readonly options: E.NotificationConstructorOptions = {}) {
+    super();
+  }
+  static isSupported(): boolean {
+    return true;
+  }
+  show(): void {
+    this.shown = true;
+    standIn.notifications.push(this);
+  }
+  close(): void {
+    this.emit('close', {});
+  }
+  /** The user clicks the notification. */
+  userClicks(): void {
+    this.emit('click', {});
+  }
+}
+const notificationCheck = StandInNotification satisfies new (
+  options: E.NotificationConstructorOptions,
+) => Pick<E.Notification, 'show' | 'close'>;
+const notificationStatics = StandInNotification satisfies Pick<
+  typeof E.Notification,
+  'isSupported'
+>;
+export const Notification = StandInNotification;
+
 export const Menu = {
   buildFromTemplate: (template: E.MenuItemConstructorOptions[]) =>
     ({ template }) as unknown as E.Menu,
@@ -296,4 +329,4 @@ export const net = {
 } satisfies { fetch: (input: string) => Promise<GlobalResponse> };
 
 // The class checks above only exist to be type-checked.
-void [contentsCheck, windowCheck, trayCheck, sessionCheck];
+void [contentsCheck, windowCheck, trayCheck, sessionCheck, notificationCheck, notificationStatics];
