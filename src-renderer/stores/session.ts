@@ -24,6 +24,9 @@ interface SessionStore {
   applySync: (sync: SyncStatus) => void;
 }
 
+/** How many sessions the core pushed; `load` compares it to tell a stale answer. */
+let pushes = 0;
+
 export const useSession = create<SessionStore>()((set, get) => ({
   session: null,
   loadError: null,
@@ -34,7 +37,12 @@ export const useSession = create<SessionStore>()((set, get) => ({
   async load() {
     try {
       // The clock first: views compute expiry from it as soon as a session is shown.
-      const [session] = await Promise.all([request('session.get', {}), syncClock()]);
+      const pushedBefore = pushes;
+      const [answered] = await Promise.all([request('session.get', {}), syncClock()]);
+      // A sign-in or sign-out pushed while this answer travelled is newer than it: keep that one
+      // (another window signing out must not be undone by this window's late first answer).
+      const pushed = pushes !== pushedBefore ? get().session : null;
+      const session = pushed ?? answered;
       set({ session, loadError: null });
       if (!session.signedIn) await loadDemoAccounts(set);
     } catch (err) {
@@ -88,6 +96,7 @@ export const useSession = create<SessionStore>()((set, get) => ({
   },
 
   applySession(session) {
+    pushes += 1;
     const wasSignedIn = get().session?.signedIn ?? false;
     set({ session });
     if (wasSignedIn && !session.signedIn) void loadDemoAccounts(set);
