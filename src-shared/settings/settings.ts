@@ -5,6 +5,7 @@ import Type, { type Static } from 'typebox';
 import type { CredentialStorage } from '../domain/session.ts';
 import { AppError } from '../errors.ts';
 import { parse } from '../schema.ts';
+import { LABELS, settingsInputProblem } from './problems.ts';
 
 /** Default connect timeout, as the cloud client's per-request default (src-main/sync). */
 export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
@@ -12,7 +13,6 @@ export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
 const HttpUrl = Type.String({ maxLength: 300, pattern: '^https?://[^\\s]+$' });
 /** A URL, or '' to clear the field. */
 const UrlOrEmpty = Type.String({ maxLength: 300, pattern: '^(https?://[^\\s]+)?$' });
-const LABELS = { cloudUrl: 'The cloud URL', proxyUrl: 'The proxy' } as const;
 
 /** What `settings.set` and `clm settings set` accept; '' clears a field, absent keeps it. */
 export const SettingsInput = Type.Object(
@@ -58,21 +58,8 @@ export interface SettingsView {
 
 /** Checks what a schema cannot say (a URL that parses, a proxy without a path); throws bad_request. */
 export function checkSettingsInput(value: unknown): SettingsInput {
-  const v = value as Partial<Record<keyof typeof LABELS, unknown>> | null;
-  for (const key of ['cloudUrl', 'proxyUrl'] as const) {
-    const text = v?.[key];
-    if (typeof text === 'string' && text !== '' && !/^https?:\/\/[^\s]+$/.test(text))
-      throw new AppError(
-        'bad_request',
-        `Invalid settings: ${LABELS[key]} "${text.slice(0, 80)}" is not an http:// or https:// URL`,
-      );
-  }
-  const t = (value as { connectTimeoutSeconds?: unknown } | null)?.connectTimeoutSeconds;
-  if (t !== undefined && !(Number.isInteger(t) && (t as number) >= 1 && (t as number) <= 300))
-    throw new AppError(
-      'bad_request',
-      `Invalid settings: the connect timeout must be a whole number of seconds from 1 to 300, not "${String(t).slice(0, 20)}"`,
-    );
+  const problem = settingsInputProblem(value);
+  if (problem) throw new AppError('bad_request', problem);
   const input = parse(SettingsInput, value, 'settings');
   for (const key of ['cloudUrl', 'proxyUrl'] as const) {
     const text = input[key];

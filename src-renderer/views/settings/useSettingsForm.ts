@@ -1,6 +1,7 @@
 // The Settings page's state (seed 004 "Settings and proxy"): loads settings.get, keeps a draft,
 // sends only what changed to settings.set; the cloud refuses nothing here, the core's schema does.
 import { useEffect, useState } from 'react';
+import { settingsInputProblem } from '../../../src-shared/settings/problems.ts';
 import type { SettingsInput, SettingsView } from '../../../src-shared/settings/settings.ts';
 import { request } from '../../bridge/index.ts';
 import { messageOf } from '../../stores/errors.ts';
@@ -63,6 +64,12 @@ export function useSettingsForm() {
     const input = changes(draft, saved);
     if (!Object.keys(input).length) {
       setOutcome({ ok: true, message: 'Nothing to save: the settings are as shown.' });
+      return;
+    }
+    // The same words the core would answer, before anything is sent.
+    const problem = settingsInputProblem(input);
+    if (problem) {
+      setOutcome({ ok: false, message: problem });
       return;
     }
     setBusy(true);
