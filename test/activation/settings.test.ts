@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
 import { startTestCloud, type TestCloud } from '../cloud/helpers.ts';
 import { openCore, removeTempDirs, tempDir } from '../core/helpers.ts';
