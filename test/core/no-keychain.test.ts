@@ -80,11 +80,12 @@ test(
       await app.stop();
     }
     const entries = JSON.parse(readFileSync(credentialFile, 'utf8')) as Record<string, string>;
-    // The UI session's refresh token, and (once it activated) the license server's own one.
+    // The UI session's refresh token, and (once it activated) the license server's own entries:
+    // its session, its machine key and the pinned cloud key (docs/activation.md).
     const keys = Object.keys(entries);
     assert.equal(keys.filter((k) => k.startsWith(`${ADMIN.email} @ `)).length, 1, keys.join());
     assert.ok(
-      keys.every((k) => k.startsWith(`${ADMIN.email} @ `) || k.startsWith('license server: ')),
+      keys.every((k) => k.startsWith(`${ADMIN.email} @ `) || k.startsWith('license server')),
       keys.join(),
     );
     const stored = Object.values(entries);
