@@ -23,7 +23,7 @@ let app: ServedApp;
 before(async () => {
   browser = await launchBrowser();
   cloud = await startTestCloud();
-  proxy = await startTestProxy();
+  proxy = await startTestProxy({ 'cloud.invalid': '127.0.0.1' });
   app = await startServe({ cloudUrl: cloud.url });
 });
 after(async () => {
@@ -93,4 +93,27 @@ test('a proxy set on the Settings page carries the next cloud call; a wrong one 
     .getByText(/ECONNREFUSED/)
     .waitFor();
   if (shots) await page.screenshot({ path: join(shots, 'settings-bad-proxy.png'), fullPage: true });
+});
+
+test('behind a proxy, the first sign-in works once the proxy is set on the sign-in page', async () => {
+  // The cloud's name resolves only inside the proxy: without it nothing reaches the cloud.
+  const hidden = await startServe({ cloudUrl: cloud.url.replace('127.0.0.1', 'cloud.invalid') });
+  try {
+    const { page } = await openPage(browser, hidden.base);
+    await page.goto(hidden.loginUrl);
+    await page.getByText('Connection settings (proxy, cloud URL)').click();
+    await page.getByLabel('HTTP(S) proxy', { exact: true }).fill(proxy.url);
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved. The next call to the cloud uses them.').waitFor();
+    if (shots) await page.screenshot({ path: join(shots, 'settings-signin.png'), fullPage: true });
+    await page.getByLabel('Email', { exact: true }).fill(ADMIN);
+    await page.getByLabel('Password', { exact: true }).fill('demo1234');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: 'Organization', level: 1 }).waitFor();
+    assert.ok(
+      proxy.seen.some((s) => s.includes('cloud.invalid') && s.endsWith('/v1/auth/sign-in')),
+    );
+  } finally {
+    await hidden.stop();
+  }
 });

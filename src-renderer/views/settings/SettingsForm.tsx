@@ -19,7 +19,7 @@ export function SettingsForm({ saved, draft, busy, update, submit }: Props) {
       <Field
         label="Cloud URL"
         value={draft.cloudUrl}
-        placeholder="Empty: as started (--cloud, else the embedded demo cloud)"
+        placeholder="Empty: as the app was started"
         hint={`In use now: ${saved.cloudUrlInUse}. A change applies at the next start.`}
         onChange={(e) => update('cloudUrl', e.target.value)}
       />

@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import { Banner } from '../../components/Banner.tsx';
 import { Skeleton } from '../../components/Skeleton.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
+import './settings.css';
 import { useSettingsForm } from './useSettingsForm.ts';
 
 const WHERE = { keychain: 'the OS keychain', file: 'the credential file', memory: 'memory only' };
