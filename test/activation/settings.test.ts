@@ -7,6 +7,8 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { createBridgeHandlers } from '../../src-main/bridge/handlers.ts';
+import { dispatch } from '../../src-shared/bridge/dispatch.ts';
 import { startTestCloud, type TestCloud } from '../cloud/helpers.ts';
 import { openCore, removeTempDirs, tempDir } from '../core/helpers.ts';
 import { root } from '../e2e/harness.ts';
@@ -103,6 +105,55 @@ test('clm settings: round trip, password outside the file, bad input changes not
     assert.ok(
       proxy.seen.some((s) => s.includes('cloud.invalid') && s.endsWith('/v1/auth/sign-in')),
     );
+  } finally {
+    await core.close();
+  }
+});
+
+test('settings.set over the bridge: the schema refuses bad input and nothing changes; the password stays out of the file', async () => {
+  const data = tempDir('settings-bridge');
+  const cred = join(data, 'credential');
+  const core = await openCore({ dataDir: data, cloudUrl: cloud.url, credentialFile: cred });
+  try {
+    const handlers = createBridgeHandlers(core);
+    const good = await dispatch(handlers, 'settings.set', {
+      proxyUrl: proxy.url,
+      proxyUser: 'studio',
+      proxyPassword: SECRET,
+      connectTimeoutSeconds: 12,
+    });
+    assert.ok(good.ok, JSON.stringify(good));
+    const file = readFileSync(join(data, 'settings.json'), 'utf8');
+    assert.ok(!file.includes(SECRET));
+    for (const bad of [
+      { connectTimeoutSeconds: 'soon' },
+      { connectTimeoutSeconds: 0 },
+      { proxyUrl: 'socks5://proxy:1080' },
+      { proxyUrl: proxy.url, colour: 'blue' },
+      { proxyUser: 'a:b' },
+      { proxyUser: '', proxyPassword: 'x' },
+    ]) {
+      const answer = await dispatch(handlers, 'settings.set', bad);
+      assert.equal(answer.ok, false, JSON.stringify(bad));
+      if (!answer.ok) assert.equal(answer.error.code, 'bad_request', JSON.stringify(bad));
+      assert.equal(readFileSync(join(data, 'settings.json'), 'utf8'), file, JSON.stringify(bad));
+    }
+    const view = await dispatch(handlers, 'settings.get', {});
+    assert.ok(view.ok);
+    if (view.ok)
+      assert.deepEqual(
+        { ...(view.value as Record<string, unknown>) },
+        {
+          cloudUrl: null,
+          cloudUrlInUse: cloud.url,
+          proxyUrl: proxy.url,
+          proxyUser: 'studio',
+          proxyPasswordSet: true,
+          passwordStorage: 'file',
+          connectTimeoutSeconds: 12,
+          proxyOverride: null,
+        },
+      );
   } finally {
     await core.close();
   }
