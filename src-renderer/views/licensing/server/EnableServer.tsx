@@ -3,18 +3,22 @@
 import { Banner } from '../../../components/Banner.tsx';
 import { Button } from '../../../components/Button.tsx';
 import { Field } from '../../../components/Field.tsx';
+import { useSession } from '../../../stores/session.ts';
 import { useEnableServer } from './useEnableServer.ts';
 
 export function EnableServer({ account }: { account: string | null }) {
   const f = useEnableServer();
+  const me = useSession((s) => s.session?.account?.email ?? '');
   return (
     <div className="seat-enable">
       <div className="seat-enable-head">
         <strong>Online licensing</strong>
         <span className="card-note">
-          {account
-            ? 'Enable it with your own account to serve your seats instead.'
-            : 'Enable it with your account to serve your seats.'}
+          {!account
+            ? 'Enable it with your account to serve your seats.'
+            : account.toLowerCase() === me.toLowerCase()
+              ? 'It serves your account. Enable it with another account to serve that one’s seats.'
+              : 'Enable it with your own account to serve your seats instead.'}
         </span>
         {!f.open && (
           <Button size="sm" variant="primary" onClick={f.start}>
