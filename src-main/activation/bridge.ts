@@ -34,9 +34,12 @@ export function activationBridgeHandlers(
     'licenseServers.list': async () => (await cloud('licenseServers')) as LicenseServerRow[],
     'licenseServers.move': async (body) => {
       const rows = (await cloud('moveSeats', body)) as LicenseServerRow[];
-      // This machine may be one of them: it renews (and acknowledges) at once.
+      // This machine may be one of them: it renews (and acknowledges) at once, and the list
+      // read after that shows the seats where they now are.
       await activation.refresh();
-      return rows;
+      return (
+        ((await cloud('licenseServers').catch(() => null)) as LicenseServerRow[] | null) ?? rows
+      );
     },
     'licenseServers.activateWorkstation': async (body) =>
       (await cloud('activateWorkstation', body)) as WorkstationActivated,

@@ -36,6 +36,8 @@ export interface ActivationOptions {
   machineId?: string;
   /** The core's way to the cloud (its proxy settings). */
   fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  /** The connect timeout of Settings, read at each request. */
+  timeoutMs?: () => number;
   /** How often the entitlement is renewed and its expiry checked (default 60 s). */
   refreshMs?: number;
   log?: (message: string, fields?: Record<string, string>) => void;
@@ -80,6 +82,7 @@ export class ServerActivation {
     this.client = new CloudClient({
       baseUrl: opts.baseUrl,
       fetch: opts.fetch,
+      timeoutMs: opts.timeoutMs,
       onRefreshToken: async (token, account) => {
         await opts.credentials().set(this.credentialKey(account.email), token);
       },

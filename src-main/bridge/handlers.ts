@@ -21,6 +21,8 @@ export type CoreCallName =
   | 'sync.status'
   | 'sync.now'
   | 'licenses.list'
+  | 'settings.get'
+  | 'settings.set'
   | OrgCallName
   | ChangeCallName
   | MeCallName
@@ -78,6 +80,8 @@ export function coreHandlers(core: Core): Pick<BridgeHandlers, CoreCallName> {
     'account.changePassword': ({ currentPassword, newPassword }) =>
       core.changePassword(currentPassword, newPassword),
     'sync.status': () => core.syncStatus(),
+    'settings.get': () => core.settingsView(),
+    'settings.set': (input) => core.setSettings(input),
     'sync.now': () => core.syncNow(),
     'licenses.list': () => core.licenses(),
     ...orgHandlers(core),

@@ -1,6 +1,8 @@
 // The desktop core: ONE object that owns the replica, the cloud client, the credential, sync state and events.
 import { isoNow, systemClock, type Clock } from '../../src-shared/clock.ts';
 import { proxiedFetch, type FetchLike } from '../settings/proxy-fetch.ts';
+import { AppSettings } from '../settings/settings.ts';
+import type { SettingsView } from '../../src-shared/settings/settings.ts';
 import { join } from 'node:path';
 import type { BridgeEvents, EventName } from '../../src-shared/bridge/contract.ts';
 import type { AccountView, DemoAccount } from '../../src-shared/domain/account.ts';
@@ -49,8 +51,11 @@ export class Core {
   readonly #opts: CoreOptions;
   /** The one clock every rule of the desktop reads (docs/time.md). */
   readonly clock: Clock;
-  /** How every cloud call is sent: through the configured proxy, or direct. */
-  readonly cloudFetch: FetchLike | undefined;
+  /** How every cloud call is sent: through the proxy of Settings (or --proxy), or direct. */
+  readonly cloudFetch: FetchLike;
+  /** Settings (src-main/settings): read at open, changed by `settings.set`. */
+  readonly settings: AppSettings;
+  #proxyFetch: FetchLike | null = null;
   readonly #events = new CoreEmitter();
   /** The embedded demo cloud; null when the app uses a real cloud. */
   readonly #embedded: EmbeddedCloud | null;
@@ -61,6 +66,7 @@ export class Core {
   readonly #credential: SessionCredential;
   readonly #failedKeep: FailedKeep;
   #signedIn = false;
+  #proxyPasswordSet = false;
   /** The account as the last sign-in/refresh answered it, until the replica holds it. */
   #lastAccount: AccountView | null = null;
   /** Bumped by sign-in and sign-out, so a pull started before never lands after. */
@@ -74,13 +80,18 @@ export class Core {
     replica: Replica,
     credentials: CredentialStore,
     log: Logger,
+    settings: AppSettings,
+    proxyUrl: string | null,
   ) {
     this.#opts = opts;
+    this.settings = settings;
     this.dataDir = opts.dataDir;
     this.#failedKeep = new FailedKeep(opts.dataDir);
     this.demo = !opts.cloudUrl;
     this.clock = opts.clock ?? systemClock;
-    this.cloudFetch = opts.proxyUrl ? proxiedFetch(opts.proxyUrl) : undefined;
+    this.#proxyFetch = proxyUrl ? proxiedFetch(proxyUrl) : null;
+    // One stable function: a proxy changed in Settings applies to the next call of every client.
+    this.cloudFetch = (url, init) => (this.#proxyFetch ?? fetch)(url, init);
     this.log = log;
     this.replica = replica;
     this.#credential = new SessionCredential({
@@ -103,7 +114,7 @@ export class Core {
     const embedded = this.#embedded;
     this.client = new CloudClient({
       baseUrl: embedded ? () => embedded.url() : (opts.cloudUrl as string),
-      timeoutMs: opts.requestTimeoutMs,
+      timeoutMs: () => this.timeoutMs(),
       clock: this.clock,
       fetch: this.cloudFetch,
       onRefreshToken: (token, account) => this.#storeRefreshToken(token, account),
@@ -158,7 +169,15 @@ export class Core {
       service: opts.keychainService,
     });
     if (credentials.storage === 'memory') log.info(credentials.notice ?? 'credential in memory');
-    const core = new Core(opts, replica, credentials, log);
+    // Settings fill what the flags leave open: --cloud and --proxy (CLM_PROXY) win for this run.
+    let core: Core | null = null;
+    const settings = new AppSettings(opts.dataDir, () => core?.credentials ?? credentials);
+    if (settings.refused) log.warn(settings.refused);
+    const saved = settings.file;
+    const proxyUrl = opts.proxyUrl ?? (await settings.proxyUrl().catch(() => null));
+    const withSettings: CoreOptions = { ...opts, cloudUrl: opts.cloudUrl ?? saved.cloudUrl };
+    core = new Core(withSettings, replica, credentials, log, settings, proxyUrl);
+    core.#proxyPasswordSet = (await settings.password().catch(() => null)) !== null;
     // The demo cloud takes a few hundred ms to boot: start it now, not at the first request.
     void core.#embedded?.url().catch(() => undefined);
     if (await core.#credential.belongsToOtherCloud()) replica.destroy();
@@ -205,6 +224,37 @@ export class Core {
 
   get credentialStorage(): CredentialStore['storage'] {
     return this.#credential.store.storage;
+  }
+
+  /** Per cloud request: --request-timeout of tests, else the connect timeout of Settings. */
+  timeoutMs(): number {
+    return this.#opts.requestTimeoutMs ?? this.settings.connectTimeoutSeconds() * 1000;
+  }
+
+  settingsView(): SettingsView {
+    const f = this.settings.file;
+    return {
+      cloudUrl: f.cloudUrl ?? null,
+      cloudUrlInUse: this.demo ? 'the embedded demo cloud' : this.cloudUrl(),
+      proxyUrl: f.proxyUrl ?? null,
+      proxyUser: f.proxyUser ?? null,
+      proxyPasswordSet: this.#proxyPasswordSet,
+      passwordStorage: this.credentialStorage,
+      connectTimeoutSeconds: this.settings.connectTimeoutSeconds(),
+      proxyOverride: this.#opts.proxyUrl ? redactProxy(this.#opts.proxyUrl) : null,
+    };
+  }
+
+  /** `settings.set`: saved, then applied to the next cloud call (a new cloud URL at the next start). */
+  async setSettings(input: unknown): Promise<SettingsView> {
+    await this.settings.set(input);
+    this.#proxyPasswordSet = (await this.settings.password().catch(() => null)) !== null;
+    if (!this.#opts.proxyUrl) {
+      const proxy = await this.settings.proxyUrl();
+      this.#proxyFetch = proxy ? proxiedFetch(proxy) : null;
+    }
+    this.log.info('settings changed', { proxy: this.settings.file.proxyUrl ?? 'none' });
+    return this.settingsView();
   }
 
   cloudUrl(): string {
@@ -446,6 +496,17 @@ export class Core {
 
   #emitSession(): void {
     this.#events.emit('session.changed', this.session());
+  }
+}
+
+/** A proxy URL as shown: its password never. */
+function redactProxy(url: string): string {
+  try {
+    const u = new URL(url);
+    u.password = '';
+    return u.href.replace(/\/$/, '');
+  } catch {
+    return 'an unreadable proxy URL';
   }
 }
 

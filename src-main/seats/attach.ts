@@ -64,6 +64,7 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
     clock: opts.clock ?? core.clock,
     machineId: opts.machineId,
     fetch: core.cloudFetch,
+    timeoutMs: () => core.timeoutMs(),
     refreshMs: opts.poolRefreshMs,
     log: (message, fields) => core.log.warn(message, fields),
   });

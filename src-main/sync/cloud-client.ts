@@ -21,8 +21,8 @@ import { problems } from '../../src-shared/schema.ts';
 export interface CloudClientOptions {
   /** The cloud's base URL, or a function that yields it (the embedded cloud starts later). */
   baseUrl: string | (() => Promise<string>);
-  /** Per request; a cloud that does not answer in time counts as offline. */
-  timeoutMs?: number;
+  /** Per request; a cloud that does not answer in time counts as offline (Settings may change it). */
+  timeoutMs?: number | (() => number);
   clock?: Clock;
   /**
    * Called with every new refresh token (sign-in and each rotation) before the answer is used:
@@ -58,7 +58,7 @@ type AuthedGet = 'account' | 'products' | 'licenses' | 'organization' | 'license
 
 export class CloudClient {
   readonly #opts: CloudClientOptions;
-  readonly #timeoutMs: number;
+  readonly #timeout: () => number;
   readonly #clock: Clock;
   #access: { token: string; expiresAt: number } | null = null;
   #refreshToken: string | null = null;
@@ -72,7 +72,8 @@ export class CloudClient {
 
   constructor(opts: CloudClientOptions) {
     this.#opts = opts;
-    this.#timeoutMs = opts.timeoutMs ?? 10_000;
+    const t = opts.timeoutMs ?? 10_000;
+    this.#timeout = typeof t === 'number' ? () => t : t;
     this.#clock = opts.clock ?? systemClock;
   }
 
@@ -206,10 +207,10 @@ export class CloudClient {
       try {
         res = await fetch(base.replace(/\/+$/, '') + path, {
           headers: { authorization: `Bearer ${token}` },
-          signal: AbortSignal.any([AbortSignal.timeout(this.#timeoutMs), this.#closing.signal]),
+          signal: AbortSignal.any([AbortSignal.timeout(this.#timeout()), this.#closing.signal]),
         });
       } catch (err) {
-        throw offline(base, err, this.#timeoutMs);
+        throw offline(base, err, this.#timeout());
       }
       if (res.ok) return Buffer.from(await res.arrayBuffer());
       const text = await res.text();
@@ -333,12 +334,12 @@ export class CloudClient {
         method: route.method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.any([AbortSignal.timeout(this.#timeoutMs), this.#closing.signal]),
+        signal: AbortSignal.any([AbortSignal.timeout(this.#timeout()), this.#closing.signal]),
       });
       status = res.status;
       text = await res.text();
     } catch (err) {
-      const e = offline(base, err, this.#timeoutMs);
+      const e = offline(base, err, this.#timeout());
       if (!this.#closing.signal.aborted) this.#opts.onUnreachable?.(e);
       throw e;
     }

@@ -8,6 +8,7 @@ import { Spinner } from '../components/Spinner.tsx';
 import { formatAge, formatDateTime } from '../format/time.ts';
 import { useSession } from '../stores/session.ts';
 import { UpdateStatus } from './UpdateStatus.tsx';
+import { failedProxyOf, proxySentence } from './offline-sentence.ts';
 import { FailedChangesButton } from './FailedChangesPanel.tsx';
 import { useNow } from './useNow.ts';
 
@@ -56,6 +57,7 @@ export function StatusBar() {
   const age = sync.lastSyncAt ? formatAge(sync.lastSyncAt, now) : null;
   // No spinner while offline: the app is not busy, it is waiting for the cloud.
   const busy = sync.online && (sync.syncing || syncRequested);
+  const proxy = failedProxyOf(sync.message);
 
   return (
     <footer
@@ -69,7 +71,7 @@ export function StatusBar() {
         ) : (
           <>
             <strong>Offline</strong>
-            <span className="status-reason">{OFFLINE_SENTENCE}</span>
+            <span className="status-reason">{proxy ? proxySentence(proxy) : OFFLINE_SENTENCE}</span>
           </>
         )}
       </span>

@@ -17,6 +17,7 @@ import { creditCalls } from './calls/credits.ts';
 import { billingCalls } from './calls/billing.ts';
 import { activationCalls } from './calls/activation.ts';
 import { licenseServerCalls } from './calls/license-servers.ts';
+import { settingsCalls } from './calls/settings.ts';
 
 export const bridgeCalls = {
   ...sessionCalls,
@@ -32,6 +33,7 @@ export const bridgeCalls = {
   ...billingCalls,
   ...activationCalls,
   ...licenseServerCalls,
+  ...settingsCalls,
 };
 
 export type BridgeCalls = typeof bridgeCalls;

@@ -12,6 +12,7 @@ import { activateCommand } from './activate.ts';
 import { serversCommand } from './servers.ts';
 import { demoResetCommand } from './demo-reset.ts';
 import { donglesCommand } from './dongles.ts';
+import { settingsCommand } from './settings.ts';
 
 export const commands: Command[] = [
   serveCommand,
@@ -23,6 +24,7 @@ export const commands: Command[] = [
   leaseReleaseCommand,
   activateCommand,
   serversCommand,
+  settingsCommand,
   demoResetCommand,
   donglesCommand,
   cloudCommand,

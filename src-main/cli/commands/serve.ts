@@ -89,7 +89,7 @@ export const serveCommand: Command = {
     proxy: {
       type: 'string',
       description:
-        'HTTP(S) proxy for every cloud call: http://[user:pass@]host:port (or CLM_PROXY)',
+        'HTTP(S) proxy for every cloud call: http://[user:pass@]host:port (or CLM_PROXY); overrides clm settings for this run',
     },
     'expose-ui': {
       type: 'boolean',

@@ -7,6 +7,7 @@ import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
 import { formatAge } from '../../format/time.ts';
 import { ActivateWorkstation } from './ActivateWorkstation.tsx';
+import { MoveSeats } from './MoveSeats.tsx';
 import { useLicenseServers } from './licenseServersStore.ts';
 import './license-servers.css';
 
@@ -66,7 +67,7 @@ export function LicenseServersView() {
                       ))}
                     </ul>
                   ) : (
-                    'No seats: they stay with the first server until moved (clm servers move)'
+                    'No seats: they stay with the first server until moved (Move seats below)'
                   )}
                 </td>
                 <td>{r.validUntil ? timeLeft(r.validUntil, now) : '—'}</td>
@@ -82,6 +83,7 @@ export function LicenseServersView() {
           </tbody>
         </table>
       </section>
+      {rows && rows.length > 1 && <MoveSeats rows={rows} />}
       <ActivateWorkstation />
     </div>
   );

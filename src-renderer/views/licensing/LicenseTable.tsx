@@ -1,4 +1,7 @@
-// A table of licenses: product, type, term, quantity, expiry (with a warning near the end), source.
+// A table of licenses: product, type, term, quantity, availability (SPEC §4), expiry (with a
+// warning near the end), source.
+import { useEffect } from 'react';
+import type { SeatProductStatus } from '../../../src-shared/bridge/calls/seats.ts';
 import type { LicenseView } from '../../../src-shared/domain/license.ts';
 import { SkeletonRows } from '../../components/Skeleton.tsx';
 import { useNow } from '../../app/useNow.ts';
@@ -9,6 +12,8 @@ import {
   sourceLabel,
 } from '../../format/license.ts';
 import { formatDate } from '../../format/time.ts';
+import { Availability } from './Availability.tsx';
+import { useSeatServer, watchSeatServer } from './server/seatStore.ts';
 
 interface LicenseTableProps {
   caption: string;
@@ -17,7 +22,7 @@ interface LicenseTableProps {
   hideCaption?: boolean;
 }
 
-const COLUMNS = 6;
+const COLUMNS = 7;
 
 export function LicenseTable({
   caption,
@@ -26,6 +31,8 @@ export function LicenseTable({
   hideCaption = false,
 }: LicenseTableProps) {
   const now = useNow(60_000);
+  const served = useSeatServer((s) => s.data?.products);
+  useEffect(() => watchSeatServer(), []);
   return (
     <section className="card table-card">
       <table className="table" aria-busy={loading || undefined}>
@@ -38,6 +45,7 @@ export function LicenseTable({
           <col className="col-type" />
           <col className="col-term" />
           <col className="col-quantity" />
+          <col className="col-availability" />
           <col className="col-expires" />
           <col className="col-source" />
         </colgroup>
@@ -49,6 +57,7 @@ export function LicenseTable({
             <th scope="col" className="num">
               Quantity
             </th>
+            <th scope="col">Availability</th>
             <th scope="col">Expires</th>
             <th scope="col">Source</th>
           </tr>
@@ -57,7 +66,14 @@ export function LicenseTable({
           {loading ? (
             <SkeletonRows rows={4} columns={COLUMNS} />
           ) : (
-            rows.map((l) => <LicenseRow key={l.id} license={l} now={now} />)
+            rows.map((l) => (
+              <LicenseRow
+                key={l.id}
+                license={l}
+                now={now}
+                served={served?.find((p) => p.product === l.productCode)}
+              />
+            ))
           )}
         </tbody>
       </table>
@@ -65,7 +81,15 @@ export function LicenseTable({
   );
 }
 
-function LicenseRow({ license: l, now }: { license: LicenseView; now: number }) {
+function LicenseRow({
+  license: l,
+  now,
+  served,
+}: {
+  license: LicenseView;
+  now: number;
+  served: SeatProductStatus | undefined;
+}) {
   const expiry = expiryState(l.expiresAt, now);
   return (
     <tr>
@@ -79,7 +103,9 @@ function LicenseRow({ license: l, now }: { license: LicenseView; now: number }) 
       </td>
       <td className="num">
         <span className="cell-primary">{l.quantity}</span>
-        {l.inUse !== undefined && <span className="cell-secondary">{l.inUse} in use</span>}
+      </td>
+      <td>
+        <Availability license={l} served={served} />
       </td>
       <td>
         {expiry.kind === 'perpetual' ? (

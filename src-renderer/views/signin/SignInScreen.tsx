@@ -4,6 +4,7 @@ import { Brand } from '../../app/Brand.tsx';
 import { Banner } from '../../components/Banner.tsx';
 import { CommandText } from '../../components/CommandText.tsx';
 import { useSession } from '../../stores/session.ts';
+import { SettingsView } from '../settings/SettingsView.tsx';
 import { DemoAccounts } from './DemoAccounts.tsx';
 import { SignInForm } from './SignInForm.tsx';
 
@@ -26,6 +27,11 @@ export function SignInScreen() {
             See your licenses, manage your organization and keep working offline.
           </p>
           <SignInForm filled={filled} />
+          {/* Behind a proxy the first sign-in needs Settings before it (seed 004). */}
+          <details className="signin-details signin-settings">
+            <summary>Connection settings (proxy, cloud URL)</summary>
+            <SettingsView />
+          </details>
           {notice && (
             <Banner tone="warning" title="About your sign-in">
               {storage === 'memory' ? (

@@ -5,6 +5,7 @@ import type { SeatStatus } from '../../../../src-shared/bridge/calls/seats.ts';
 import { entitlementLine } from '../../../../src-shared/activation/countdown.ts';
 import { Banner } from '../../../components/Banner.tsx';
 import { formatAge } from '../../../format/time.ts';
+import { EnableServer } from './EnableServer.tsx';
 import { OfflineActivation } from './OfflineActivation.tsx';
 
 export function ServerIdentity({ data, now }: { data: SeatStatus; now: number }) {
@@ -43,6 +44,7 @@ export function ServerIdentity({ data, now }: { data: SeatStatus; now: number })
           {s.message}
         </Banner>
       )}
+      <EnableServer account={s.account} />
       <OfflineActivation />
     </section>
   );
