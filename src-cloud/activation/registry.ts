@@ -18,6 +18,7 @@ import { newId } from '../ids.ts';
 import type { Store } from '../store/db.ts';
 import { desiredSplit, freeFor, heldByOthers, owedOf } from './grant.ts';
 import { sharesOf } from './shares.ts';
+import { renewAllDue } from '../billing/renewals.ts';
 import { signDocument } from './sign.ts';
 
 /** An offline workstation cannot renew: its .crt is valid this long (docs/activation.md). */
@@ -91,6 +92,8 @@ async function entitle(
 ): Promise<string> {
   const nowMs = ctx.clock();
   const now = iso(nowMs);
+  // A subscription renewed today is still served: renewals are settled first.
+  await renewAllDue(db, now);
   const { whose, shares } = await sharesOf(db, accountId, now);
   const servers = await db
     .selectFrom('license_servers')

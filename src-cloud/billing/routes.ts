@@ -36,7 +36,7 @@ import {
   type BillTo,
 } from './invoices.ts';
 import { placeOrder, storeOf } from './orders.ts';
-import { renewDue } from './renewals.ts';
+import { renewAllDue, renewDue } from './renewals.ts';
 import { invoicePdf } from './pdf.ts';
 import { applyQuote, quote, setAutoRenew, subscriptionsOf } from './subscriptions.ts';
 import { billingStore, type BillingTx } from './tables.ts';
@@ -47,6 +47,8 @@ const fileAnswer = (type: string) => ({
   401: ApiError,
   404: ApiError,
 });
+
+const RENEW_SWEEP_MS = 3_600_000;
 
 type Work<T> = (tx: BillingTx, actor: Actor, now: string) => Promise<T>;
 
@@ -60,6 +62,16 @@ export function billingRoutesModule(app: FastifyInstance, ctx: CloudContext): vo
       await renewDue(tx, accountId, now);
       return work(tx, await loadActor(tx as unknown as OrgTx, accountId, now), now);
     });
+  // The hourly sweep: renewals also happen while nobody reads (the invoice is issued that day).
+  let sweep: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    sweep = setInterval(
+      () => void renewAllDue(ctx.db, isoNow(ctx.clock)).catch(() => undefined),
+      RENEW_SWEEP_MS,
+    );
+    sweep.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(sweep));
   const on = (name: keyof typeof billingRoutes, h: Parameters<typeof registerRoute>[4]) =>
     registerRoute(app, ctx, name, billingRoutes[name], h);
 

@@ -25,6 +25,7 @@ import { runOperation, type OrgRuntime } from '../org/run.ts';
 import { orgStore } from '../org/tables.ts';
 import { invitationsFor, listInvitations, listUsers, poolBalance } from '../org/views.ts';
 import { inCredits } from '../credits/session.ts';
+import { renewAllDue } from '../billing/renewals.ts';
 import { authenticate, type Caller } from './mount.ts';
 
 const errorAnswers = {
@@ -202,6 +203,8 @@ export function orgRoutesModule(app: FastifyInstance, ctx: CloudContext): void {
     const { cursor } = query as Static<typeof PullQuery>;
     // Jobs whose end has come are settled first, so the pull carries their cost.
     await inCredits(rt, async () => undefined);
+    // Renewals whose day has come likewise, so the pull carries the new end (billing/renewals.ts).
+    await renewAllDue(ctx.db, isoNow(rt.clock));
     const json = await pullJson(rt.db, caller.accountId, cursor, isoNow(rt.clock));
     // Built by SQLite as JSON already: sent as is, not serialized again.
     return reply.type('application/json; charset=utf-8').send(json);

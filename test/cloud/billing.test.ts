@@ -18,6 +18,7 @@ import type {
   DownloadView,
 } from '../../src-shared/cloud-api/billing.ts';
 import { DAY_MS } from '../../src-shared/billing/renewal.ts';
+import type { PullAnswer } from '../../src-shared/cloud-api/sync.ts';
 import { manualClock } from '../../src-shared/clock.ts';
 import {
   GUEST_DISABLE_ORG_ACCESS_TO_BUY,
@@ -321,11 +322,17 @@ describe('billing and the store', () => {
     clock.advance(28 * DAY_MS); // the monthly Corona (+27 days, auto-renew on) renews
     tokens.clear();
     try {
+      // Nobody opened Billing: the organization's replica learns the new end from its pull.
+      const pulled = await ok<PullAnswer>('GET', '/v1/pull?cursor=0', undefined);
+      const row = pulled.changes.purchases?.find((p) => p.id === 'pur_nw_corona');
+      assert.ok(Date.parse(row?.expiresAt ?? '') > clock(), 'renewed before the pull');
       const corona = await find('pur_nw_corona');
-      assert.ok(Date.parse(corona.expiresAt ?? '') > clock());
-      const inv = (await invoices('?number=')).invoices.find((i) =>
+      assert.equal(corona.expiresAt, row?.expiresAt);
+      const renewals = (await invoices('?number=')).invoices.filter((i) =>
         i.description.startsWith('Corona for 3ds Max, monthly, 2 seats, renewal'),
       );
+      assert.equal(renewals.length, 1, 'the pull and the portal renewed it once');
+      const inv = renewals[0];
       assert.ok(inv);
       assert.equal(inv.amountCents, 2 * 5_990);
       assert.equal(inv.status, 'paid', 'paid with the saved card');
