@@ -10,7 +10,7 @@ import type {
 import { formatCents } from '../../src-shared/billing/money.ts';
 import { CURRENCY, familyOf, priceList, priceOf } from '../../src-shared/billing/prices.ts';
 import { prorate, remainingDays } from '../../src-shared/billing/proration.ts';
-import { autoRenewControl, isRenewable } from '../../src-shared/billing/renewal.ts';
+import { autoRenewControl, isRenewable, NO_CARD_LABEL } from '../../src-shared/billing/renewal.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import type { Actor } from '../org/actor.ts';
 import { personalOnlyTerms } from '../views/licenses.ts';
@@ -81,7 +81,7 @@ function view(
     upgradeTo: up && isRenewable(r.term) ? { code: up, name: names.get(up) ?? up } : null,
     // Seed 002: "Copy License Key (For versions older than 4.1)" — only perpetual licenses have one.
     licenseKey: r.term === 'perpetual' ? licenseKeyOf(r.id) : null,
-    payment: isRenewable(r.term) ? (payment ?? 'No payment method saved') : 'Not renewed',
+    payment: isRenewable(r.term) ? (payment ?? NO_CARD_LABEL) : 'Not renewed',
   };
 }
 

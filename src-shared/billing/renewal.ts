@@ -4,6 +4,9 @@
 
 export const DAY_MS = 86_400_000;
 
+/** The payment label of a renewable subscription when the account has no saved card. */
+export const NO_CARD_LABEL = 'No payment method saved';
+
 export type RenewTerm = 'annual' | 'monthly';
 
 /** The last whole days before renewal at which each change is still possible. */

@@ -1,6 +1,7 @@
 // The billing information and payment method an order will use, each with Change (seed 002:
 // "change your billing and payment information if needed").
 import type { BillingAnswer } from '../../../src-shared/cloud-api/billing.ts';
+import { NO_CARD_LABEL } from '../../../src-shared/billing/renewal.ts';
 import { href } from '../../app/route.ts';
 
 export function CartSummary({ billing }: { billing: BillingAnswer | null }) {
@@ -20,7 +21,7 @@ export function CartSummary({ billing }: { billing: BillingAnswer | null }) {
       <div>
         <dt>Payment</dt>
         <dd>
-          {card ? `${card.brand} •••• ${card.last4}` : 'No payment method saved'}{' '}
+          {card ? `${card.brand} •••• ${card.last4}` : NO_CARD_LABEL}{' '}
           <a href={href('billing', 'methods')}>Change</a>
         </dd>
       </div>

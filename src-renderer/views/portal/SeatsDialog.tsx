@@ -3,6 +3,8 @@
 import { useState } from 'react';
 import type { OrderAnswer, SubscriptionView } from '../../../src-shared/cloud-api/billing.ts';
 import { formatCents } from '../../../src-shared/billing/money.ts';
+import { NO_CARD_LABEL } from '../../../src-shared/billing/renewal.ts';
+import { href } from '../../app/route.ts';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Field } from '../../components/Field.tsx';
@@ -25,6 +27,7 @@ export function SeatsDialog({ kind, sub, onClose }: Props) {
   const [failed, setFailed] = useState<string | null>(null);
   const [done, setDone] = useState<OrderAnswer | null>(null);
   const verb = kind === 'seats' ? 'Add' : 'Upgrade';
+  const noCard = sub.payment === NO_CARD_LABEL;
 
   if (done?.receipt)
     return (
@@ -60,7 +63,12 @@ export function SeatsDialog({ kind, sub, onClose }: Props) {
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" busy={busy} disabled={!quote} onClick={() => void confirm()}>
+          <Button
+            variant="primary"
+            busy={busy}
+            disabled={!quote || noCard}
+            onClick={() => void confirm()}
+          >
             {verb} {seats} {seats === 1 ? 'seat' : 'seats'} · {price}
           </Button>
         </>
@@ -78,9 +86,17 @@ export function SeatsDialog({ kind, sub, onClose }: Props) {
         <p className="portal-quote" aria-live="polite">
           Prorated for the {quote.days} of {quote.termDays} days left until the renewal:{' '}
           <strong>{price}</strong> ({seats} × {formatCents(quote.unitCents, quote.currency)} ×{' '}
-          {quote.days}/{quote.termDays}). This is the amount of the invoice, paid with {sub.payment}
-          .
+          {quote.days}/{quote.termDays}).{' '}
+          {noCard
+            ? 'This is the amount of the invoice.'
+            : `This is the amount of the invoice, paid with ${sub.payment}.`}
         </p>
+      )}
+      {noCard && (
+        <Banner tone="warning" title="No payment method saved">
+          Add a card under <a href={href('billing', 'methods')}>Billing → Payment methods</a> first;
+          the order is paid with it at once.
+        </Banner>
       )}
       {failed && (
         <Banner tone="error" title={`${verb} failed`}>
