@@ -63,8 +63,18 @@ test('status bar: offline with pending and failed changes', { timeout: 90_000 },
       purchaseId: 'pur_nw_rendernode',
       quantity: 1,
     });
-    await call('sync.now', {});
-    await bar.getByText('1 failed change').waitFor();
+    const status = await call('sync.now', {});
+    // Should this wait fail, say what the core and the bar said instead.
+    await bar
+      .getByText('1 failed change')
+      .waitFor()
+      .catch(async (err: Error) => {
+        const now = JSON.stringify((await call('sync.status', {})).value);
+        const was = JSON.stringify(status.value);
+        throw new Error(
+          `${err.message}\nbar: ${await bar.innerText()}\nsync.now: ${was}\nnow: ${now}`,
+        );
+      });
 
     // Offline again, with two changes waiting.
     await cloud.close();
