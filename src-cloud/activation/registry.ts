@@ -18,6 +18,7 @@ import { newId } from '../ids.ts';
 import type { Store } from '../store/db.ts';
 import { desiredSplit, freeFor, heldByOthers, owedOf } from './grant.ts';
 import { sharesOf } from './shares.ts';
+import { borrowedByAccount } from '../borrow/borrows.ts';
 import { signDocument } from './sign.ts';
 
 /** An offline workstation cannot renew: its .crt is valid this long (docs/activation.md). */
@@ -91,7 +92,13 @@ async function entitle(
 ): Promise<string> {
   const nowMs = ctx.clock();
   const now = iso(nowMs);
-  const { whose, shares } = await sharesOf(db, accountId, now);
+  const { whose, shares: all } = await sharesOf(db, accountId, now);
+  // A borrowed seat is no server's: it leaves every entitlement of the account (issue 13).
+  const borrowed = await borrowedByAccount(db, accountId, now);
+  const shares = all.map((s) => ({
+    ...s,
+    share: Math.max(0, s.share - (borrowed.get(s.purchaseId) ?? 0)),
+  }));
   const servers = await db
     .selectFrom('license_servers')
     .select(['id', 'position'])

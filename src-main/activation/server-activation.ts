@@ -6,6 +6,8 @@ import type { SeatServerIdentity } from '../../src-shared/bridge/calls/seats.ts'
 import type { TokenAnswer } from '../../src-shared/cloud-api/schemas.ts';
 import type { LicenseServerRouteName } from '../../src-shared/cloud-api/license-servers.ts';
 import type { DemoAccount } from '../../src-shared/domain/account.ts';
+import type { TrustedKey } from '../../src-shared/activation/verify.ts';
+import type { BorrowRouteName } from '../../src-shared/cloud-api/borrow.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import type { CredentialStore } from '../credentials/credential-store.ts';
 import type { SeatService } from '../seats/service.ts';
@@ -128,6 +130,11 @@ export class ServerActivation {
     const run = this.chain.then(fn, fn);
     this.chain = run.catch(() => undefined);
     return run;
+  }
+
+  /** This machine's key and fingerprint (a borrow is bound to them, issue 13). */
+  machineIdentity(): Promise<MachineIdentity> {
+    return this.identityOfMachine();
   }
 
   private async identityOfMachine(): Promise<MachineIdentity> {
@@ -354,6 +361,23 @@ export class ServerActivation {
     if (!this.email)
       throw new AppError('unauthorized', 'This license server is not activated with an account.');
     return this.client.licenseServers(name, body);
+  }
+
+  /** A borrowing route with this server's own session (`clm borrow` on a headless node). */
+  borrowCall(name: BorrowRouteName, body?: unknown): Promise<unknown> {
+    if (!this.email)
+      throw new AppError('unauthorized', 'This license server is not activated with an account.');
+    return this.client.borrows(name, body);
+  }
+
+  /** The cloud's key, pinned now if nothing is pinned yet (first contact). */
+  async cloudKey(): Promise<TrustedKey> {
+    const pinned = await this.trust.pinned();
+    if (pinned) return pinned;
+    const { keys } = await this.client.keys();
+    const offered = keys[0];
+    if (!offered) throw new AppError('unavailable', 'The cloud offers no signing key.');
+    return this.trust.accept(offered, this.opts.cloudUrl() || this.opts.cloudId);
   }
 
   close(): void {
