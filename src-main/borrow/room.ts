@@ -78,6 +78,13 @@ export class BorrowRoom {
     return this.ready;
   }
 
+  /** Verifies the stored borrow files again (after files were copied in by hand). */
+  async reload(): Promise<BorrowList> {
+    const machine = await this.o.activation.machineIdentity();
+    this.source.load(await this.o.activation.trust.pinned(), machine.fingerprint);
+    return this.list();
+  }
+
   /** Reads the clock: the guard, the ends that passed, the reminders due. */
   tick(now: number = this.o.clock()): void {
     this.source.suspended = this.guard.check(now);

@@ -82,7 +82,13 @@ export class BorrowSource implements SeatSource {
     for (const f of files) {
       const text = readFileSync(join(borrowDir(this.dataDir), f), 'utf8');
       const r = key
-        ? verifyDocument(text, { kind: 'borrow', crypto: nodeDocumentCrypto, key, fingerprint })
+        ? verifyDocument(text, {
+            kind: 'borrow',
+            crypto: nodeDocumentCrypto,
+            key,
+            fingerprint,
+            now: this.clock(),
+          })
         : null;
       if (r?.ok) this.held.set(r.payload.id, r.payload);
       else
