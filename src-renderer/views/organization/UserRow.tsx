@@ -4,6 +4,7 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { memo } from 'react';
 import type { OrgUserProduct, OrgUserRow } from '../../../src-shared/domain/org.ts';
 import { roleLabel } from '../../format/account.ts';
+import { formatDate } from '../../format/time.ts';
 import { quotaLabel } from '../products/format.ts';
 import type { UserActions } from './actions.ts';
 
@@ -71,12 +72,17 @@ export const UserRow = memo(function UserRow({
                 type="button"
                 key={p.purchaseId}
                 className={`product-chip${p.pending ? ' product-chip-pending' : ''}`}
-                title={`${p.productName}${p.quantity > 1 ? ` × ${p.quantity}` : ''}${p.borrowed ? ` (${p.borrowed} borrowed)` : ''}`}
+                title={`${p.productName}${p.quantity > 1 ? ` × ${p.quantity}` : ''}${p.borrowedUntil ? ` (borrowed until ${formatDate(p.borrowedUntil)})` : ''}`}
                 aria-label={`${p.productName}${p.quantity > 1 ? ` × ${p.quantity}` : ''} of ${u.email}: revoke`}
                 onClick={() => actions.revoke(u, p.productCode)}
               >
                 {p.productName}
                 {p.quantity > 1 && <span className="product-chip-qty">×{p.quantity}</span>}
+                {p.borrowedUntil && (
+                  <span className="product-chip-borrowed">
+                    Borrowed until {formatDate(p.borrowedUntil)}
+                  </span>
+                )}
               </button>
             ))}
             {more > 0 && (
