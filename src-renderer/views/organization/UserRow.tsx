@@ -27,7 +27,10 @@ export const UserRow = memo(function UserRow({
   actions,
   top,
 }: UserRowProps) {
-  const products = u.products;
+  // A borrowed product comes first: its "Borrowed until …" must not be cut off (issue 13).
+  const products = [...u.products].sort(
+    (a, b) => Number(!!b.borrowedUntil) - Number(!!a.borrowedUntil),
+  );
   const more = products.length - SHOWN_PRODUCTS;
   const credit = u.creditAccess;
   return (
@@ -71,7 +74,7 @@ export const UserRow = memo(function UserRow({
               <button
                 type="button"
                 key={p.purchaseId}
-                className={`product-chip${p.pending ? ' product-chip-pending' : ''}`}
+                className={`product-chip${p.pending ? ' product-chip-pending' : ''}${p.borrowedUntil ? ' product-chip-wide' : ''}`}
                 title={`${p.productName}${p.quantity > 1 ? ` × ${p.quantity}` : ''}${p.borrowedUntil ? ` (borrowed until ${formatDate(p.borrowedUntil)})` : ''}`}
                 aria-label={`${p.productName}${p.quantity > 1 ? ` × ${p.quantity}` : ''} of ${u.email}: revoke`}
                 onClick={() => actions.revoke(u, p.productCode)}

@@ -18,7 +18,7 @@ export function BorrowPanel({ licenses }: { licenses: LicenseView[] }) {
   ];
   return (
     <section className="card borrow-panel" aria-labelledby="borrow-title">
-      <h2 id="borrow-title" className="table-caption">
+      <h2 id="borrow-title" className="borrow-title">
         Borrowed for offline use
       </h2>
       <p className="borrow-note">
