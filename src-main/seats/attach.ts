@@ -81,6 +81,8 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
     clock: opts.clock ?? core.clock,
     cloud: (name, body) =>
       core.session().signedIn ? core.client.borrows(name, body) : act.borrowCall(name, body),
+    // The reminder names the end in UTC: the core has no locale of its own (docs/interface.md).
+    when: (iso) => `${iso.slice(0, 16).replace('T', ' ')} UTC`,
     remind: (r) => {
       core.log.warn(r.text, { product: r.product });
       opts.onBorrowReminder?.(r);
