@@ -66,6 +66,8 @@ export class ServerActivation {
   private chain: Promise<unknown> = Promise.resolve();
   /** Bumped by every activation: an entitlement fetched for the previous account is dropped. */
   private epoch = 0;
+  /** The cloud signed a new entitlement at this time (ms): the borrows' clock guard trusts it. */
+  onCloudTime: ((ms: number) => void) | null = null;
   /** Resolves when the stored entitlement was verified (or refused) after start(). */
   ready: Promise<void> = Promise.resolve();
 
@@ -312,8 +314,10 @@ export class ServerActivation {
         this.message = `The cloud's entitlement is refused (${r.refusal.code}): ${r.refusal.message}`;
         return;
       }
-      if (r.payload.id !== held)
+      if (r.payload.id !== held) {
+        this.onCloudTime?.(Date.parse(r.payload.issuedAt));
         await this.client.licenseServers('serverAck', { entitlementId: r.payload.id });
+      }
       this.opts.service.pool.cache.setMeta(META_FETCHED, this.opts.now());
       this.message = undefined;
     } catch (err) {

@@ -58,6 +58,11 @@ export class BorrowRoom {
     this.guard = new ClockGuard(o.service.pool.cache);
     o.service.addSource(this.source, 'borrowed');
     this.hook = (now) => this.tick(now);
+    // A newly signed entitlement carries the cloud's time too ("or the cloud is reached").
+    o.activation.onCloudTime = (ms) => {
+      this.guard.contact(o.clock(), ms);
+      this.tick();
+    };
     o.service.clockHooks.add(this.hook);
     o.service.suspension = (product) =>
       this.source.suspended && this.source.list().some((b) => b.product === product)
@@ -180,6 +185,7 @@ export class BorrowRoom {
 
   close(): void {
     if (this.timer) clearInterval(this.timer);
+    this.o.activation.onCloudTime = null;
     this.o.service.clockHooks.delete(this.hook);
     this.o.service.suspension = null;
   }

@@ -12,6 +12,8 @@ import { nodeDocumentCrypto } from '../activation/crypto.ts';
 import type { SeatSource, SourceSeat } from '../seats/pool.ts';
 
 export const BORROW_SOURCE = 'borrowed';
+const endedMessage = (at: string) =>
+  `The borrow ended at ${at}: its seat went back to the cloud. Borrow again while online.`;
 export const borrowDir = (dataDir: string) => join(dataDir, 'borrow');
 
 export type BorrowInstalled =
@@ -81,16 +83,16 @@ export class BorrowSource implements SeatSource {
     }
     for (const f of files) {
       const text = readFileSync(join(borrowDir(this.dataDir), f), 'utf8');
+      // No `now` here: a borrow dated after a clock that was set back is the clock guard's
+      // case (suspended, not dropped); only its end is checked against the clock.
       const r = key
-        ? verifyDocument(text, {
-            kind: 'borrow',
-            crypto: nodeDocumentCrypto,
-            key,
-            fingerprint,
-            now: this.clock(),
-          })
+        ? verifyDocument(text, { kind: 'borrow', crypto: nodeDocumentCrypto, key, fingerprint })
         : null;
-      if (r?.ok) this.held.set(r.payload.id, r.payload);
+      if (r?.ok && Date.parse(r.payload.validUntil) <= this.clock()) {
+        // Genuine and ended: it is said once (until the next start), and its file goes.
+        this.refused.set(f, { code: 'expired', message: endedMessage(r.payload.validUntil) });
+        rmSync(join(borrowDir(this.dataDir), f), { force: true });
+      } else if (r?.ok) this.held.set(r.payload.id, r.payload);
       else
         this.refused.set(
           f,
