@@ -14,6 +14,7 @@ import { accountRoutes } from './routes/account.ts';
 import { authRoutes } from './routes/auth.ts';
 import { licensingRoutes } from './routes/licensing.ts';
 import { licenseServerRoutesModule } from './routes/license-servers.ts';
+import { borrowRoutesModule } from './routes/borrow.ts';
 import { organizationRoutes } from './routes/organization.ts';
 import { orgRoutesModule } from './routes/org.ts';
 import { serviceRoutes } from './routes/service.ts';
@@ -60,6 +61,7 @@ export const routeModules: Array<(app: FastifyInstance, ctx: CloudContext) => vo
   creditRoutesModule,
   billingRoutesModule,
   licenseServerRoutesModule,
+  borrowRoutesModule,
   updateRoutes,
 ];
 

@@ -19,6 +19,7 @@ import type { Store } from '../store/db.ts';
 import { desiredSplit, freeFor, heldByOthers, owedOf } from './grant.ts';
 import { sharesOf } from './shares.ts';
 import { renewAllDue } from '../billing/renewals.ts';
+import { borrowedByAccount } from '../borrow/borrows.ts';
 import { signDocument } from './sign.ts';
 
 /** An offline workstation cannot renew: its .crt is valid this long (docs/activation.md). */
@@ -94,7 +95,13 @@ async function entitle(
   const now = iso(nowMs);
   // A subscription renewed today is still served: renewals are settled first.
   await renewAllDue(db, now);
-  const { whose, shares } = await sharesOf(db, accountId, now);
+  const { whose, shares: all } = await sharesOf(db, accountId, now);
+  // A borrowed seat is no server's: it leaves every entitlement of the account (issue 13).
+  const borrowed = await borrowedByAccount(db, accountId, now);
+  const shares = all.map((s) => ({
+    ...s,
+    share: Math.max(0, s.share - (borrowed.get(s.purchaseId) ?? 0)),
+  }));
   const servers = await db
     .selectFrom('license_servers')
     .select(['id', 'position'])

@@ -121,6 +121,19 @@ export interface BorrowsTable {
   borrowed_at: Time;
   until: Time;
   returned_at: Time | null;
+  /** The machine it is bound to, its name and the signed borrow (migration 008; null when seeded). */
+  fingerprint?: string | null;
+  machine?: string | null;
+  document?: string | null;
+}
+
+/** An administrator's borrowing rules of a product (migration 008, src-shared/borrow/rules.ts). */
+export interface BorrowPoliciesTable {
+  owner_id: string;
+  product_code: string;
+  floor: number;
+  user_max: number | null;
+  max_days: number;
 }
 
 export interface InvoicesTable {
@@ -164,6 +177,7 @@ export interface CloudDB extends ActivationTables {
   credit_lots: CreditLotsTable;
   credit_access: CreditAccessTable;
   borrows: BorrowsTable;
+  borrow_policies: BorrowPoliciesTable;
   invoices: InvoicesTable;
   notifications: NotificationsTable;
   server_meta: ServerMetaTable;

@@ -6,6 +6,8 @@ import type { SeatServerIdentity } from '../../src-shared/bridge/calls/seats.ts'
 import type { TokenAnswer } from '../../src-shared/cloud-api/schemas.ts';
 import type { LicenseServerRouteName } from '../../src-shared/cloud-api/license-servers.ts';
 import type { DemoAccount } from '../../src-shared/domain/account.ts';
+import type { TrustedKey } from '../../src-shared/activation/verify.ts';
+import type { BorrowRouteName } from '../../src-shared/cloud-api/borrow.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import type { CredentialStore } from '../credentials/credential-store.ts';
 import type { SeatService } from '../seats/service.ts';
@@ -64,6 +66,8 @@ export class ServerActivation {
   private chain: Promise<unknown> = Promise.resolve();
   /** Bumped by every activation: an entitlement fetched for the previous account is dropped. */
   private epoch = 0;
+  /** The cloud signed a new entitlement at this time (ms): the borrows' clock guard trusts it. */
+  onCloudTime: ((ms: number) => void) | null = null;
   /** Resolves when the stored entitlement was verified (or refused) after start(). */
   ready: Promise<void> = Promise.resolve();
 
@@ -128,6 +132,11 @@ export class ServerActivation {
     const run = this.chain.then(fn, fn);
     this.chain = run.catch(() => undefined);
     return run;
+  }
+
+  /** This machine's key and fingerprint (a borrow is bound to them, issue 13). */
+  machineIdentity(): Promise<MachineIdentity> {
+    return this.identityOfMachine();
   }
 
   private async identityOfMachine(): Promise<MachineIdentity> {
@@ -305,8 +314,10 @@ export class ServerActivation {
         this.message = `The cloud's entitlement is refused (${r.refusal.code}): ${r.refusal.message}`;
         return;
       }
-      if (r.payload.id !== held)
+      if (r.payload.id !== held) {
+        this.onCloudTime?.(Date.parse(r.payload.issuedAt));
         await this.client.licenseServers('serverAck', { entitlementId: r.payload.id });
+      }
       this.opts.service.pool.cache.setMeta(META_FETCHED, this.opts.now());
       this.message = undefined;
     } catch (err) {
@@ -354,6 +365,23 @@ export class ServerActivation {
     if (!this.email)
       throw new AppError('unauthorized', 'This license server is not activated with an account.');
     return this.client.licenseServers(name, body);
+  }
+
+  /** A borrowing route with this server's own session (`clm borrow` on a headless node). */
+  borrowCall(name: BorrowRouteName, body?: unknown): Promise<unknown> {
+    if (!this.email)
+      throw new AppError('unauthorized', 'This license server is not activated with an account.');
+    return this.client.borrows(name, body);
+  }
+
+  /** The cloud's key, pinned now if nothing is pinned yet (first contact). */
+  async cloudKey(): Promise<TrustedKey> {
+    const pinned = await this.trust.pinned();
+    if (pinned) return pinned;
+    const { keys } = await this.client.keys();
+    const offered = keys[0];
+    if (!offered) throw new AppError('unavailable', 'The cloud offers no signing key.');
+    return this.trust.accept(offered, this.opts.cloudUrl() || this.opts.cloudId);
   }
 
   close(): void {

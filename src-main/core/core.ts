@@ -2,6 +2,7 @@
 import { isoNow, systemClock, type Clock } from '../../src-shared/clock.ts';
 import { proxiedFetch, type FetchLike } from '../settings/proxy-fetch.ts';
 import { AppSettings } from '../settings/settings.ts';
+import { BorrowNotices } from '../borrow/reminders.ts';
 import type { SettingsView } from '../../src-shared/settings/settings.ts';
 import { join } from 'node:path';
 import type { BridgeEvents, EventName } from '../../src-shared/bridge/contract.ts';
@@ -47,6 +48,8 @@ export class Core {
   readonly client: CloudClient;
   /** The seat service, when one is attached; closed with the core. */
   seats: SeatsAttachment | null = null;
+  /** Borrow reminders made on this machine, listed with the notifications (issue 13). */
+  readonly borrowReminders: BorrowNotices;
 
   readonly #opts: CoreOptions;
   /** The one clock every rule of the desktop reads (docs/time.md). */
@@ -87,6 +90,9 @@ export class Core {
     this.settings = settings;
     this.dataDir = opts.dataDir;
     this.#failedKeep = new FailedKeep(opts.dataDir);
+    this.borrowReminders = new BorrowNotices(opts.dataDir, () =>
+      this.publish('data.changed', { tables: ['notifications'] }),
+    );
     this.demo = !opts.cloudUrl;
     this.clock = opts.clock ?? systemClock;
     this.#proxyFetch = proxyUrl ? proxiedFetch(proxyUrl) : null;

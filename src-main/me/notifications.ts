@@ -42,7 +42,10 @@ export function listNotifications(core: Core, limit?: number): NotificationsList
       read: n.readAt !== null,
       pending: n.pending === true,
       action: actionOf(n),
-    }));
+    }))
+    // Borrow reminders are made on this machine (src-main/borrow/reminders.ts).
+    .concat(core.borrowReminders.views())
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
   const unread = items.filter((n) => !n.read).length;
   return { items: limit === undefined ? items : items.slice(0, limit), unread };
 }
@@ -53,6 +56,9 @@ export function listNotifications(core: Core, limit?: number): NotificationsList
  */
 export function markNotificationsRead(core: Core, ids?: string[]): MarkReadResult {
   core.account();
+  const local = core.borrowReminders.markRead(ids?.filter((id) => core.borrowReminders.has(id)));
+  ids = ids?.filter((id) => !core.borrowReminders.has(id));
+  if (ids && !ids.length) return { mutationId: null, marked: local };
   const all = rows(core);
   let targets: Pending<NotificationRow>[];
   if (ids) {
@@ -61,7 +67,7 @@ export function markNotificationsRead(core: Core, ids?: string[]): MarkReadResul
     targets = [...new Set(ids)].map((id) => all.get(id) as Pending<NotificationRow>);
   } else targets = [...all.values()];
   targets = targets.filter((n) => n.readAt === null);
-  if (!targets.length) return { mutationId: null, marked: 0 };
+  if (!targets.length) return { mutationId: null, marked: local };
   const now = core.now();
   const effects: Effect[] = targets.map((n) => ({
     tbl: 'notifications',
@@ -76,5 +82,5 @@ export function markNotificationsRead(core: Core, ids?: string[]): MarkReadResul
   const mutationId = core.sync.store.enqueue('markNotificationsRead', args, what, effects, now);
   core.sync.state.invalidate();
   core.sync.kick();
-  return { mutationId, marked: targets.length };
+  return { mutationId, marked: targets.length + local };
 }

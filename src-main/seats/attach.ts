@@ -5,6 +5,8 @@ import type { Core } from '../core/core.ts';
 import { attachDongles, type AttachedDongles, type DongleOptions } from '../dongles/attach.ts';
 import { ServerActivation } from '../activation/server-activation.ts';
 import { seatBridgeHandlers } from './bridge.ts';
+import { borrowBridgeHandlers } from '../borrow/bridge.ts';
+import { BorrowRoom, type BorrowReminder } from '../borrow/room.ts';
 import { activationBridgeHandlers } from '../activation/bridge.ts';
 import { createSeatHttpHandler, type SeatHttpOptions } from './http.ts';
 import { RulesFile } from './rules-file.ts';
@@ -21,6 +23,8 @@ export type AttachSeatsOptions = SeatHttpOptions &
     rulesFile?: string;
     /** Overrides the OS machine id in the server's fingerprint (docs/activation.md). */
     machineId?: string;
+    /** A borrow reminder is due (issue 13): the core shows it as a notification. */
+    onBorrowReminder?: (r: BorrowReminder) => void;
   };
 
 export interface AttachedSeats {
@@ -28,6 +32,7 @@ export interface AttachedSeats {
   activation: ServerActivation;
   dongles: AttachedDongles | null;
   rules: RulesFile;
+  borrow: BorrowRoom;
 }
 
 /** Attaches the seat server to `core` (sets `core.seats`); the core closes it on shutdown. */
@@ -69,6 +74,21 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
     log: (message, fields) => core.log.warn(message, fields),
   });
   const act = activation;
+  const borrow = new BorrowRoom({
+    service,
+    activation: act,
+    dataDir: core.dataDir,
+    clock: opts.clock ?? core.clock,
+    cloud: (name, body) =>
+      core.session().signedIn ? core.client.borrows(name, body) : act.borrowCall(name, body),
+    // The reminder names the end in UTC: the core has no locale of its own (docs/interface.md).
+    when: (iso) => `${iso.slice(0, 16).replace('T', ' ')} UTC`,
+    remind: (r) => {
+      core.log.warn(r.text, { product: r.product });
+      opts.onBorrowReminder?.(r);
+      core.borrowReminders.add(r);
+    },
+  });
   const offChanged = service.onChanged((summary) => core.publish('seats.changed', summary));
   // Operators see alerts in the log (stderr under `clm serve`) and in the License Server view.
   const offAlert = service.onAlert((a) =>
@@ -88,6 +108,7 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
     handlers: {
       ...seatBridgeHandlers(service, act, rules),
       ...activationBridgeHandlers(core, act),
+      ...borrowBridgeHandlers(borrow),
       ...dongles?.handlers,
     },
     onSignIn: (delegate) => act.activateIfNone(delegate),
@@ -97,6 +118,7 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
       offPool();
       offAlert();
       rules.close();
+      borrow.close();
       act.close();
       await dongles?.close();
       await service.close();
@@ -107,5 +129,6 @@ export function attachSeats(core: Core, opts: AttachSeatsOptions = {}): Attached
     .catch((err: unknown) =>
       core.log.error('license server activation failed', { message: String(err) }),
     );
-  return { service, activation: act, dongles, rules };
+  void borrow.start();
+  return { service, activation: act, dongles, rules, borrow };
 }

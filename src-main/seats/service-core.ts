@@ -134,7 +134,17 @@ export abstract class SeatServiceCore {
     return () => this.grantListeners.delete(listener);
   }
 
+  /**
+   * Why a product's seats are held back now (borrowed seats under the clock guard, issue 13), or
+   * null: a checkout that finds no seat says so with 409, not that the product is unknown.
+   */
+  suspension: ((product: string) => string | null) | null = null;
+  /** Run with the clock's time before each batch of lease decisions (the borrows' expiry). */
+  readonly clockHooks = new Set<(now: number) => void>();
+
   protected unknown(product: string): CheckoutResult {
+    const held = this.suspension?.(product);
+    if (held) return { ok: false, error: 'no_seat', message: held };
     return { ok: false, error: 'unknown_product', message: seatMessages.unknownProduct(product) };
   }
 
@@ -144,6 +154,7 @@ export abstract class SeatServiceCore {
 
   /** Logs a clock that went back, or jumped forward far past the reaper's period. */
   protected tick(now: number): void {
+    for (const hook of this.clockHooks) hook(now);
     const last = this.lastNow;
     this.lastNow = now;
     if (last === null) return;

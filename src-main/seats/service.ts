@@ -58,8 +58,10 @@ export class SeatService extends SeatServiceCore {
   }
 
   checkout(b: CheckoutInput): CheckoutResult {
+    const now = this.now();
+    for (const hook of this.clockHooks) hook(now);
     if (this.pool.total(b.product) === undefined) return this.unknown(b.product);
-    return this.grant(b, this.now());
+    return this.grant(b, now);
   }
 
   heartbeat(leaseId: string): HeartbeatResult {
@@ -161,7 +163,8 @@ export class SeatService extends SeatServiceCore {
     if (inUse >= total) {
       const waiting = this.queue.size(product);
       const more = waiting > 0 ? ` ${waiting} waiting.` : '';
-      return { message: seatMessages.noSeat(product, total) + more };
+      const held = this.suspension?.(product);
+      return { message: seatMessages.noSeat(product, total) + more + (held ? ` ${held}` : '') };
     }
     return this.access.limited(product, who, inUse, total, now);
   }

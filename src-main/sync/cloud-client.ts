@@ -1,4 +1,5 @@
 // The desktop's HTTP client of the cloud API: timeouts, the access token in memory, rotating refresh.
+import { borrowRoutes, type BorrowRouteName } from '../../src-shared/cloud-api/borrow.ts';
 import { systemClock, type Clock } from '../../src-shared/clock.ts';
 import Type from 'typebox';
 import type { TSchema } from 'typebox';
@@ -112,6 +113,11 @@ export class CloudClient {
   /** A license-server registry route (src-shared/cloud-api/license-servers.ts). */
   licenseServers<N extends LicenseServerRouteName>(name: N, body?: unknown): Promise<unknown> {
     return this.#authedSend(licenseServerRoutes[name], body, '');
+  }
+
+  /** A borrowing route (src-shared/cloud-api/borrow.ts). */
+  borrows(name: BorrowRouteName, body?: unknown): Promise<unknown> {
+    return this.#authedSend(borrowRoutes[name], body, '');
   }
 
   async health(): Promise<CloudAnswer<'health'>> {

@@ -204,6 +204,15 @@ export class OrgState {
     return n;
   }
 
+  /** The latest end of a user's open borrows of a purchase (issue 13), or null. */
+  borrowedUntil(userId: string, now: string, purchaseId: string): string | null {
+    let until: string | null = null;
+    for (const b of this.#userRows<BorrowRow>('borrows', userId))
+      if (b.returnedAt === null && b.until > now && b.purchaseId === purchaseId)
+        if (until === null || b.until > until) until = b.until;
+    return until;
+  }
+
   accessOf(userId: string): { access: CreditAccess; used: number } {
     const c = this.#row<CreditAccessRow>('creditAccess', userId);
     if (!c || c.mode === 'disabled') return { access: { mode: 'disabled' }, used: c?.used ?? 0 };
@@ -269,6 +278,7 @@ export class OrgState {
           purchaseId: a.purchaseId,
           quantity: a.quantity,
           borrowed: this.borrowedSeats(u.id, now, a.purchaseId),
+          borrowedUntil: this.borrowedUntil(u.id, now, a.purchaseId),
           pending: a.pending === true,
         })),
         creditAccess: {

@@ -77,9 +77,28 @@ export const ActivationRequestPayload = Type.Object(
 );
 export type ActivationRequestPayload = Static<typeof ActivationRequestPayload>;
 
+/** A borrowed seat (SPEC §7, docs/activation.md "Borrows"): bound to one machine, until `validUntil`. */
+export const BorrowPayload = Type.Object(
+  {
+    kind: Type.Literal('borrow'),
+    /** The cloud's borrow record; borrowing again before the end extends it under the same id. */
+    id: Id,
+    fingerprint: Fingerprint,
+    account: Type.String({ minLength: 1, maxLength: 254 }),
+    product: Type.String({ minLength: 1, maxLength: 100 }),
+    name: Type.String({ maxLength: 200 }),
+    quantity: Type.Integer({ minimum: 1, maximum: 1000 }),
+    issuedAt: Time,
+    validUntil: Time,
+  },
+  { additionalProperties: false },
+);
+export type BorrowPayload = Static<typeof BorrowPayload>;
+
 export const payloadSchemas = {
   entitlement: EntitlementPayload,
   'activation-request': ActivationRequestPayload,
+  borrow: BorrowPayload,
 } as const;
 export type PayloadKind = keyof typeof payloadSchemas;
 export type PayloadOf<K extends PayloadKind> = Static<(typeof payloadSchemas)[K]>;

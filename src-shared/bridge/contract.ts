@@ -18,6 +18,7 @@ import { billingCalls } from './calls/billing.ts';
 import { activationCalls } from './calls/activation.ts';
 import { licenseServerCalls } from './calls/license-servers.ts';
 import { settingsCalls } from './calls/settings.ts';
+import { borrowCalls } from './calls/borrow.ts';
 
 export const bridgeCalls = {
   ...sessionCalls,
@@ -34,6 +35,7 @@ export const bridgeCalls = {
   ...activationCalls,
   ...licenseServerCalls,
   ...settingsCalls,
+  ...borrowCalls,
 };
 
 export type BridgeCalls = typeof bridgeCalls;

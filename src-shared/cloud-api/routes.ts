@@ -150,4 +150,11 @@ export const cloudErrorStatus: Record<string, number> = {
   auto_renew_closed: 409,
   no_upgrade: 409,
   subscription_not_found: 404,
+  // Borrowing (src-shared/borrow/rules.ts): each refusal names its rule.
+  borrow_days: 400,
+  borrow_no_license: 409,
+  borrow_no_seat: 409,
+  borrow_floor: 409,
+  borrow_user_max: 409,
+  borrow_not_found: 404,
 };

@@ -8,6 +8,8 @@ export interface OrgUserProduct {
   quantity: number;
   /** Seats of it the user has borrowed for offline use. */
   borrowed: number;
+  /** The latest end of those borrows (issue 13: "Borrowed until …"), when there are any. */
+  borrowedUntil?: string | null;
   /** Made here and not yet confirmed by the cloud. */
   pending: boolean;
 }

@@ -7,6 +7,7 @@ import * as m004 from './004_credit_ledger.ts';
 import * as m005 from './005_license_servers.ts';
 import * as m006 from './006_billing.ts';
 import * as m007 from './007_sign_in_throttle.ts';
+import * as m008 from './008_borrows.ts';
 
 export const migrations: Array<[name: string, migration: Migration]> = [
   ['001_initial', m001],
@@ -16,4 +17,5 @@ export const migrations: Array<[name: string, migration: Migration]> = [
   ['005_license_servers', m005],
   ['006_billing', m006],
   ['007_sign_in_throttle', m007],
+  ['008_borrows', m008],
 ];

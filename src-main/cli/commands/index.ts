@@ -10,6 +10,7 @@ import { releaseCommand } from './release.ts';
 import { leaseReleaseCommand } from './lease-release.ts';
 import { activateCommand } from './activate.ts';
 import { serversCommand } from './servers.ts';
+import { borrowCommand, borrowsCommand, returnCommand } from './borrow.ts';
 import { demoResetCommand } from './demo-reset.ts';
 import { donglesCommand } from './dongles.ts';
 import { settingsCommand } from './settings.ts';
@@ -24,6 +25,9 @@ export const commands: Command[] = [
   leaseReleaseCommand,
   activateCommand,
   serversCommand,
+  borrowCommand,
+  returnCommand,
+  borrowsCommand,
   settingsCommand,
   demoResetCommand,
   donglesCommand,

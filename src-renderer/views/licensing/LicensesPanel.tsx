@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { useLicenses } from '../../stores/licenses.ts';
 import { useSession } from '../../stores/session.ts';
 import { LicenseTable } from './LicenseTable.tsx';
+import { BorrowPanel } from './borrow/BorrowPanel.tsx';
 import { SourceFilter, type SourceChoice } from './SourceFilter.tsx';
 
 function byProduct(a: LicenseView, b: LicenseView): number {
@@ -93,6 +94,7 @@ export function LicensesPanel() {
       ) : (
         <LicenseTable caption="Licenses" rows={sorted} hideCaption />
       )}
+      <BorrowPanel licenses={items} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { memo } from 'react';
 import type { OrgUserProduct, OrgUserRow } from '../../../src-shared/domain/org.ts';
 import { roleLabel } from '../../format/account.ts';
+import { formatDate } from '../../format/time.ts';
 import { quotaLabel } from '../products/format.ts';
 import type { UserActions } from './actions.ts';
 
@@ -26,7 +27,10 @@ export const UserRow = memo(function UserRow({
   actions,
   top,
 }: UserRowProps) {
-  const products = u.products;
+  // A borrowed product comes first: its "Borrowed until …" must not be cut off (issue 13).
+  const products = [...u.products].sort(
+    (a, b) => Number(!!b.borrowedUntil) - Number(!!a.borrowedUntil),
+  );
   const more = products.length - SHOWN_PRODUCTS;
   const credit = u.creditAccess;
   return (
@@ -70,13 +74,18 @@ export const UserRow = memo(function UserRow({
               <button
                 type="button"
                 key={p.purchaseId}
-                className={`product-chip${p.pending ? ' product-chip-pending' : ''}`}
-                title={`${p.productName}${p.quantity > 1 ? ` × ${p.quantity}` : ''}${p.borrowed ? ` (${p.borrowed} borrowed)` : ''}`}
+                className={`product-chip${p.pending ? ' product-chip-pending' : ''}${p.borrowedUntil ? ' product-chip-wide' : ''}`}
+                title={`${p.productName}${p.quantity > 1 ? ` × ${p.quantity}` : ''}${p.borrowedUntil ? ` (borrowed until ${formatDate(p.borrowedUntil)})` : ''}`}
                 aria-label={`${p.productName}${p.quantity > 1 ? ` × ${p.quantity}` : ''} of ${u.email}: revoke`}
                 onClick={() => actions.revoke(u, p.productCode)}
               >
                 {p.productName}
                 {p.quantity > 1 && <span className="product-chip-qty">×{p.quantity}</span>}
+                {p.borrowedUntil && (
+                  <span className="product-chip-borrowed">
+                    Borrowed until {formatDate(p.borrowedUntil)}
+                  </span>
+                )}
               </button>
             ))}
             {more > 0 && (
