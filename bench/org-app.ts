@@ -57,6 +57,8 @@ export interface SeenCall {
   input: unknown;
   /** Users in the answer, for `org.users` (how much of the organization it loaded). */
   users?: number;
+  /** Request sent to answer received, as Chromium timed it. */
+  ms?: number;
 }
 
 /** Records the page's bridge calls (`POST /api/call/<name>`) from now until `stop()`. */
@@ -67,6 +69,13 @@ export function recordCalls(page: Page): { calls: SeenCall[]; stop(): void } {
     if (!m?.[1] || req.method() !== 'POST') return;
     const seen: SeenCall = { name: decodeURIComponent(m[1]), input: req.postDataJSON() as unknown };
     calls.push(seen);
+    void req
+      .response()
+      .then(() => {
+        const t = req.timing();
+        seen.ms = Math.round(t.responseEnd);
+      })
+      .catch(() => undefined);
     if (seen.name === 'org.users')
       void req
         .response()

@@ -106,7 +106,7 @@ const bench: Bench = async () => {
       const whole = (cs: SeenCall[]) => cs.filter((c) => (c.users ?? 0) > USERS / 2).length;
       if (process.env.CLM_BENCH_LOG)
         process.stderr.write(
-          `calls: ${rec.calls.map((c) => `${c.name}${c.users !== undefined ? `(${c.users})` : ''}`).join(' ')}\n`,
+          `calls: ${rec.calls.map((c) => `${c.name}${c.users !== undefined ? `(${c.users})` : ''}:${c.ms}ms`).join(' ')}\n`,
         );
       return [
         atMost(

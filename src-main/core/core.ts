@@ -151,7 +151,7 @@ export class Core {
         return { id: a.id, email: a.email };
       },
       productName: (code) => this.#productName(code),
-      queued: () => this.sync.kick(),
+      queued: (effects) => this.sync.kick(effects),
     });
   }
 
@@ -508,11 +508,4 @@ function redactProxy(url: string): string {
   } catch {
     return 'an unreadable proxy URL';
   }
-}
-
-/** Opens the core and starts it (background restore and periodic sync). */
-export async function createCore(opts: CoreOptions): Promise<Core> {
-  const core = await Core.open(opts);
-  core.start();
-  return core;
 }

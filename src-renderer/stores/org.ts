@@ -1,5 +1,6 @@
 // Organization store: every user, pending invitation and purchase of the admin's organization,
-// loaded whole from the replica so search and filters answer within a frame at 10,000 users.
+// loaded whole from the replica so search and filters answer within a frame at 10,000 users;
+// after a change only what `data.changed` names is read again (the rows of the users it names).
 import { create } from 'zustand';
 import type {
   OrgInvitationRow,
@@ -28,6 +29,11 @@ interface OrgStore {
   invitations: OrgInvitationRow[];
   purchases: OrgPurchaseRow[];
   load: () => Promise<void>;
+  /** Reads these users' rows again and puts them in place (a user gone leaves the list). */
+  refreshUsers: (ids: readonly string[]) => Promise<void>;
+  /** Reads the pending invitations, or the purchases, again. */
+  loadInvitations: () => Promise<void>;
+  loadPurchases: () => Promise<void>;
   clear: () => void;
   /** Runs a change call and reloads; never throws. */
   change: <N extends ChangeCall>(
@@ -56,8 +62,13 @@ async function allUsers(): Promise<{ users: OrgUserRow[]; pool: number; name: st
 }
 
 let generation = 0;
+/** The whole load in flight, if any: a refresh made meanwhile waits for it, then runs. */
+let loading: Promise<void> | null = null;
+let refreshing: Promise<void> = Promise.resolve();
+/** Beyond this many users a refresh reads the whole organization instead. */
+const REFRESH_MAX = 1000;
 
-export const useOrg = create<OrgStore>()((set, get) => ({
+export const useOrg = create<OrgStore>()((set) => ({
   status: 'idle',
   error: null,
   organizationName: null,
@@ -66,28 +77,34 @@ export const useOrg = create<OrgStore>()((set, get) => ({
   invitations: [],
   purchases: [],
 
-  async load() {
-    const mine = ++generation;
-    if (get().status !== 'ready') set({ status: 'loading', error: null });
+  load() {
+    const run = loadAll(++generation);
+    loading = run.finally(() => {
+      if (loading === run) loading = null;
+    });
+    return run;
+  },
+
+  refreshUsers(ids) {
+    // One at a time, in the order the changes came: an older answer never lands last.
+    const run = refreshing.then(() => refreshNow(ids));
+    refreshing = run.catch(() => undefined);
+    return run;
+  },
+
+  async loadInvitations() {
     try {
-      const [u, invitations, purchases] = await Promise.all([
-        allUsers(),
-        request('org.invitations', { status: 'pending' }),
-        request('org.purchases', {}),
-      ]);
-      // A later load started while this one ran: its answer is the newer one.
-      if (mine !== generation) return;
-      set({
-        status: 'ready',
-        error: null,
-        users: u.users,
-        poolBalance: u.pool,
-        organizationName: u.name,
-        invitations,
-        purchases,
-      });
+      set({ invitations: await request('org.invitations', { status: 'pending' }) });
     } catch (err) {
-      if (mine === generation) set({ status: 'error', error: messageOf(err) });
+      set({ status: 'error', error: messageOf(err) });
+    }
+  },
+
+  async loadPurchases() {
+    try {
+      set({ purchases: await request('org.purchases', {}) });
+    } catch (err) {
+      set({ status: 'error', error: messageOf(err) });
     }
   },
 
@@ -98,8 +115,8 @@ export const useOrg = create<OrgStore>()((set, get) => ({
 
   async change(name, input) {
     try {
+      // What the change touched comes back as `data.changed`, which refreshes those rows.
       const r = await request(name, input as never);
-      void get().load();
       return { ok: true, mutationId: r.mutationId, failed: r.failed };
     } catch (err) {
       const e = AppError.from(err);
@@ -109,12 +126,88 @@ export const useOrg = create<OrgStore>()((set, get) => ({
   },
 }));
 
+async function refreshNow(ids: readonly string[]): Promise<void> {
+  const { getState: get, setState: set } = useOrg;
+  if (ids.length === 0) return;
+  if (ids.length > REFRESH_MAX || get().status !== 'ready') return get().load();
+  // A whole load answering after this refresh would put the rows back as they were.
+  if (loading) await loading.catch(() => undefined);
+  const mine = generation;
+  try {
+    const p = await request('org.users', { ids: [...ids], pageSize: MAX_BATCH });
+    if (mine !== generation) return;
+    const fresh = new Map(p.users.map((u) => [u.id, u]));
+    const known = new Set(get().users.map((u) => u.id));
+    // A user new to the list takes its place in the core's order: read the list whole.
+    if (p.users.some((u) => !known.has(u.id))) return get().load();
+    const asked = new Set(ids);
+    const users: OrgUserRow[] = [];
+    for (const u of get().users) {
+      if (!asked.has(u.id)) users.push(u);
+      else {
+        const f = fresh.get(u.id);
+        if (f) users.push(f);
+      }
+    }
+    set({ users, poolBalance: p.poolBalance });
+  } catch (err) {
+    if (mine === generation) set({ status: 'error', error: messageOf(err) });
+  }
+}
+
+async function loadAll(mine: number): Promise<void> {
+  const { getState: get, setState: set } = useOrg;
+  if (get().status !== 'ready') set({ status: 'loading', error: null });
+  try {
+    const [u, invitations, purchases] = await Promise.all([
+      allUsers(),
+      request('org.invitations', { status: 'pending' }),
+      request('org.purchases', {}),
+    ]);
+    // A later load started while this one ran: its answer is the newer one.
+    if (mine !== generation) return;
+    set({
+      status: 'ready',
+      error: null,
+      users: u.users,
+      poolBalance: u.pool,
+      organizationName: u.name,
+      invitations,
+      purchases,
+    });
+  } catch (err) {
+    if (mine === generation) set({ status: 'error', error: messageOf(err) });
+  }
+}
+
+/** Tables whose rows make up users' rows in the list (the credit pool: every quota label). */
+const USER_ROWS = new Set([
+  'org.users',
+  'org.assignments',
+  'org.creditAccess',
+  'org.borrows',
+  'org.creditLots',
+  'org.creditLedger',
+]);
+/** The organization's name, and the catalogue's product names: everything is read again. */
+const WHOLE = new Set(['org.organization', 'organization', 'products', 'account']);
+
 /**
- * Reloads the store whenever the replica changes: the org tables and outbox, and also the
- * snapshot's tables, since product names come from its catalogue.
+ * Reads again what a replica change touched: the rows of the users it names (all of them when it
+ * does not say), the pending invitations, the purchases (their assigned counts).
  */
 export function followOrgChanges(): () => void {
-  return bridge.on('data.changed', ({ tables }) => {
-    if (tables.length) void useOrg.getState().load();
+  return bridge.on('data.changed', ({ tables, users }) => {
+    const s = useOrg.getState();
+    if (tables.some((t) => WHOLE.has(t))) return void s.load();
+    let rows: Promise<void> = Promise.resolve();
+    if (tables.some((t) => USER_ROWS.has(t))) {
+      if (!users) return void s.load();
+      rows = s.refreshUsers(users);
+    }
+    if (tables.includes('org.invitations')) void s.loadInvitations();
+    // After the rows: the core answers in order, and the rows are what the person is looking at.
+    if (tables.includes('org.purchases') || tables.includes('org.assignments'))
+      void rows.finally(() => void useOrg.getState().loadPurchases());
   });
 }
