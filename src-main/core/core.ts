@@ -17,8 +17,8 @@ import { snapshotParts } from '../store/snapshot.ts';
 import { CloudClient } from '../sync/cloud-client.ts';
 import { SyncEngine } from '../sync/engine.ts';
 import { FailedKeep } from '../sync/failed-keep.ts';
-import { OrgAdmin } from '../sync/org-admin.ts';
-import type { UsersQuery } from '../sync/org-state.ts';
+import { OrgAdmin } from '../org/admin.ts';
+import type { UsersQuery } from '../org/state.ts';
 import type {
   OrgInvitationRow,
   OrgPurchaseRow,

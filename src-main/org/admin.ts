@@ -17,8 +17,8 @@ import {
 import { checkRemove } from '../../src-shared/org/rules/remove.ts';
 import { checkRevoke } from '../../src-shared/org/rules/revoke.ts';
 import type { Effect, OrgStore } from '../store/org-store.ts';
-import { failure, planAssign, planAssignMany, type AssignFacts } from './org-assign.ts';
-import type { OrgState } from './org-state.ts';
+import { failure, planAssign, planAssignMany, type AssignFacts } from './assign.ts';
+import type { OrgState } from './state.ts';
 
 type Failure = QueuedChange['failed'][number];
 

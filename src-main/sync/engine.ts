@@ -11,10 +11,10 @@ import { OrgStore, type Effect } from '../store/org-store.ts';
 import type { Replica } from '../store/replica.ts';
 import type { CloudClient } from './cloud-client.ts';
 import { SESSION_ENDED } from './cloud-client.ts';
-import { OrgState } from './org-state.ts';
+import { OrgState } from '../org/state.ts';
 import type { BackoffOptions } from './reconnect.ts';
 import { Reconnector } from './reconnect.ts';
-import { refusedItems } from './refused-items.ts';
+import { refusedItems } from '../org/refused-items.ts';
 import { pullSnapshot } from './snapshot-sync.ts';
 
 /** What the engine needs from the core's session; the engine never owns the session itself. */

@@ -7,11 +7,11 @@ import type {
   OrgPurchaseRow,
   OrgUserRow,
   QueuedChange,
-} from '../../src-shared/domain/org.ts';
-import { MAX_BATCH } from '../../src-shared/org/mutations.ts';
-import { AppError } from '../../src-shared/errors.ts';
-import { bridge, request } from '../bridge/index.ts';
-import { messageOf } from './errors.ts';
+} from '../../../src-shared/domain/org.ts';
+import { MAX_BATCH } from '../../../src-shared/org/mutations.ts';
+import { AppError } from '../../../src-shared/errors.ts';
+import { bridge, request } from '../../bridge/index.ts';
+import { messageOf } from '../../stores/errors.ts';
 
 export type Failure = QueuedChange['failed'][number];
 
