@@ -191,7 +191,7 @@ const bench: Bench = async () => {
       info('sync: incremental pull size', incBytes / 1e3, 'kB'),
       info('sync: whole round (push, feed, account snapshot) with nothing new', roundMs, 'ms'),
       atMost(
-        'sync.rss_mb: main-process RSS of clm serve after the initial sync and the first page',
+        'sync.rss_first_page_mb: main-process RSS of clm serve after the initial sync and the first page',
         serveRssMb,
         'MB',
         200,

@@ -9,6 +9,7 @@ import { changeHandlers, type ChangeCallName } from './changes-handlers.ts';
 import { creditHandlers, type CreditCallName } from './credits-handlers.ts';
 import { meHandlers, type MeCallName } from './me-handlers.ts';
 import { portalHandlers, type PortalCallName } from './portal-handlers.ts';
+import { orgHandlers, type OrgCallName } from '../org/bridge.ts';
 
 /** The calls the core itself answers; other capabilities (seats, …) bring their own handlers. */
 export type CoreCallName =
@@ -30,45 +31,6 @@ export type CoreCallName =
   | AppCallName
   | CreditCallName
   | PortalCallName;
-
-/** The organization's calls: reads from the replica, changes through the outbox (sync engine). */
-export type OrgCallName =
-  | 'org.users'
-  | 'org.invitations'
-  | 'org.purchases'
-  | 'org.invite'
-  | 'org.removeUsers'
-  | 'org.assign'
-  | 'org.assignMany'
-  | 'org.revoke'
-  | 'org.setCreditAccess'
-  | 'org.resendInvitation'
-  | 'org.cancelInvitation'
-  | 'invitations.respond'
-  | 'sync.dismissFailed'
-  | 'sync.retryFailed';
-
-export function orgHandlers(core: Core): Pick<BridgeHandlers, OrgCallName> {
-  return {
-    'org.users': (q) => core.orgUsers(q, core.now()),
-    'org.invitations': (q) => core.orgInvitations(q),
-    'org.purchases': () => core.orgPurchases(),
-    'org.invite': ({ invitations }) => core.org.invite(invitations),
-    'org.removeUsers': ({ userIds }) => core.org.removeUsers(userIds),
-    'org.assign': ({ userIds, purchaseId, quantity, fromUserId }) =>
-      core.org.assign(userIds, purchaseId, quantity, fromUserId),
-    'org.assignMany': ({ userIds, purchaseIds }) => core.org.assignMany(userIds, purchaseIds),
-    'org.revoke': ({ userIds, productCode }) => core.org.revoke(userIds, productCode),
-    'org.setCreditAccess': ({ userIds, access }) => core.org.setCreditAccess(userIds, access),
-    'org.resendInvitation': ({ invitationId }) =>
-      core.org.manageInvitation('resendInvitation', invitationId),
-    'org.cancelInvitation': ({ invitationId }) =>
-      core.org.manageInvitation('cancelInvitation', invitationId),
-    'invitations.respond': ({ invitationId, answer }) => core.org.respond(invitationId, answer),
-    'sync.dismissFailed': ({ ids }) => core.sync.dismissFailed(ids ?? null),
-    'sync.retryFailed': ({ id }) => core.sync.retryFailed(id),
-  };
-}
 
 export function coreHandlers(core: Core): Pick<BridgeHandlers, CoreCallName> {
   return {

@@ -18,8 +18,8 @@ import { snapshotParts } from '../store/snapshot.ts';
 import { CloudClient } from '../sync/cloud-client.ts';
 import { SyncEngine } from '../sync/engine.ts';
 import { FailedKeep } from '../sync/failed-keep.ts';
-import { OrgAdmin } from '../sync/org-admin.ts';
-import type { UsersQuery } from '../sync/org-state.ts';
+import { OrgAdmin } from '../org/admin.ts';
+import type { UsersQuery } from '../org/state.ts';
 import type {
   OrgInvitationRow,
   OrgPurchaseRow,
@@ -157,7 +157,7 @@ export class Core {
         return { id: a.id, email: a.email };
       },
       productName: (code) => this.#productName(code),
-      queued: () => this.sync.kick(),
+      queued: (effects) => this.sync.kick(effects),
     });
   }
 
@@ -514,11 +514,4 @@ function redactProxy(url: string): string {
   } catch {
     return 'an unreadable proxy URL';
   }
-}
-
-/** Opens the core and starts it (background restore and periodic sync). */
-export async function createCore(opts: CoreOptions): Promise<Core> {
-  const core = await Core.open(opts);
-  core.start();
-  return core;
 }

@@ -100,6 +100,6 @@ export function requestCredits(core: Core, args: MutationArgs<'requestCredits'>)
     ...(note ? { note } : {}),
   };
   const mutationId = store.enqueue('requestCredits', clean, what, [], core.now());
-  core.sync.kick();
+  core.sync.kick([], ['me.creditRequests']);
   return { mutationId, pending: store.pendingCount(), failed: [] };
 }

@@ -81,6 +81,6 @@ export function markNotificationsRead(core: Core, ids?: string[]): MarkReadResul
       : `Mark ${targets.length} notifications as read`;
   const mutationId = core.sync.store.enqueue('markNotificationsRead', args, what, effects, now);
   core.sync.state.invalidate();
-  core.sync.kick();
+  core.sync.kick(effects);
   return { mutationId, marked: targets.length + local };
 }

@@ -6,6 +6,7 @@ import { feedTables } from '../../src-shared/cloud-api/sync.ts';
 import { AnswerTable, type ChangeAnswer, type StoredAnswer } from './change-answers.ts';
 import type { KeptFailure } from '../sync/failed-keep.ts';
 import type { Replica } from './replica.ts';
+import { Touched } from './touched.ts';
 
 export type FeedRow = Record<string, unknown>;
 
@@ -130,6 +131,9 @@ function prepare(db: Db) {
     ),
     deleteEffects: db.prepare<[number]>('DELETE FROM optimistic WHERE mutation_id = ?'),
     dropEffectsUpTo: db.prepare<[number]>('DELETE FROM optimistic WHERE mutation_id <= ?'),
+    effectsUpTo: db.prepare<[number], { tbl: string; key: string; data: string | null }>(
+      'SELECT tbl, key, data FROM optimistic WHERE mutation_id <= ?',
+    ),
   };
 }
 
@@ -190,35 +194,55 @@ export class OrgStore {
    * upserts; the cursor moves; outbox rows and effects the cloud has already applied are dropped.
    * Answers the feed tables that changed.
    */
-  applyPull(answer: PullAnswer, syncedAt: string): FeedTable[] {
+  applyPull(answer: PullAnswer, syncedAt: string): Touched {
     const s = this.#st;
-    const changed = new Set<FeedTable>();
+    const touched = new Touched();
     const clientId = this.clientId();
     const applied = answer.lastMutationIds[clientId] ?? 0;
+    const stored = (tbl: string, key: string) => () => {
+      const r = s.row.get(tbl, key);
+      return r ? (JSON.parse(r.data) as FeedRow) : null;
+    };
     this.#conn.transaction(() => {
       if (answer.reset) {
         s.clearFeed.run();
-        for (const t of Object.keys(feedTables) as FeedTable[]) changed.add(t);
+        for (const t of Object.keys(feedTables) as FeedTable[]) touched.table(t);
       }
       for (const [tbl, keys] of Object.entries(answer.deletes)) {
         if (!(tbl in feedTables)) continue;
-        for (const key of keys) s.remove.run(tbl, key);
-        if (keys.length) changed.add(tbl as FeedTable);
+        for (const key of keys) {
+          if (!answer.reset) touched.row(tbl as FeedTable, key, null, stored(tbl, key));
+          s.remove.run(tbl, key);
+        }
       }
       for (const [tbl, rows] of Object.entries(answer.changes) as [FeedTable, FeedRow[]][]) {
         if (!rows?.length || !(tbl in feedTables)) continue;
-        for (const row of rows)
-          s.upsert.run(tbl, keyOf(tbl, row), refOf(tbl, row), JSON.stringify(row));
-        changed.add(tbl);
+        for (const row of rows) {
+          const key = keyOf(tbl, row);
+          if (!answer.reset) touched.row(tbl, key, row, stored(tbl, key));
+          s.upsert.run(tbl, key, refOf(tbl, row), JSON.stringify(row));
+        }
       }
       if (applied > 0) {
+        // The confirmed changes' optimistic effects go: their users' rows are no longer pending.
+        for (const e of s.effectsUpTo.all(applied)) {
+          const data = e.data === null ? null : (JSON.parse(e.data) as FeedRow);
+          touched.row(e.tbl as FeedTable, e.key, data, stored(e.tbl, e.key));
+        }
         s.dropConfirmed.run(applied);
         s.dropEffectsUpTo.run(applied);
       }
       this.#replica.setMeta('feed_cursor', String(answer.cursor));
       this.#replica.setMeta('last_sync_at', syncedAt);
     })();
-    return [...changed];
+    return touched;
+  }
+
+  /** What a queued change's optimistic effects touch, for its `data.changed`. */
+  touchedBy(effects: Effect[]): Touched {
+    const touched = new Touched();
+    for (const e of effects) touched.row(e.tbl, e.key, e.data, () => this.row(e.tbl, e.key));
+    return touched;
   }
 
   /** The pulled (authoritative) rows of a table, without optimistic effects. */

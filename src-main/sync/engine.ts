@@ -7,14 +7,14 @@ import { AppError } from '../../src-shared/errors.ts';
 import type { Logger } from '../core/log.ts';
 import type { ChangeAnswer } from '../store/change-answers.ts';
 import type { CoreEventName, CoreEvents } from '../core/events.ts';
-import { OrgStore } from '../store/org-store.ts';
+import { OrgStore, type Effect } from '../store/org-store.ts';
 import type { Replica } from '../store/replica.ts';
 import type { CloudClient } from './cloud-client.ts';
 import { SESSION_ENDED } from './cloud-client.ts';
-import { OrgState } from './org-state.ts';
+import { OrgState } from '../org/state.ts';
 import type { BackoffOptions } from './reconnect.ts';
 import { Reconnector } from './reconnect.ts';
-import { refusedItems } from './refused-items.ts';
+import { refusedItems } from '../org/refused-items.ts';
 import { pullSnapshot } from './snapshot-sync.ts';
 
 /** What the engine needs from the core's session; the engine never owns the session itself. */
@@ -107,10 +107,14 @@ export class SyncEngine {
     return s;
   }
 
-  /** Something was queued: push it now if the cloud is reachable (else the backoff loop will). */
-  kick(): void {
+  /**
+   * Something was queued: push it now if the cloud is reachable (else the backoff loop will).
+   * `effects`, the change's optimistic effects, say which tables and users it touched; `also`
+   * names what else it changed for the views (e.g. `me.creditRequests`).
+   */
+  kick(effects: Effect[] = [], also: string[] = []): void {
     this.#emitStatus();
-    this.#h.emit('data.changed', { tables: ['org.outbox'] });
+    this.#h.emit('data.changed', this.store.touchedBy(effects).event(['org.outbox', ...also]));
     if (!this.#h.signedIn()) return;
     if (this.#round) {
       this.#again = true;
@@ -299,7 +303,14 @@ export class SyncEngine {
       this.state.invalidate();
       for (const r of rejected)
         h.log.warn('change rejected', { id: r.id, message: r.message ?? '' });
-      h.emit('data.changed', { tables: ['org.outbox', ...(rejected.length ? ['org.users'] : [])] });
+      // An accepted change alters no row until the pull confirms it; a rejected one's effects
+      // are gone, and its users' rows with them.
+      h.emit(
+        'data.changed',
+        rejected.length
+          ? { tables: ['org.outbox', 'org.users'] }
+          : { tables: ['org.outbox'], users: [] },
+      );
       this.#emitStatus();
       if (answers.length < batch.length) return true;
     }
@@ -313,7 +324,8 @@ export class SyncEngine {
     if (epoch !== h.epoch() || h.closed()) return null;
     this.lastPullBytes = answer.bytes;
     const t1 = performance.now();
-    const changed = this.store.applyPull(answer, isoNow(h.clock));
+    const touched = this.store.applyPull(answer, isoNow(h.clock));
+    const changed = touched.tables;
     h.log.info('pulled', {
       bytes: answer.bytes,
       fetchMs: Math.round(t1 - t0),
@@ -321,7 +333,7 @@ export class SyncEngine {
     });
     // In-memory state and events change only after the commit above.
     this.state.invalidate();
-    if (changed.length) h.emit('data.changed', { tables: changed.map(orgTable) });
+    if (changed.length) h.emit('data.changed', touched.event());
     return changed;
   }
 

@@ -1,7 +1,6 @@
-// Pulls the account's whole snapshot from the cloud and applies it to the replica in one transaction.
+// Pulls the account's whole snapshot from the cloud; the engine applies it to the replica in one transaction.
 import { isoNow, type Clock } from '../../src-shared/clock.ts';
-import type { Replica } from '../store/replica.ts';
-import type { Snapshot, SnapshotPart } from '../store/snapshot.ts';
+import type { Snapshot } from '../store/snapshot.ts';
 import type { CloudClient } from './cloud-client.ts';
 
 /** Fetches everything the replica holds, in parallel; nothing is written until all arrived. */
@@ -42,14 +41,4 @@ export async function pullSnapshot(client: CloudClient, clock: Clock): Promise<S
     credits: organization?.credits ?? null,
     syncedAt: at,
   };
-}
-
-/** One sync: pull, then one transaction; answers the tables whose content changed. */
-export async function syncSnapshot(
-  client: CloudClient,
-  replica: Replica,
-  clock: Clock,
-): Promise<SnapshotPart[]> {
-  const snap = await pullSnapshot(client, clock);
-  return replica.applySnapshot(snap);
 }

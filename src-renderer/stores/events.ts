@@ -28,8 +28,10 @@ export function subscribeToCore(): () => void {
       if (!session.signedIn && wasIn) clearSignedInData();
     }),
     bridge.on('sync.status', (sync) => useSession.getState().applySync(sync)),
-    bridge.on('data.changed', () => {
-      if (useSession.getState().session?.signedIn) loadSignedInData();
+    bridge.on('data.changed', ({ tables }) => {
+      // Licenses and the account come from the snapshot, never from the organization's feed.
+      if (useSession.getState().session?.signedIn && tables.some((t) => !t.startsWith('org.')))
+        loadSignedInData();
     }),
   ];
   return () => offs.forEach((off) => off());

@@ -5,6 +5,7 @@ import type { MeOverview } from '../../src-shared/domain/me.ts';
 import type { OrgInvitationRow, QueuedChange } from '../../src-shared/domain/org.ts';
 import { bridge, request } from '../bridge/index.ts';
 import { messageOf } from './errors.ts';
+import { useSession } from './session.ts';
 
 interface MeStore {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -89,13 +90,36 @@ export const useMe = create<MeStore>()((set, get) => ({
   },
 }));
 
-/** Loads the overview and invitations now and whenever the replica changes. */
+/** Tables of users' rows: a change to them names its users in `data.changed`. */
+const OTHERS_ROWS = new Set([
+  'org.outbox',
+  'org.users',
+  'org.assignments',
+  'org.creditAccess',
+  'org.borrows',
+  'org.purchases',
+]);
+
+/**
+ * Loads the overview and invitations now, and again when the replica changed what they show:
+ * not for another user's rows, nor for the outbox or notifications alone (credit requests name
+ * `me.creditRequests`).
+ */
 export function followMe(): () => void {
   const s = useMe.getState();
   void s.load();
   void s.loadInvitations();
-  return bridge.on('data.changed', () => {
-    void useMe.getState().load();
-    void useMe.getState().loadInvitations();
+  return bridge.on('data.changed', ({ tables, users }) => {
+    const me = useSession.getState().session?.account?.id;
+    // Another user's rows changed (an administrator's change): nothing of mine did.
+    const othersOnly =
+      users !== undefined &&
+      users.length > 0 &&
+      (me === undefined || !users.includes(me)) &&
+      tables.every((t) => OTHERS_ROWS.has(t));
+    if (!othersOnly && !tables.every((t) => t === 'org.outbox' || t === 'org.notifications'))
+      void useMe.getState().load();
+    if (tables.some((t) => t === 'org.invitations' || !t.startsWith('org.')))
+      void useMe.getState().loadInvitations();
   });
 }

@@ -54,5 +54,9 @@ export const useNotifications = create<NotificationsStore>()((set, get) => ({
 /** Loads the notifications now and whenever the replica changes. */
 export function followNotifications(): () => void {
   void useNotifications.getState().load();
-  return bridge.on('data.changed', () => void useNotifications.getState().load());
+  return bridge.on('data.changed', ({ tables }) => {
+    // The feed's notifications, or a snapshot (sign-in, sign-out, another account).
+    if (tables.some((t) => t === 'org.notifications' || !t.startsWith('org.')))
+      void useNotifications.getState().load();
+  });
 }

@@ -44,11 +44,21 @@ export type CallInput<N extends CallName> = Static<BridgeCalls[N]['input']>;
 export type CallOutput<N extends CallName> = NonNullable<BridgeCalls[N]['__output']>;
 
 /** Events the core pushes to the renderer (IPC send under Electron, SSE in headless mode). */
+/** What one replica change touched; see `data.changed`. */
+export interface DataChanged {
+  tables: string[];
+  users?: string[];
+}
+
 export interface BridgeEvents {
   'session.changed': SessionState;
   'sync.status': SyncStatus;
-  /** Something in the replica changed; views reload what they show. */
-  'data.changed': { tables: string[] };
+  /**
+   * Something in the replica changed: the tables (`org.<feed table>` or a snapshot part) and,
+   * when known, the only users whose rows in the user list changed (none: `[]`). Without
+   * `users`, any user's row may have changed. Views reload only what they show (docs/architecture.md).
+   */
+  'data.changed': DataChanged;
   /** Leases or the seat pool changed (throttled); views reload the seat status. */
   'seats.changed': SeatSummary;
   /** A dongle was plugged in, verified, refused or unplugged. */

@@ -29,6 +29,8 @@ export interface ServedApp {
   loginUrl: string;
   token: string;
   port: number;
+  /** The `clm serve` process (the benches read its memory). */
+  pid: number;
   dataDir: string;
   /** Everything the process printed, for failure messages. */
   output: () => string;
@@ -132,6 +134,7 @@ export async function startServe(
       loginUrl: loginUrl.toString(),
       token: line.token,
       port: line.port,
+      pid: child.pid as number,
       dataDir,
       output: () => log,
       stop,

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Core } from '../../src-main/core/core.ts';
-import { OrgAdmin } from '../../src-main/sync/org-admin.ts';
+import { OrgAdmin } from '../../src-main/org/admin.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

@@ -1,8 +1,8 @@
 // The bar at the bottom while users are checked: "N of M users selected" and the bulk actions.
 import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
 import { Button } from '../../components/Button.tsx';
-import { useOrg } from '../../stores/org.ts';
-import { useOrgList } from '../../stores/orgList.ts';
+import { useOrg } from './orgStore.ts';
+import { useOrgList } from './orgListStore.ts';
 import type { BulkKind } from './BulkDialog.tsx';
 
 interface ActionBarProps {

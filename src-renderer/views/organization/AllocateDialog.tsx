@@ -10,7 +10,7 @@ import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
 import { formatDate } from '../../format/time.ts';
 import { appNowIso } from '../../app/clock.ts';
-import { useOrg } from '../../stores/org.ts';
+import { useOrg } from './orgStore.ts';
 import { Dialog } from './Dialog.tsx';
 
 const termLabel = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);

@@ -9,7 +9,7 @@ import { request } from '../../bridge/index.ts';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
 import { useCsvUpload } from '../../csv/useCsvUpload.ts';
-import { useOrg } from '../../stores/org.ts';
+import { useOrg } from './orgStore.ts';
 import { CsvFilePicker } from './CsvFilePicker.tsx';
 import { InviteReviewList } from './results/InviteReviewList.tsx';
 import { InviteStatus, type SentInvites } from './results/InviteStatus.tsx';

@@ -7,7 +7,7 @@ import { request } from '../../bridge/index.ts';
 import { Button } from '../../components/Button.tsx';
 import { ChangeFateNote } from '../../components/ChangeFateNote.tsx';
 import { useChangeFate } from '../../stores/changeFate.ts';
-import { useOrg } from '../../stores/org.ts';
+import { useOrg } from './orgStore.ts';
 import { CreditAccessForm, useCreditChoice } from './CreditAccessForm.tsx';
 import { formatCredits } from './DashboardTiles.tsx';
 import { usePopover } from './usePopover.ts';

@@ -7,7 +7,7 @@ import type { CsvKind } from '../../../src-shared/csv/formats.ts';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
 import { useCsvUpload } from '../../csv/useCsvUpload.ts';
-import { useOrg } from '../../stores/org.ts';
+import { useOrg } from './orgStore.ts';
 import { CsvFilePicker } from './CsvFilePicker.tsx';
 import { Dialog } from './Dialog.tsx';
 

@@ -3,7 +3,7 @@ import { formatCreditFigure } from '../../format/number.ts';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import type { ReactNode } from 'react';
 import { Icon, type IconName } from '../../components/Icon.tsx';
-import { useOrg } from '../../stores/org.ts';
+import { useOrg } from './orgStore.ts';
 import { formatLotQuantity } from '../credits/lotFormat.ts';
 
 interface TilesProps {

@@ -5,7 +5,7 @@ import type { OrgInvitationRow } from '../../../src-shared/domain/org.ts';
 import { Button } from '../../components/Button.tsx';
 import { roleLabel } from '../../format/account.ts';
 import { formatDate } from '../../format/time.ts';
-import { useOrg } from '../../stores/org.ts';
+import { useOrg } from './orgStore.ts';
 
 export function InvitationsPanel() {
   const invitations = useOrg((s) => s.invitations);

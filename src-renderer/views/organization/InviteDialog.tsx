@@ -5,7 +5,7 @@ import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Field } from '../../components/Field.tsx';
 import { request } from '../../bridge/index.ts';
-import { useOrg } from '../../stores/org.ts';
+import { useOrg } from './orgStore.ts';
 import { useSession } from '../../stores/session.ts';
 import { BulkInvite } from './BulkInvite.tsx';
 import { Dialog } from './Dialog.tsx';

@@ -7,7 +7,7 @@ import { Button } from '../../components/Button.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
 import { useRoute } from '../../app/route.ts';
-import { useOrg, followOrgChanges } from '../../stores/org.ts';
+import { useOrg, followOrgChanges } from './orgStore.ts';
 import { useSession } from '../../stores/session.ts';
 import '../../styles/organization.css';
 import { ActionBar } from './ActionBar.tsx';

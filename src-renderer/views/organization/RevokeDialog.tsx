@@ -5,7 +5,7 @@ import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
 import { isLockedTerm } from '../../../src-shared/org/model.ts';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
-import { useOrg } from '../../stores/org.ts';
+import { useOrg } from './orgStore.ts';
 import { Dialog } from './Dialog.tsx';
 
 interface Props {

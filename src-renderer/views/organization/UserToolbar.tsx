@@ -1,6 +1,6 @@
 // Search by email or name, and filters by product, cloud credit access and role.
 import { SelectField } from './SelectField.tsx';
-import { useOrgList } from '../../stores/orgList.ts';
+import { useOrgList } from './orgListStore.ts';
 import type { CreditFilter, RoleFilter } from './userFilter.ts';
 
 export function UserToolbar({ products }: { products: { code: string; name: string }[] }) {

@@ -25,6 +25,8 @@ export const OrgUsersInput = Type.Object(
       Type.Union([Type.Literal('disabled'), Type.Literal('limit'), Type.Literal('unlimited')]),
     ),
     role: Type.Optional(Role),
+    /** Only these users: what a view refreshes after `data.changed` named them. */
+    ids: Type.Optional(Ids),
     page: Type.Optional(Type.Integer({ minimum: 0 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_BATCH })),
   },

@@ -5,7 +5,7 @@ import { useId, useMemo, useState } from 'react';
 import type { OrgPurchaseRow, OrgUserRow } from '../../../../src-shared/domain/org.ts';
 import { Button } from '../../../components/Button.tsx';
 import { appNowIso } from '../../../app/clock.ts';
-import { useOrg } from '../../../stores/org.ts';
+import { useOrg } from '../orgStore.ts';
 import { UserPicker } from '../UserPicker.tsx';
 import { AssignExpiry } from './AssignExpiry.tsx';
 import { AssignProducts } from './AssignProducts.tsx';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { OrgPurchaseRow, OrgUserRow } from '../../../../src-shared/domain/org.ts';
 import { isLockedTerm } from '../../../../src-shared/org/model.ts';
 import { Button } from '../../../components/Button.tsx';
-import { useOrg } from '../../../stores/org.ts';
+import { useOrg } from '../orgStore.ts';
 import { UserPicker } from '../UserPicker.tsx';
 import { BulkResult } from './BulkResult.tsx';
 import { plural, send, type SentChange } from './changes.ts';

@@ -6,7 +6,6 @@ import type { ChangeResult, QueuedChange } from '../../../../src-shared/domain/o
 import { AppError } from '../../../../src-shared/errors.ts';
 import { request } from '../../../bridge/index.ts';
 import { allFailures } from '../../../stores/changeResult.ts';
-import { useOrg } from '../../../stores/org.ts';
 
 export type Failure = QueuedChange['failed'][number];
 export type ItemKey = { key: string; email?: string };
@@ -59,8 +58,6 @@ export async function send<N extends BulkCall>(
       ? failed
       : keys.map((k) => ({ ...k, code: e.code, message: messageOf(e) }));
     return { ...base, mutationId: null, local };
-  } finally {
-    void useOrg.getState().load();
   }
 }
 

@@ -7,7 +7,7 @@ import { Banner } from '../../../components/Banner.tsx';
 import { Button } from '../../../components/Button.tsx';
 import { downloadCsv } from '../../../csv/download.ts';
 import { useChangeOutcome } from '../../../stores/changeResult.ts';
-import type { Failure } from '../../../stores/org.ts';
+import type { Failure } from '../orgStore.ts';
 import { CloudWait } from './CloudWait.tsx';
 
 export interface SentInvites {

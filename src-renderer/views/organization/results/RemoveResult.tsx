@@ -10,8 +10,8 @@ import { Button } from '../../../components/Button.tsx';
 import { downloadCsv } from '../../../csv/download.ts';
 import { roleLabel } from '../../../format/account.ts';
 import { useChangeOutcome } from '../../../stores/changeResult.ts';
-import type { Failure } from '../../../stores/org.ts';
-import { useOrgList } from '../../../stores/orgList.ts';
+import type { Failure } from '../orgStore.ts';
+import { useOrgList } from '../orgListStore.ts';
 import { Dialog } from '../Dialog.tsx';
 import { CloudWait } from './CloudWait.tsx';
 

@@ -44,6 +44,8 @@ export interface UsersQuery {
   productCode?: string;
   creditMode?: CreditAccess['mode'];
   role?: 'member' | 'guest';
+  /** Only these users (a view refreshing the rows a change touched). */
+  ids?: string[];
   page?: number;
   pageSize?: number;
 }
@@ -164,6 +166,16 @@ export class OrgState {
     return [...rows.values()] as unknown as (T & { pending?: boolean })[];
   }
 
+  /** One user's row with pending effects laid over it (null: not in the organization). */
+  user(id: string): (UserRow & { pending?: boolean }) | null {
+    return this.#row<UserRow>('users', id);
+  }
+
+  /** One user's assignments with pending effects, without the whole-organization snapshot. */
+  assignmentsOf(id: string): (AssignmentRow & { pending?: boolean })[] {
+    return this.#userRows<AssignmentRow>('assignments', id);
+  }
+
   /** The organization row, without building the whole-organization snapshot when nothing of it is pending. */
   organization(): OrganizationRow | null {
     const over = this.#effects().tables.get('organization');
@@ -255,10 +267,18 @@ export class OrgState {
       }
       matches.push(u);
     };
-    for (const u of this.#store.userIndex()) if (!touched.has(u.id)) consider(u, false);
-    for (const id of touched) {
-      const u = this.#row<UserRow>('users', id);
-      if (u) consider(u, true);
+    if (q.ids) {
+      // A few rows by id: read them alone instead of scanning the whole index.
+      for (const id of new Set(q.ids)) {
+        const u = this.#row<UserRow>('users', id);
+        if (u) consider(u, touched.has(id));
+      }
+    } else {
+      for (const u of this.#store.userIndex()) if (!touched.has(u.id)) consider(u, false);
+      for (const id of touched) {
+        const u = this.#row<UserRow>('users', id);
+        if (u) consider(u, true);
+      }
     }
     matches.sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.email, b.email));
     const pageSize = q.pageSize ?? 50;

@@ -17,8 +17,8 @@ import {
 import { checkRemove } from '../../src-shared/org/rules/remove.ts';
 import { checkRevoke } from '../../src-shared/org/rules/revoke.ts';
 import type { Effect, OrgStore } from '../store/org-store.ts';
-import { failure, planAssign, planAssignMany, type AssignFacts } from './org-assign.ts';
-import type { OrgState } from './org-state.ts';
+import { failure, planAssign, planAssignMany, type AssignFacts } from './assign.ts';
+import type { OrgState } from './state.ts';
 
 type Failure = QueuedChange['failed'][number];
 
@@ -29,8 +29,11 @@ export interface OrgAdminHost {
   /** The signed-in account (id and email). */
   me: () => { id: string; email: string };
   productName: (code: string) => string;
-  /** Called after a mutation was committed to the outbox (update views, wake the pusher). */
-  queued: () => void;
+  /**
+   * Called after a mutation was committed to the outbox with its optimistic effects (views
+   * refresh what those touched, the pusher wakes).
+   */
+  queued: (effects: Effect[]) => void;
 }
 
 export class OrgAdmin {
@@ -180,15 +183,19 @@ export class OrgAdmin {
   }
 
   revoke(userIds: string[], productCode: string): QueuedChange {
-    const s = this.#requireAdmin();
+    // Each user's rows alone: a revoke from one user must not read 10,000 (bench/org-change).
+    this.#checkAdmin(this.#h.state.organization());
+    const state = this.#h.state;
     const now = this.#h.now();
     const name = this.#h.productName(productCode);
     const ok: string[] = [];
     const failed: Failure[] = [];
     const effects: Effect[] = [];
+    const emails = new Map<string, string>();
     for (const id of userIds) {
-      const u = s.users.get(id);
-      const held = (s.byUser.get(id) ?? []).filter((a) => a.productCode === productCode);
+      const u = state.user(id);
+      if (u) emails.set(id, u.email);
+      const held = state.assignmentsOf(id).filter((a) => a.productCode === productCode);
       const r = checkRevoke({
         email: u?.email ?? id,
         inOrganization: !!u,
@@ -206,7 +213,7 @@ export class OrgAdmin {
       ok.push(id);
       for (const a of held) effects.push({ tbl: 'assignments', key: a.id, data: null });
     }
-    const what = `Revoke ${name} from ${ok.length === 1 ? s.users.get(ok[0] as string)?.email : `${ok.length} users`}`;
+    const what = `Revoke ${name} from ${ok.length === 1 ? emails.get(ok[0] as string) : `${ok.length} users`}`;
     if (userIds.length === 1)
       return this.#queue(
         'revokeProduct',
@@ -326,11 +333,15 @@ export class OrgAdmin {
 
   #requireAdmin() {
     const s = this.#h.state.get();
+    this.#checkAdmin(s.organization);
+    return s;
+  }
+
+  #checkAdmin(organization: { administratorId: string } | null): void {
     const r = checkAdministrator(
-      !!s.organization && s.organization.administratorId === this.#h.me().id,
+      !!organization && organization.administratorId === this.#h.me().id,
     );
     if (!r.ok) throw new AppError(r.code, r.message);
-    return s;
   }
 
   /** Nothing passed the pre-check: the first reason is the answer, and nothing is queued. */
@@ -356,7 +367,7 @@ export class OrgAdmin {
     }
     const mutationId = this.#h.store.enqueue(name, args, description, effects, this.#h.now());
     this.#h.state.invalidate();
-    this.#h.queued();
+    this.#h.queued(effects);
     return { mutationId, pending: this.#h.store.pendingCount(), failed };
   }
 }

@@ -7,7 +7,7 @@ import type { RuleResult } from '../../src-shared/org/model.ts';
 import type { MutationArgs } from '../../src-shared/org/mutations.ts';
 import { checkAssign, splitSeats } from '../../src-shared/org/rules/assign.ts';
 import type { Effect } from '../store/org-store.ts';
-import type { OrgSnapshot } from './org-state.ts';
+import type { OrgSnapshot } from './state.ts';
 
 export type Failure = QueuedChange['failed'][number];
 

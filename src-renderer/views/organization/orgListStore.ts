@@ -1,6 +1,6 @@
 // The user list's view state: filter, page, page size and the checked users (shared with the action bar).
 import { create } from 'zustand';
-import { NO_FILTER, type UserFilter } from '../views/organization/userFilter.ts';
+import { NO_FILTER, type UserFilter } from './userFilter.ts';
 
 export const PAGE_SIZES = [25, 50, 100, 500, 1000, 0] as const; // 0 = all on one page
 
