@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Dialect } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, SqliteDialect, type Dialect, type Driver } from 'kysely';
 import { AppError } from '../../src-shared/errors.ts';
 import { migrations } from './migrations/index.ts';
 import { postgresDialect } from './postgres.ts';
@@ -24,7 +24,22 @@ function sqliteDialect(dataDir: string): Dialect {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database: sqlite });
+  return new ImmediateSqliteDialect({ database: sqlite });
+}
+
+/**
+ * Transactions begin IMMEDIATE: a deferred one that reads, then writes after another process (a
+ * second node, its mailer) wrote meanwhile fails at once with SQLITE_BUSY — busy_timeout cannot
+ * help it. Taking the write lock at BEGIN makes it wait its turn instead.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
 }
 
 export async function openStore(where: string | StoreLocation): Promise<Store> {

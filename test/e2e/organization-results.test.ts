@@ -234,13 +234,20 @@ test(
       // Tab walks the role of every row in order, well past the rows first rendered.
       await invite.getByLabel('Role of user00001@bulk.example').focus();
       for (let i = 0; i < 40; i++) await page.keyboard.press('Tab');
-      const focused = () =>
-        page.evaluate(
-          'document.activeElement && document.activeElement.getAttribute("aria-label")',
-        );
-      assert.equal(await focused(), 'Role of user00041@bulk.example');
+      // A row not rendered yet takes focus once it is: wait for it, then say where focus is.
+      const focusedOn = async (label: string) => {
+        const at = () =>
+          page.evaluate('document.activeElement?.getAttribute("aria-label") ?? null');
+        await page
+          .waitForFunction((l) => document.activeElement?.getAttribute('aria-label') === l, label, {
+            timeout: 10_000,
+          })
+          .catch(() => undefined);
+        assert.equal(await at(), label);
+      };
+      await focusedOn('Role of user00041@bulk.example');
       await page.keyboard.press('Shift+Tab');
-      assert.equal(await focused(), 'Role of user00040@bulk.example');
+      await focusedOn('Role of user00040@bulk.example');
       // The role changes from the keyboard (type-ahead on the focused select).
       await page.keyboard.press('g');
       await invite.getByText('9,999 as members, 1 as guests.').waitFor();

@@ -281,7 +281,7 @@ test(
       const jonas = 'jonas.becker@northwind.example';
       // Jonas borrowed his V-Ray for 3ds Max seat for offline use: the seed's message, inline.
       await userRow(page, jonas)
-        .getByRole('button', { name: /^V-Ray for 3ds Max of/ })
+        .getByRole('button', { name: /^V-Ray for 3ds Max (Borrowed until .+ )?of / })
         .click();
       const revoke = page.getByRole('dialog', { name: 'Revoke product' });
       await revoke.getByRole('button', { name: 'Revoke product' }).click();

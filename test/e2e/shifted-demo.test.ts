@@ -33,7 +33,7 @@ test(
       await openOrganization(page, app.loginUrl, JONAS);
       await holdsProduct(page, JONAS, 'V-Ray for 3ds Max');
       await userRow(page, JONAS)
-        .getByRole('button', { name: /^V-Ray for 3ds Max of/ })
+        .getByRole('button', { name: /^V-Ray for 3ds Max (Borrowed until .+ )?of / })
         .click();
       const revoke = page.getByRole('dialog', { name: 'Revoke product' });
       await revoke.getByRole('button', { name: 'Revoke product' }).click();

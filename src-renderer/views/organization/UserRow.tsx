@@ -76,11 +76,12 @@ export const UserRow = memo(function UserRow({
                 key={p.purchaseId}
                 className={`product-chip${p.pending ? ' product-chip-pending' : ''}${p.borrowedUntil ? ' product-chip-wide' : ''}`}
                 title={`${p.productName}${p.quantity > 1 ? ` × ${p.quantity}` : ''}${p.borrowedUntil ? ` (borrowed until ${formatDate(p.borrowedUntil)})` : ''}`}
-                aria-label={`${p.productName}${p.quantity > 1 ? ` × ${p.quantity}` : ''} of ${u.email}: revoke`}
+                aria-label={`${p.productName}${p.quantity > 1 ? ` × ${p.quantity}` : ''}${p.borrowedUntil ? ` Borrowed until ${formatDate(p.borrowedUntil)}` : ''} of ${u.email}: revoke`}
                 onClick={() => actions.revoke(u, p.productCode)}
               >
                 {p.productName}
                 {p.quantity > 1 && <span className="product-chip-qty">×{p.quantity}</span>}
+                {p.borrowedUntil && ' '}
                 {p.borrowedUntil && (
                   <span className="product-chip-borrowed">
                     Borrowed until {formatDate(p.borrowedUntil)}

@@ -23,16 +23,24 @@ export function InviteReviewList({ rows, roles, onRole }: InviteReviewListProps)
     initialRect: { width: 640, height: 360 },
   });
 
+  // The row a Tab asked for while it is still being rendered: the next Tab counts from it, so
+  // quick presses (key repeat) never lose a step.
+  const wanted = useRef<number | null>(null);
   const focusRow = useCallback(
     (index: number) => {
+      wanted.current = index;
       v.scrollToIndex(index);
       let frames = 0;
       const attempt = () => {
+        if (wanted.current !== index) return; // a later Tab took over
         const el = scroller.current?.querySelector<HTMLSelectElement>(
           `[data-index="${index}"] select`,
         );
-        if (el) el.focus();
-        else if (++frames < 10) requestAnimationFrame(attempt);
+        if (el) {
+          el.focus();
+          wanted.current = null;
+        } else if (++frames < 60) requestAnimationFrame(attempt);
+        else wanted.current = null;
       };
       attempt();
     },
@@ -46,7 +54,7 @@ export function InviteReviewList({ rows, roles, onRole }: InviteReviewListProps)
       if (e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey) return;
       const row = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
       if (!row) return;
-      const next = Number(row.dataset.index) + (e.shiftKey ? -1 : 1);
+      const next = (wanted.current ?? Number(row.dataset.index)) + (e.shiftKey ? -1 : 1);
       if (next < 0 || next >= rows.length) return;
       e.preventDefault();
       focusRow(next);
