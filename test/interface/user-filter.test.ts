@@ -47,6 +47,7 @@ test('the one user filter: text over email and name, role, product held, credit 
   assert.deepEqual(names({ search: '  LEE ' }), ['Ann']);
   assert.deepEqual(names({ search: 'ben@' }), ['Ben']);
   assert.deepEqual(names({ search: 'studio' }), ['Ann', 'Ben']);
+  assert.deepEqual(names({ search: 'example ann' }), [], 'never across email and name');
   assert.deepEqual(names({ role: 'guest' }), ['Ben']);
   assert.deepEqual(names({ productCode: 'vray-max' }), ['Ann']);
   assert.deepEqual(names({ credit: 'disabled' }), ['Ben']);

@@ -43,6 +43,13 @@ export function filterQuery(f: UserFilter): UserFilterQuery {
 export interface UserFacts {
   holds: (productCode: string) => boolean;
   creditMode: () => CreditMode;
+  /** The user's `searchKey`, when the caller keeps it built (a keystroke then lower-cases nothing). */
+  searchKey?: () => string;
+}
+
+/** What the search text is looked for in: email and name, lower-cased, never matched across. */
+export function searchKey(u: { email: string; name: string }): string {
+  return `${u.email}\u0000${u.name}`.toLowerCase();
 }
 
 /** A query made ready to judge many users: the search text trimmed and lower-cased once. */
@@ -59,8 +66,7 @@ export function userMatcher(q: UserFilterQuery): UserMatcher {
     matches(u, facts) {
       // Cheapest checks first: role and text read the row, product and credit read other tables.
       if (q.role && u.role !== q.role) return false;
-      if (text && !u.email.toLowerCase().includes(text) && !u.name.toLowerCase().includes(text))
-        return false;
+      if (text && !(facts.searchKey?.() ?? searchKey(u)).includes(text)) return false;
       if (q.productCode && !facts.holds(q.productCode)) return false;
       if (q.creditMode && facts.creditMode() !== q.creditMode) return false;
       return true;
