@@ -20,6 +20,12 @@ import type {
 } from '../../src-shared/domain/org.ts';
 import type { CreditAccess } from '../../src-shared/org/model.ts';
 import { availableCredits, creditAccessLabel } from '../../src-shared/org/rules/credits.ts';
+import {
+  userMatcher,
+  type CreditMode,
+  type UserFacts,
+  type UserFilterQuery,
+} from '../../src-shared/org/rules/user-filter.ts';
 import type { FeedRow, OrgStore, UserIndexRow } from '../store/org-store.ts';
 
 type Rows<T> = Map<string, T & { pending?: boolean }>;
@@ -39,11 +45,8 @@ export interface OrgSnapshot {
   pendingUsers: Set<string>;
 }
 
-export interface UsersQuery {
-  search?: string;
-  productCode?: string;
-  creditMode?: CreditAccess['mode'];
-  role?: 'member' | 'guest';
+/** The one filter (src-shared/org/rules/user-filter.ts), a page of it, or named users. */
+export interface UsersQuery extends UserFilterQuery {
   /** Only these users (a view refreshing the rows a change touched). */
   ids?: string[];
   page?: number;
@@ -240,31 +243,26 @@ export class OrgState {
   users(q: UsersQuery, productName: (code: string) => string, now: string): OrgUsersPage {
     const org = this.organization();
     const pool = this.poolBalance(now);
-    const search = q.search?.trim().toLowerCase() ?? '';
+    const matcher = userMatcher(q);
     const touched = this.#effects().users;
     const holders = q.productCode ? this.#store.productHolders(q.productCode) : null;
     const modes = q.creditMode ? this.#store.creditModes() : null;
     const matches: UserIndexRow[] = [];
     const consider = (u: UserIndexRow, pending: boolean) => {
-      if (q.role && u.role !== q.role) return;
-      if (
-        search &&
-        !u.email.toLowerCase().includes(search) &&
-        !u.name.toLowerCase().includes(search)
-      )
-        return;
-      if (q.productCode) {
-        const has = pending
-          ? this.#userRows<AssignmentRow>('assignments', u.id).some(
-              (a) => a.productCode === q.productCode,
-            )
-          : holders?.has(u.id);
-        if (!has) return;
-      }
-      if (q.creditMode) {
-        const mode = pending ? this.accessOf(u.id).access.mode : (modes?.get(u.id) ?? 'disabled');
-        if (mode !== q.creditMode) return;
-      }
+      // Users a pending change touched are judged on their rows with the effects applied.
+      const facts: UserFacts = pending
+        ? {
+            holds: (code) =>
+              this.#userRows<AssignmentRow>('assignments', u.id).some(
+                (a) => a.productCode === code,
+              ),
+            creditMode: () => this.accessOf(u.id).access.mode,
+          }
+        : {
+            holds: () => holders?.has(u.id) === true,
+            creditMode: () => (modes?.get(u.id) ?? 'disabled') as CreditMode,
+          };
+      if (!matcher.matches(u, facts)) return;
       matches.push(u);
     };
     if (q.ids) {

@@ -1,49 +1,46 @@
-// Filters the organization's users in memory: text over email and name, product, credit access, role.
+// The user list's filter over loaded rows; the rules are the core's one filter
+// (src-shared/org/rules/user-filter.ts), so the list and `org.users` agree on who matches.
 import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
+import {
+  filterQuery,
+  searchKey,
+  userMatcher,
+  type UserFilter,
+} from '../../../src-shared/org/rules/user-filter.ts';
 
-export type CreditFilter = 'all' | 'disabled' | 'limit' | 'unlimited';
-export type RoleFilter = 'all' | 'member' | 'guest';
+export {
+  NO_FILTER,
+  isFiltered,
+  type CreditFilter,
+  type RoleFilter,
+  type UserFilter,
+} from '../../../src-shared/org/rules/user-filter.ts';
 
-export interface UserFilter {
-  search: string;
-  productCode: string;
-  credit: CreditFilter;
-  role: RoleFilter;
-}
-
-export const NO_FILTER: UserFilter = { search: '', productCode: '', credit: 'all', role: 'all' };
-
-// One lower-cased "email name" string per user, built once per loaded list (a keystroke then
-// costs one includes() per user, ~1 ms at 10,000).
+// One search key per user, built once per loaded list (a keystroke then costs one includes() per
+// user, ~1 ms at 10,000).
 const keys = new WeakMap<readonly OrgUserRow[], string[]>();
 
 function searchKeys(users: readonly OrgUserRow[]): string[] {
   let k = keys.get(users);
   if (!k) {
-    k = users.map((u) => `${u.email}\u0000${u.name}`.toLowerCase());
+    k = users.map(searchKey);
     keys.set(users, k);
   }
   return k;
 }
 
-export function isFiltered(f: UserFilter): boolean {
-  return f.search.trim() !== '' || f.productCode !== '' || f.credit !== 'all' || f.role !== 'all';
-}
-
+/** The loaded rows the filter keeps, judged by the core's one filter on what each row shows. */
 export function filterUsers(users: readonly OrgUserRow[], f: UserFilter): readonly OrgUserRow[] {
-  if (!isFiltered(f)) return users;
-  const text = f.search.trim().toLowerCase();
+  const matcher = userMatcher(filterQuery(f));
+  if (matcher.any) return users;
   const k = searchKeys(users);
-  const out: OrgUserRow[] = [];
-  for (let i = 0; i < users.length; i++) {
-    const u = users[i] as OrgUserRow;
-    if (f.role !== 'all' && u.role !== f.role) continue;
-    if (f.credit !== 'all' && u.creditAccess.mode !== f.credit) continue;
-    if (text && !(k[i] as string).includes(text)) continue;
-    if (f.productCode && !u.products.some((p) => p.productCode === f.productCode)) continue;
-    out.push(u);
-  }
-  return out;
+  return users.filter((u, i) =>
+    matcher.matches(u, {
+      holds: (code) => u.products.some((p) => p.productCode === code),
+      creditMode: () => u.creditAccess.mode,
+      searchKey: () => k[i] as string,
+    }),
+  );
 }
 
 /** The organization's products and any a user holds, by name, for the Product filter. */
