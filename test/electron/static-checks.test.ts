@@ -18,23 +18,31 @@ interface Finding {
   sample: string;
 }
 
-/** The CSV electronegativity writes: issue, severity, confidence, filename, location, sample, … */
-function parseFindings(csv: string): Finding[] {
-  return csv
-    .split('\n')
-    .slice(1)
-    .filter((l) => l.trim())
-    .map((line) => {
-      const cells = [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) =>
-        (m[1] ?? '').replace(/^"|"$/g, '').replace(/""/g, '"'),
-      );
-      return {
-        check: cells[0] ?? '',
-        file: cells[3] ?? '',
-        location: cells[4] ?? '',
-        sample: cells[5] ?? '',
+/**
+ * The SARIF report electronegativity writes (one write; its CSV report is written twice at once and
+ * can come out garbled): each result's rule, file and line:column.
+ */
+function parseFindings(sarif: string): Finding[] {
+  interface Result {
+    ruleId: string;
+    message?: { text?: string };
+    locations?: {
+      physicalLocation?: {
+        artifactLocation?: { uri?: string };
+        region?: { startLine?: number; startColumn?: number };
       };
-    });
+    }[];
+  }
+  const report = JSON.parse(sarif) as { runs: { results: Result[] }[] };
+  return (report.runs[0]?.results ?? []).map((r) => {
+    const at = r.locations?.[0]?.physicalLocation;
+    return {
+      check: r.ruleId,
+      file: at?.artifactLocation?.uri ?? '',
+      location: `${at?.region?.startLine ?? 0}:${(at?.region?.startColumn ?? 1) - 1}`,
+      sample: r.message?.text ?? '',
+    };
+  });
 }
 
 test('electronegativity finds nothing unjustified in the shell', () => {
@@ -47,7 +55,7 @@ test('electronegativity finds nothing unjustified in the shell', () => {
     const electron = JSON.parse(
       readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8'),
     ) as { version: string };
-    const out = join(work, 'findings.csv');
+    const out = join(work, 'findings.sarif');
     const bin = join(root, 'node_modules/@doyensec/electronegativity/dist/index.js');
     const run = spawnSync(
       process.execPath,
