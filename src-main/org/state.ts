@@ -21,6 +21,7 @@ import type {
 import type { CreditAccess } from '../../src-shared/org/model.ts';
 import { availableCredits, creditAccessLabel } from '../../src-shared/org/rules/credits.ts';
 import {
+  searchKey,
   userMatcher,
   type CreditMode,
   type UserFacts,
@@ -73,10 +74,22 @@ const merged: FeedTable[] = [
   'creditLots',
 ];
 
+/** Every pulled user in the list's order, with its search key: built once per commit. */
+interface UserIndex {
+  rows: UserIndexRow[];
+  keys: string[];
+  ids: Set<string>;
+}
+
+/** The list's order of two users: by name, then email. */
+const byName = (a: UserIndexRow, b: UserIndexRow) =>
+  collator.compare(a.name, b.name) || collator.compare(a.email, b.email);
+
 export class OrgState {
   readonly #store: OrgStore;
   #snap: OrgSnapshot | null = null;
   #overlay: Overlay | null = null;
+  #index: UserIndex | null = null;
 
   constructor(store: OrgStore) {
     this.#store = store;
@@ -86,6 +99,19 @@ export class OrgState {
   invalidate(): void {
     this.#snap = null;
     this.#overlay = null;
+    this.#index = null;
+  }
+
+  /**
+   * The pulled users sorted once per commit, so a keystroke or a page turn is one linear pass
+   * (no sort, no lower-casing) however large the organization.
+   */
+  #userIndex(): UserIndex {
+    if (!this.#index) {
+      const rows = this.#store.userIndex().sort(byName);
+      this.#index = { rows, keys: rows.map(searchKey), ids: new Set(rows.map((r) => r.id)) };
+    }
+    return this.#index;
   }
 
   get(): OrgSnapshot {
@@ -236,49 +262,73 @@ export class OrgState {
   }
 
   /**
-   * A page of the user list, answered from SQLite: only id, name, email and role of every user are
-   * read to filter and sort; full rows are read for the page alone. Users a pending change touched
-   * are judged on their rows with the effects applied.
+   * The users a query matches, in the list's order, and how many users the organization has.
+   * Pulled users are judged on the sorted index; users a pending change touched on their rows
+   * with the effects applied, and merged into their place.
+   */
+  #match(q: UsersQuery): { matches: UserIndexRow[]; all: number } {
+    const matcher = userMatcher(q);
+    const touched = this.#effects().users;
+    const index = this.#userIndex();
+    const holders = q.productCode ? this.#store.productHolders(q.productCode) : null;
+    const modes = q.creditMode ? this.#store.creditModes() : null;
+    // Pulled users' facts: the product's holders and the credit modes, read once per query.
+    const pulledFacts = (id: string, key?: string): UserFacts => ({
+      holds: () => holders?.has(id) === true,
+      creditMode: () => (modes?.get(id) ?? 'disabled') as CreditMode,
+      ...(key !== undefined ? { searchKey: () => key } : {}),
+    });
+    const pendingFacts = (id: string): UserFacts => ({
+      holds: (code) =>
+        this.#userRows<AssignmentRow>('assignments', id).some((a) => a.productCode === code),
+      creditMode: () => this.accessOf(id).access.mode,
+    });
+    let all = index.rows.length;
+    const mine: UserIndexRow[] = [];
+    for (const id of touched) {
+      const u = this.#row<UserRow>('users', id);
+      all += (u ? 1 : 0) - (index.ids.has(id) ? 1 : 0);
+      if (u && (!q.ids || q.ids.includes(id)) && matcher.matches(u, pendingFacts(id)))
+        mine.push({ id: u.id, name: u.name, email: u.email, role: u.role });
+    }
+    let matches: UserIndexRow[] = [];
+    if (q.ids) {
+      // A few rows by id: read them alone instead of scanning the whole index.
+      for (const id of new Set(q.ids)) {
+        if (touched.has(id)) continue;
+        const u = this.#store.row('users', id) as UserRow | null;
+        if (!u) continue;
+        if (matcher.matches(u, pulledFacts(id)))
+          matches.push({ id, name: u.name, email: u.email, role: u.role });
+      }
+      matches.sort(byName);
+    } else if (matcher.any && touched.size === 0) {
+      matches = index.rows;
+    } else {
+      index.rows.forEach((u, i) => {
+        if (!touched.has(u.id) && matcher.matches(u, pulledFacts(u.id, index.keys[i])))
+          matches.push(u);
+      });
+    }
+    if (mine.length) matches = mergeSorted(matches, mine.sort(byName));
+    return { matches, all };
+  }
+
+  /** The ids of every user a query matches, in the list's order (select all, export). */
+  userIds(q: UsersQuery): { ids: string[]; total: number } {
+    const ids = this.#match(q).matches.map((u) => u.id);
+    return { ids, total: ids.length };
+  }
+
+  /**
+   * A page of the user list: the filter is judged on the sorted index; full rows are read for
+   * the page alone.
    */
   users(q: UsersQuery, productName: (code: string) => string, now: string): OrgUsersPage {
     const org = this.organization();
     const pool = this.poolBalance(now);
-    const matcher = userMatcher(q);
     const touched = this.#effects().users;
-    const holders = q.productCode ? this.#store.productHolders(q.productCode) : null;
-    const modes = q.creditMode ? this.#store.creditModes() : null;
-    const matches: UserIndexRow[] = [];
-    const consider = (u: UserIndexRow, pending: boolean) => {
-      // Users a pending change touched are judged on their rows with the effects applied.
-      const facts: UserFacts = pending
-        ? {
-            holds: (code) =>
-              this.#userRows<AssignmentRow>('assignments', u.id).some(
-                (a) => a.productCode === code,
-              ),
-            creditMode: () => this.accessOf(u.id).access.mode,
-          }
-        : {
-            holds: () => holders?.has(u.id) === true,
-            creditMode: () => (modes?.get(u.id) ?? 'disabled') as CreditMode,
-          };
-      if (!matcher.matches(u, facts)) return;
-      matches.push(u);
-    };
-    if (q.ids) {
-      // A few rows by id: read them alone instead of scanning the whole index.
-      for (const id of new Set(q.ids)) {
-        const u = this.#row<UserRow>('users', id);
-        if (u) consider(u, touched.has(id));
-      }
-    } else {
-      for (const u of this.#store.userIndex()) if (!touched.has(u.id)) consider(u, false);
-      for (const id of touched) {
-        const u = this.#row<UserRow>('users', id);
-        if (u) consider(u, true);
-      }
-    }
-    matches.sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.email, b.email));
+    const { matches, all } = this.#match(q);
     const pageSize = q.pageSize ?? 50;
     const page = q.page ?? 0;
     const users = matches.slice(page * pageSize, (page + 1) * pageSize).map((m): OrgUserRow => {
@@ -312,6 +362,7 @@ export class OrgState {
       organization: org ? { id: org.id, name: org.name } : null,
       poolBalance: pool,
       total: matches.length,
+      all,
       page,
       pageSize,
       users,
@@ -362,4 +413,23 @@ export class OrgState {
       expiresAt: p.expiresAt,
     }));
   }
+}
+
+/** Two lists in the list's order made one (the few users a pending change touched, into place). */
+function mergeSorted(a: readonly UserIndexRow[], b: readonly UserIndexRow[]): UserIndexRow[] {
+  const out: UserIndexRow[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && byName(x, y) <= 0)) {
+      out.push(x as UserIndexRow);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
 }
