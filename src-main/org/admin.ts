@@ -366,7 +366,7 @@ export class OrgAdmin {
       throw new AppError(first.code, first.message, { failed });
     }
     const mutationId = this.#h.store.enqueue(name, args, description, effects, this.#h.now());
-    this.#h.state.invalidate();
+    this.#h.state.invalidate([]);
     this.#h.queued(effects);
     return { mutationId, pending: this.#h.store.pendingCount(), failed };
   }

@@ -90,16 +90,24 @@ export class OrgState {
   #snap: OrgSnapshot | null = null;
   #overlay: Overlay | null = null;
   #index: UserIndex | null = null;
+  /** Seats of each purchase the pulled assignments hold. */
+  #assigned: Map<string, number> | null = null;
 
   constructor(store: OrgStore) {
     this.#store = store;
   }
 
-  /** Drops the cache; call after every committed transaction that touched org rows. */
-  invalidate(): void {
+  /**
+   * Drops the cache; call after every committed transaction that touched org rows, naming the
+   * pulled tables it wrote ([] when only the outbox and its effects changed; none: anything may
+   * have, e.g. the replica was replaced). The sorted users and the seats per purchase are kept
+   * until their pulled tables change: a change queued costs no rebuild.
+   */
+  invalidate(pulled?: readonly FeedTable[]): void {
     this.#snap = null;
     this.#overlay = null;
-    this.#index = null;
+    if (!pulled || pulled.includes('users')) this.#index = null;
+    if (!pulled || pulled.includes('assignments')) this.#assigned = null;
   }
 
   /**
@@ -269,7 +277,8 @@ export class OrgState {
   #match(q: UsersQuery): { matches: UserIndexRow[]; all: number } {
     const matcher = userMatcher(q);
     const touched = this.#effects().users;
-    const index = this.#userIndex();
+    // Named users are read alone: the sorted index is built only for a scan.
+    const index = q.ids ? null : this.#userIndex();
     const holders = q.productCode ? this.#store.productHolders(q.productCode) : null;
     const modes = q.creditMode ? this.#store.creditModes() : null;
     // Pulled users' facts: the product's holders and the credit modes, read once per query.
@@ -283,18 +292,19 @@ export class OrgState {
         this.#userRows<AssignmentRow>('assignments', id).some((a) => a.productCode === code),
       creditMode: () => this.accessOf(id).access.mode,
     });
-    let all = index.rows.length;
+    let all = index ? index.rows.length : this.#store.count('users');
     const mine: UserIndexRow[] = [];
     for (const id of touched) {
       const u = this.#row<UserRow>('users', id);
-      all += (u ? 1 : 0) - (index.ids.has(id) ? 1 : 0);
+      const pulled = index ? index.ids.has(id) : this.#store.row('users', id) !== null;
+      all += (u ? 1 : 0) - (pulled ? 1 : 0);
       if (u && (!q.ids || q.ids.includes(id)) && matcher.matches(u, pendingFacts(id)))
         mine.push({ id: u.id, name: u.name, email: u.email, role: u.role });
     }
     let matches: UserIndexRow[] = [];
-    if (q.ids) {
+    if (!index) {
       // A few rows by id: read them alone instead of scanning the whole index.
-      for (const id of new Set(q.ids)) {
+      for (const id of new Set(q.ids ?? [])) {
         if (touched.has(id)) continue;
         const u = this.#store.row('users', id) as UserRow | null;
         if (!u) continue;
@@ -398,12 +408,21 @@ export class OrgState {
     return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
+  /**
+   * The purchases with the seats assigned of each: summed in SQLite, with the pending effects on
+   * assignments laid over (never the whole-organization snapshot: it is read after every change).
+   */
   purchases(productName: (code: string) => string): OrgPurchaseRow[] {
-    const s = this.get();
-    const assigned = new Map<string, number>();
-    for (const a of s.assignments.values())
-      assigned.set(a.purchaseId, (assigned.get(a.purchaseId) ?? 0) + a.quantity);
-    return [...s.purchases.values()].map((p) => ({
+    this.#assigned ??= this.#store.assignedSeats();
+    const assigned = new Map(this.#assigned);
+    for (const [key, row] of this.#effects().tables.get('assignments') ?? []) {
+      const before = this.#store.row('assignments', key) as AssignmentRow | null;
+      if (before)
+        assigned.set(before.purchaseId, (assigned.get(before.purchaseId) ?? 0) - before.quantity);
+      const now = row as (AssignmentRow & { pending?: boolean }) | null;
+      if (now) assigned.set(now.purchaseId, (assigned.get(now.purchaseId) ?? 0) + now.quantity);
+    }
+    return [...this.rows<PurchaseRow>('purchases').values()].map((p) => ({
       id: p.id,
       productCode: p.productCode,
       productName: productName(p.productCode),
