@@ -10,8 +10,8 @@ interface OrgListStore {
   page: number;
   pageSize: number;
   selected: ReadonlySet<string>;
-  /** Every user the filter matches was checked at once (select all), none unchecked since. */
-  everyMatching: boolean;
+  /** The users "Select all" checked (every match of the filter), while none is unchecked. */
+  everyMatching: readonly string[] | null;
   setFilter: (patch: Partial<UserFilter>) => void;
   setPage: (page: number) => void;
   setPageSize: (size: number) => void;
@@ -27,14 +27,14 @@ export const useOrgList = create<OrgListStore>()((set, get) => ({
   page: 0,
   pageSize: 50,
   selected: new Set(),
-  everyMatching: false,
+  everyMatching: null,
   setFilter: (patch) =>
-    set({ filter: { ...get().filter, ...patch }, page: 0, everyMatching: false }),
+    set({ filter: { ...get().filter, ...patch }, page: 0, everyMatching: null }),
   setPage: (page) => set({ page }),
   setPageSize: (pageSize) => set({ pageSize, page: 0 }),
   toggle(id) {
     const next = new Set(get().selected);
-    if (next.delete(id)) set({ selected: next, everyMatching: false });
+    if (next.delete(id)) set({ selected: next, everyMatching: null });
     else set({ selected: next.add(id) });
   },
   toggleMatching(ids) {
@@ -45,8 +45,8 @@ export const useOrgList = create<OrgListStore>()((set, get) => ({
       if (all) next.delete(id);
       else next.add(id);
     }
-    set({ selected: next, everyMatching: !all && ids.length > 0 });
+    set({ selected: next, everyMatching: !all && ids.length > 0 ? ids : null });
   },
-  setSelected: (ids) => set({ selected: new Set(ids), everyMatching: false }),
-  clearSelection: () => set({ selected: new Set(), everyMatching: false }),
+  setSelected: (ids) => set({ selected: new Set(ids), everyMatching: null }),
+  clearSelection: () => set({ selected: new Set(), everyMatching: null }),
 }));

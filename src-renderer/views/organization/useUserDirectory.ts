@@ -26,16 +26,23 @@ export function useUserDirectory() {
   const current = Math.min(page, pages - 1);
   const whole = users.length === total;
   const checkedHere = users.reduce((n, u) => n + (selected.has(u.id) ? 1 : 0), 0);
-  const allChecked = total > 0 && (everyMatching || (whole && checkedHere === total));
+  const allChecked = total > 0 && (everyMatching !== null || (whole && checkedHere === total));
+  /** Select all was clicked and the core is naming every match: shown checked meanwhile. */
+  const [checking, setChecking] = useState(false);
 
   async function toggleAll() {
     setProblem(null);
+    const { toggleMatching } = useOrgList.getState();
+    // Unchecking, or every match on this page: the ids are at hand.
+    if (allChecked) return toggleMatching(everyMatching ?? users.map((u) => u.id));
+    if (whole) return toggleMatching(users.map((u) => u.id));
+    setChecking(true);
     try {
-      // Every match is on this page: its ids are at hand; else the core names them all.
-      const ids = whole ? users.map((u) => u.id) : await matchingIds(filterQuery(filter));
-      useOrgList.getState().toggleMatching(ids);
+      toggleMatching(await matchingIds(filterQuery(filter)));
     } catch (err) {
       setProblem(messageOf(err));
+    } finally {
+      setChecking(false);
     }
   }
 
@@ -64,8 +71,8 @@ export function useUserDirectory() {
     current,
     pageSize,
     offset: pageSize === 0 ? 0 : current * size,
-    allChecked,
-    someChecked: !allChecked && selected.size > 0,
+    allChecked: allChecked || checking,
+    someChecked: !allChecked && !checking && selected.size > 0,
     exporting,
     problem,
     toggle: list.toggle,
