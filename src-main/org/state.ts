@@ -15,19 +15,13 @@ import type {
 import type {
   OrgInvitationRow,
   OrgPurchaseRow,
-  OrgUserRow,
   OrgUsersPage,
 } from '../../src-shared/domain/org.ts';
 import type { CreditAccess } from '../../src-shared/org/model.ts';
-import { availableCredits, creditAccessLabel } from '../../src-shared/org/rules/credits.ts';
-import {
-  searchKey,
-  userMatcher,
-  type CreditMode,
-  type UserFacts,
-  type UserFilterQuery,
-} from '../../src-shared/org/rules/user-filter.ts';
-import type { FeedRow, OrgStore, UserIndexRow } from '../store/org-store.ts';
+import type { FeedRow, OrgStore } from '../store/org-store.ts';
+import { UserList, type UsersQuery } from './user-list.ts';
+
+export type { UsersQuery } from './user-list.ts';
 
 type Rows<T> = Map<string, T & { pending?: boolean }>;
 
@@ -46,22 +40,11 @@ export interface OrgSnapshot {
   pendingUsers: Set<string>;
 }
 
-/** The one filter (src-shared/org/rules/user-filter.ts), a page of it, or named users. */
-export interface UsersQuery extends UserFilterQuery {
-  /** Only these users (a view refreshing the rows a change touched). */
-  ids?: string[];
-  page?: number;
-  pageSize?: number;
-}
-
 /** Pending effects by table and key (null: deleted locally), and the users they touch. */
 interface Overlay {
   tables: Map<FeedTable, Map<string, FeedRow | null>>;
   users: Set<string>;
 }
-
-/** The user list's order: by name, then email, as people read them (not by code point). */
-const collator = new Intl.Collator();
 
 const merged: FeedTable[] = [
   'organization',
@@ -74,27 +57,18 @@ const merged: FeedTable[] = [
   'creditLots',
 ];
 
-/** Every pulled user in the list's order, with its search key: built once per commit. */
-interface UserIndex {
-  rows: UserIndexRow[];
-  keys: string[];
-  ids: Set<string>;
-}
-
-/** The list's order of two users: by name, then email. */
-const byName = (a: UserIndexRow, b: UserIndexRow) =>
-  collator.compare(a.name, b.name) || collator.compare(a.email, b.email);
-
 export class OrgState {
   readonly #store: OrgStore;
   #snap: OrgSnapshot | null = null;
   #overlay: Overlay | null = null;
-  #index: UserIndex | null = null;
   /** Seats of each purchase the pulled assignments hold. */
   #assigned: Map<string, number> | null = null;
 
+  readonly #list: UserList;
+
   constructor(store: OrgStore) {
     this.#store = store;
+    this.#list = new UserList(this, store);
   }
 
   /**
@@ -106,20 +80,8 @@ export class OrgState {
   invalidate(pulled?: readonly FeedTable[]): void {
     this.#snap = null;
     this.#overlay = null;
-    if (!pulled || pulled.includes('users')) this.#index = null;
+    this.#list.invalidate(pulled);
     if (!pulled || pulled.includes('assignments')) this.#assigned = null;
-  }
-
-  /**
-   * The pulled users sorted once per commit, so a keystroke or a page turn is one linear pass
-   * (no sort, no lower-casing) however large the organization.
-   */
-  #userIndex(): UserIndex {
-    if (!this.#index) {
-      const rows = this.#store.userIndex().sort(byName);
-      this.#index = { rows, keys: rows.map(searchKey), ids: new Set(rows.map((r) => r.id)) };
-    }
-    return this.#index;
   }
 
   get(): OrgSnapshot {
@@ -203,6 +165,21 @@ export class OrgState {
     return [...rows.values()] as unknown as (T & { pending?: boolean })[];
   }
 
+  /** Users whose rows a pending change touched. */
+  pendingUsers(): ReadonlySet<string> {
+    return this.#effects().users;
+  }
+
+  /** A page of the user list (src-main/org/user-list.ts). */
+  users(q: UsersQuery, productName: (code: string) => string, now: string): OrgUsersPage {
+    return this.#list.page(q, productName, now);
+  }
+
+  /** The ids of every user a query matches, in the list's order (select all, export). */
+  userIds(q: UsersQuery): { ids: string[]; total: number } {
+    return this.#list.ids(q);
+  }
+
   /** One user's row with pending effects laid over it (null: not in the organization). */
   user(id: string): (UserRow & { pending?: boolean }) | null {
     return this.#row<UserRow>('users', id);
@@ -270,116 +247,6 @@ export class OrgState {
   }
 
   /**
-   * The users a query matches, in the list's order, and how many users the organization has.
-   * Pulled users are judged on the sorted index; users a pending change touched on their rows
-   * with the effects applied, and merged into their place.
-   */
-  #match(q: UsersQuery): { matches: UserIndexRow[]; all: number } {
-    const matcher = userMatcher(q);
-    const touched = this.#effects().users;
-    // Named users are read alone: the sorted index is built only for a scan.
-    const index = q.ids ? null : this.#userIndex();
-    const holders = q.productCode ? this.#store.productHolders(q.productCode) : null;
-    const modes = q.creditMode ? this.#store.creditModes() : null;
-    // Pulled users' facts: the product's holders and the credit modes, read once per query.
-    const pulledFacts = (id: string, key?: string): UserFacts => ({
-      holds: () => holders?.has(id) === true,
-      creditMode: () => (modes?.get(id) ?? 'disabled') as CreditMode,
-      ...(key !== undefined ? { searchKey: () => key } : {}),
-    });
-    const pendingFacts = (id: string): UserFacts => ({
-      holds: (code) =>
-        this.#userRows<AssignmentRow>('assignments', id).some((a) => a.productCode === code),
-      creditMode: () => this.accessOf(id).access.mode,
-    });
-    let all = index ? index.rows.length : this.#store.count('users');
-    const mine: UserIndexRow[] = [];
-    for (const id of touched) {
-      const u = this.#row<UserRow>('users', id);
-      const pulled = index ? index.ids.has(id) : this.#store.row('users', id) !== null;
-      all += (u ? 1 : 0) - (pulled ? 1 : 0);
-      if (u && (!q.ids || q.ids.includes(id)) && matcher.matches(u, pendingFacts(id)))
-        mine.push({ id: u.id, name: u.name, email: u.email, role: u.role });
-    }
-    let matches: UserIndexRow[] = [];
-    if (!index) {
-      // A few rows by id: read them alone instead of scanning the whole index.
-      for (const id of new Set(q.ids ?? [])) {
-        if (touched.has(id)) continue;
-        const u = this.#store.row('users', id) as UserRow | null;
-        if (!u) continue;
-        if (matcher.matches(u, pulledFacts(id)))
-          matches.push({ id, name: u.name, email: u.email, role: u.role });
-      }
-      matches.sort(byName);
-    } else if (matcher.any && touched.size === 0) {
-      matches = index.rows;
-    } else {
-      index.rows.forEach((u, i) => {
-        if (!touched.has(u.id) && matcher.matches(u, pulledFacts(u.id, index.keys[i])))
-          matches.push(u);
-      });
-    }
-    if (mine.length) matches = mergeSorted(matches, mine.sort(byName));
-    return { matches, all };
-  }
-
-  /** The ids of every user a query matches, in the list's order (select all, export). */
-  userIds(q: UsersQuery): { ids: string[]; total: number } {
-    const ids = this.#match(q).matches.map((u) => u.id);
-    return { ids, total: ids.length };
-  }
-
-  /**
-   * A page of the user list: the filter is judged on the sorted index; full rows are read for
-   * the page alone.
-   */
-  users(q: UsersQuery, productName: (code: string) => string, now: string): OrgUsersPage {
-    const org = this.organization();
-    const pool = this.poolBalance(now);
-    const touched = this.#effects().users;
-    const { matches, all } = this.#match(q);
-    const pageSize = q.pageSize ?? 50;
-    const page = q.page ?? 0;
-    const users = matches.slice(page * pageSize, (page + 1) * pageSize).map((m): OrgUserRow => {
-      const u = this.#row<UserRow>('users', m.id) as UserRow & { pending?: boolean };
-      const { access, used } = this.accessOf(u.id);
-      return {
-        id: u.id,
-        email: u.email,
-        name: u.name,
-        role: u.role,
-        joinedAt: u.joinedAt,
-        products: this.#userRows<AssignmentRow>('assignments', u.id).map((a) => ({
-          productCode: a.productCode,
-          productName: productName(a.productCode),
-          purchaseId: a.purchaseId,
-          quantity: a.quantity,
-          borrowed: this.borrowedSeats(u.id, now, a.purchaseId),
-          borrowedUntil: this.borrowedUntil(u.id, now, a.purchaseId),
-          pending: a.pending === true,
-        })),
-        creditAccess: {
-          ...access,
-          used,
-          available: availableCredits(access, used, pool),
-          label: creditAccessLabel(access, used, pool),
-        },
-        pending: u.pending === true || touched.has(u.id),
-      };
-    });
-    return {
-      organization: org ? { id: org.id, name: org.name } : null,
-      poolBalance: pool,
-      total: matches.length,
-      all,
-      page,
-      pageSize,
-      users,
-    };
-  }
-
-  /**
    * Reads the invitations table alone, never the whole-organization snapshot: every view asks for
    * "my invitations" on each replica change, which for an administrator of 10,000 users must not
    * rebuild the snapshot each time.
@@ -432,23 +299,4 @@ export class OrgState {
       expiresAt: p.expiresAt,
     }));
   }
-}
-
-/** Two lists in the list's order made one (the few users a pending change touched, into place). */
-function mergeSorted(a: readonly UserIndexRow[], b: readonly UserIndexRow[]): UserIndexRow[] {
-  const out: UserIndexRow[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = a[i];
-    const y = b[j];
-    if (y === undefined || (x !== undefined && byName(x, y) <= 0)) {
-      out.push(x as UserIndexRow);
-      i++;
-    } else {
-      out.push(y);
-      j++;
-    }
-  }
-  return out;
 }
