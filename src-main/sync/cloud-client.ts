@@ -188,11 +188,9 @@ export class CloudClient {
     return this.#authedSend(orgRoutes.push, body, '') as Promise<PushResponse>;
   }
 
-  /** Changes since `cursor` (GET /v1/pull); `bytes` is the answer's size on the wire. */
-  async pull(cursor: number): Promise<PullAnswer & { bytes: number }> {
-    return this.#authedSend(orgRoutes.pull, undefined, `?cursor=${cursor}`) as Promise<
-      PullAnswer & { bytes: number }
-    >;
+  /** Changes since `cursor` (GET /v1/pull). */
+  async pull(cursor: number): Promise<PullAnswer> {
+    return this.#authedSend(orgRoutes.pull, undefined, `?cursor=${cursor}`) as Promise<PullAnswer>;
   }
 
   /** A credit or render route (docs/credits.md): the render farm needs the cloud. */
@@ -363,8 +361,6 @@ export class CloudClient {
     // The pull's rows are checked by their envelope only: at 60,000 rows a deep check costs more
     // than the transfer, and each row is stored as the cloud sent it.
     checkShape(route === orgRoutes.pull ? PullEnvelope : route.response, json, route.path);
-    // The pull's size is what acceptance 4 measures: only the changes travel, not the organization.
-    if (route === orgRoutes.pull) (json as { bytes: number }).bytes = Buffer.byteLength(text);
     return json;
   }
 }

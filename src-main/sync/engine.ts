@@ -55,8 +55,6 @@ export class SyncEngine {
   #round: Promise<boolean> | null = null;
   #again = false;
   #timer: NodeJS.Timeout | null = null;
-  /** Size in bytes of the last pull's answer (acceptance 4 and the bench read it). */
-  lastPullBytes = 0;
 
   constructor(host: SyncHost, opts: EngineOptions = {}) {
     this.#h = host;
@@ -322,12 +320,11 @@ export class SyncEngine {
     const t0 = performance.now();
     const answer = await h.client.pull(this.store.cursor());
     if (epoch !== h.epoch() || h.closed()) return null;
-    this.lastPullBytes = answer.bytes;
     const t1 = performance.now();
     const touched = this.store.applyPull(answer, isoNow(h.clock));
     const changed = touched.tables;
     h.log.info('pulled', {
-      bytes: answer.bytes,
+      rows: Object.values(answer.changes).reduce((n, rows) => n + (rows?.length ?? 0), 0),
       fetchMs: Math.round(t1 - t0),
       applyMs: Math.round(performance.now() - t1),
     });
