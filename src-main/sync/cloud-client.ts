@@ -53,6 +53,8 @@ const PullEnvelope = Type.Object({
   changes: Type.Record(Type.String(), Type.Array(Type.Object({}))),
   deletes: Type.Record(Type.String(), Type.Array(Type.String())),
   lastMutationIds: Type.Record(Type.String(), Type.Integer()),
+  more: Type.Optional(Type.Boolean()),
+  total: Type.Optional(Type.Integer()),
 });
 type Route = { method: 'GET' | 'POST'; path: string; response: TSchema };
 type AuthedGet = 'account' | 'products' | 'licenses' | 'organization' | 'licenseServerPool';
@@ -188,9 +190,10 @@ export class CloudClient {
     return this.#authedSend(orgRoutes.push, body, '') as Promise<PushResponse>;
   }
 
-  /** Changes since `cursor` (GET /v1/pull). */
-  async pull(cursor: number): Promise<PullAnswer> {
-    return this.#authedSend(orgRoutes.pull, undefined, `?cursor=${cursor}`) as Promise<PullAnswer>;
+  /** Changes since `cursor` (GET /v1/pull); with `limit`, a page of them (`more` says so). */
+  async pull(cursor: number, limit?: number): Promise<PullAnswer> {
+    const query = `?cursor=${cursor}${limit === undefined ? '' : `&limit=${limit}`}`;
+    return this.#authedSend(orgRoutes.pull, undefined, query) as Promise<PullAnswer>;
   }
 
   /** A credit or render route (docs/credits.md): the render farm needs the cloud. */
