@@ -339,9 +339,11 @@ export class SyncEngine {
         // The next page is asked for while this one is written: the cloud and SQLite overlap.
         const next = pull(answer.cursor);
         next.catch(() => undefined);
+        // A reset (first, or when the cloud starts over) counts from its own first page.
         if (answer.reset) received = rowsIn(answer);
         const total = answer.reset ? answer.total : this.#progress?.total;
-        this.#progress = { received, applied: 0, ...(total !== undefined ? { total } : {}) };
+        const applied = answer.reset ? 0 : (this.#progress?.applied ?? 0);
+        this.#progress = { received, applied, ...(total !== undefined ? { total } : {}) };
         this.#emitStatus();
         // A turn of the event loop: the request goes out and the status reaches the views.
         await new Promise((resolve) => setImmediate(resolve));
