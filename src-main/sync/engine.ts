@@ -66,7 +66,9 @@ export class SyncEngine {
     this.store = new OrgStore(host.replica);
     this.state = new OrgState(this.store);
     this.#pushBatch = opts.pushBatch ?? 500;
-    this.#pullPage = opts.pullPageRows ?? 20_000;
+    // About 0.8 MB of answer: the main process holds two pages at most (the one it writes and the
+    // next one coming), and the status bar moves every few thousand rows.
+    this.#pullPage = opts.pullPageRows ?? 5_000;
     this.#reconnector = new Reconnector(() => this.round(), opts.reconnect);
   }
 
