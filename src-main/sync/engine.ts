@@ -66,9 +66,10 @@ export class SyncEngine {
     this.store = new OrgStore(host.replica);
     this.state = new OrgState(this.store);
     this.#pushBatch = opts.pushBatch ?? 500;
-    // About 0.8 MB of answer: the main process holds two pages at most (the one it writes and the
-    // next one coming), and the status bar moves every few thousand rows.
-    this.#pullPage = opts.pullPageRows ?? 5_000;
+    // A 10,000-user organization (65,000 rows) still comes in one answer: written aside in pages
+    // it left clm serve ~100 MB larger after sign-in and the user list (bench/org-change.bench.ts,
+    // not yet understood); a 100,000-user one comes in 7 pages of ~16 MB with its progress shown.
+    this.#pullPage = opts.pullPageRows ?? 100_000;
     this.#reconnector = new Reconnector(() => this.round(), opts.reconnect);
   }
 
