@@ -16,6 +16,7 @@ import {
   buildBigOrg,
   startCloudProcess,
 } from '../test/support/big-org.ts';
+import { pullBytes } from '../test/support/pull-size.ts';
 import { atMost, info, type Bench } from './lib.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -125,7 +126,6 @@ const bench: Bench = async () => {
     const signInMs = t0 - tSign;
     off();
     memAt('initial sync');
-    const fullBytes = core.sync.lastPullBytes;
     if (
       core.sync.store.count('users') !== USERS ||
       core.sync.store.count('assignments') !== USERS * PURCHASES
@@ -145,6 +145,8 @@ const bench: Bench = async () => {
       body: JSON.stringify({ email: ADMIN, password: PASSWORD }),
     });
     const { accessToken } = (await signIn.json()) as { accessToken: string };
+    // Pull sizes are measured on the wire with this session: the same answers the core gets.
+    const fullBytes = await pullBytes(cloud.url, accessToken, 0);
     const userIds = Array.from({ length: CHANGES }, (_, i) => `acc-${i * 7}`);
     const r = await fetch(`${cloud.url}/v1/org/credit-access`, {
       method: 'POST',
@@ -155,10 +157,11 @@ const bench: Bench = async () => {
 
     // Incremental: the feed since the cursor, applied in one transaction (median of rounds: one
     // round brings the 100 rows, the rest measure the same path with an empty answer are excluded).
+    const cursor = core.sync.store.cursor();
     const t2 = performance.now();
     const changed = await core.sync.pullFeed();
     const incrementalMs = performance.now() - t2;
-    const incBytes = core.sync.lastPullBytes;
+    const incBytes = await pullBytes(cloud.url, accessToken, cursor);
     if (!changed?.includes('creditAccess')) throw new Error('the incremental sync brought nothing');
     const t3 = performance.now();
     await core.syncNow();

@@ -2,8 +2,9 @@
 // same measures at 10,000 in the same run — initial sync, the main process's memory after it,
 // first render and a search keystroke of the user list in Chromium — each as a cost per user
 // (goal: no worse than 1.2x that at 10,000); and the 10,000-user initial sync against its floor
-// measured in the same run: the same pull answer fetched and parsed and its rows inserted into
-// the replica's table in one transaction, with no application logic (goal <= 1.5x).
+// measured in the same run: the same pull answer fetched whole and parsed and its rows inserted
+// into the replica's table in one transaction, with no application logic (goal <= 1.5x). The app
+// fetches it in pages (docs/architecture.md, "Initial sync"); the floor stays one request.
 // CLM_BENCH_USERS_BIG changes the large size (default 100,000; 5 assignments per user).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,7 @@ const SMALL = 10_000;
 const BIG = Number(process.env.CLM_BENCH_USERS_BIG ?? 100_000);
 const STEP_DEADLINE_MS = 600_000;
 const LOADS = 3;
+const ROUNDS = 3;
 /** Each key changes the list at both sizes (users whose name or email holds 1, 19, 199…). */
 const QUERY = '1999';
 
@@ -151,8 +153,19 @@ async function measure(users: number, withFloor: boolean): Promise<Sized> {
     await buildBigOrg(cloudDir, { users });
     const cloud = await startCloudProcess(cloudDir);
     child = cloud.child;
-    const initialMs = await initialSync(cloud.url);
-    const floorMs = withFloor ? await floorSync(cloud.url) : undefined;
+    // One untimed pull first: the cloud's first answer after its start (cold caches and code)
+    // is the cloud's cost, and would otherwise fall on whichever of the two ran first.
+    await floorSync(cloud.url);
+    // At 10,000 users the sync and its floor alternate, ROUNDS times each (medians): on a shared
+    // machine one run of either swings by a third.
+    const initials: number[] = [];
+    const floors: number[] = [];
+    for (let i = 0; i < (withFloor ? ROUNDS : 1); i++) {
+      initials.push(await initialSync(cloud.url));
+      if (withFloor) floors.push(await floorSync(cloud.url));
+    }
+    const initialMs = median(initials);
+    const floorMs = withFloor ? median(floors) : undefined;
     const list = await userList(cloud.url);
     return { users, initialMs, ...list, ...(floorMs !== undefined ? { floorMs } : {}) };
   } finally {

@@ -15,81 +15,114 @@ interface Scope {
   memberOrg: string | null;
 }
 
-type Query = (s: Scope, since: number, j: JsonSql) => RawBuilder<{ j: string }>;
+/**
+ * One feed table: the JSON object of a row, and the rows the account sees (`FROM … WHERE scope`)
+ * with the column holding each row's change sequence number.
+ */
+interface TableQuery {
+  obj: (j: JsonSql) => RawBuilder<unknown>;
+  from: (s: Scope) => RawBuilder<unknown>;
+  seq: RawBuilder<unknown>;
+}
 
-/** One query per feed table, each answering a JSON array of the rows changed after `since`. */
-const queries: Record<FeedTable, Query> = {
-  organization: (s, since, j) => sql`
-    SELECT ${j.agg(sql`${j.obj}('id', o.id, 'name', o.name, 'administratorId', o.administrator_id,
+/** The feed's tables, each answered as a JSON array of the rows changed in a window of seq. */
+const queries: Record<FeedTable, TableQuery> = {
+  organization: {
+    obj: (j) => sql`${j.obj}('id', o.id, 'name', o.name, 'administratorId', o.administrator_id,
       'administratorName', a.name, 'administratorEmail', a.email, 'customerNumber', o.customer_number,
-      'confirmed', ${j.bool(sql`o.confirmed`)})`)} AS j
-    FROM organizations o JOIN accounts a ON a.id = o.administrator_id
-    WHERE o.id IN (${s.adminOrg ?? ''}, ${s.memberOrg ?? ''}) AND o.seq > ${since}`,
-  users: (s, since, j) => sql`
-    SELECT ${j.agg(sql`${j.obj}('id', m.account_id, 'email', a.email, 'name', a.name,
-      'role', m.role, 'joinedAt', m.joined_at)`)} AS j
-    FROM memberships m JOIN accounts a ON a.id = m.account_id
-    WHERE ${s.adminOrg ? sql`m.organization_id = ${s.adminOrg}` : sql`m.account_id = ${s.accountId}`}
-      AND m.seq > ${since}`,
-  invitations: (s, since, j) => sql`
-    SELECT ${j.agg(sql`${j.obj}('id', i.id, 'organizationId', i.organization_id,
+      'confirmed', ${j.bool(sql`o.confirmed`)})`,
+    from: (s) => sql`FROM organizations o JOIN accounts a ON a.id = o.administrator_id
+      WHERE o.id IN (${s.adminOrg ?? ''}, ${s.memberOrg ?? ''})`,
+    seq: sql.raw('o.seq'),
+  },
+  users: {
+    obj: (j) => sql`${j.obj}('id', m.account_id, 'email', a.email, 'name', a.name,
+      'role', m.role, 'joinedAt', m.joined_at)`,
+    from: (s) => sql`FROM memberships m JOIN accounts a ON a.id = m.account_id
+      WHERE ${s.adminOrg ? sql`m.organization_id = ${s.adminOrg}` : sql`m.account_id = ${s.accountId}`}`,
+    seq: sql.raw('m.seq'),
+  },
+  invitations: {
+    obj: (j) => sql`${j.obj}('id', i.id, 'organizationId', i.organization_id,
       'organizationName', o.name, 'invitedBy', a.email, 'email', i.email, 'role', i.role,
-      'status', i.status, 'createdAt', i.created_at, 'updatedAt', i.updated_at)`)} AS j
-    FROM invitations i JOIN organizations o ON o.id = i.organization_id
+      'status', i.status, 'createdAt', i.created_at, 'updatedAt', i.updated_at)`,
+    from: (s) => sql`FROM invitations i JOIN organizations o ON o.id = i.organization_id
       JOIN accounts a ON a.id = o.administrator_id
-    WHERE (i.organization_id = ${s.adminOrg ?? ''} OR i.email = ${s.email}) AND i.seq > ${since}`,
-  assignments: (s, since, j) => sql`
-    SELECT ${j.agg(sql`${j.obj}('id', x.id, 'purchaseId', x.purchase_id, 'userId', x.account_id,
+      WHERE (i.organization_id = ${s.adminOrg ?? ''} OR i.email = ${s.email})`,
+    seq: sql.raw('i.seq'),
+  },
+  assignments: {
+    obj: (j) => sql`${j.obj}('id', x.id, 'purchaseId', x.purchase_id, 'userId', x.account_id,
       'productCode', p.product_code, 'term', p.term, 'expiresAt', p.expires_at, 'quantity', x.quantity,
-      'assignedAt', x.assigned_at)`)} AS j
-    FROM assignments x JOIN purchases p ON p.id = x.purchase_id
-    WHERE ${s.adminOrg ? sql`x.organization_id = ${s.adminOrg}` : sql`x.account_id = ${s.accountId}`}
-      AND x.seq > ${since}`,
-  purchases: (s, since, j) => sql`
-    SELECT ${j.agg(sql`${j.obj}('id', p.id, 'ownerId', p.account_id, 'productCode', p.product_code,
-      'term', p.term, 'quantity', p.quantity, 'purchasedAt', p.purchased_at, 'expiresAt', p.expires_at)`)} AS j
-    FROM purchases p WHERE p.account_id = ${s.accountId} AND p.seq > ${since}`,
-  creditAccess: (s, since, j) => sql`
-    SELECT ${j.agg(sql`${j.obj}('userId', c.account_id, 'mode', c.mode,
+      'assignedAt', x.assigned_at)`,
+    from: (s) => sql`FROM assignments x JOIN purchases p ON p.id = x.purchase_id
+      WHERE ${s.adminOrg ? sql`x.organization_id = ${s.adminOrg}` : sql`x.account_id = ${s.accountId}`}`,
+    seq: sql.raw('x.seq'),
+  },
+  purchases: {
+    obj: (j) => sql`${j.obj}('id', p.id, 'ownerId', p.account_id, 'productCode', p.product_code,
+      'term', p.term, 'quantity', p.quantity, 'purchasedAt', p.purchased_at, 'expiresAt', p.expires_at)`,
+    from: (s) => sql`FROM purchases p WHERE p.account_id = ${s.accountId}`,
+    seq: sql.raw('p.seq'),
+  },
+  creditAccess: {
+    obj: (j) => sql`${j.obj}('userId', c.account_id, 'mode', c.mode,
       'limit', CASE WHEN c.limit_milli IS NULL THEN NULL ELSE c.limit_milli / 1000.0 END,
-      'used', c.used_milli / 1000.0, 'updatedAt', c.updated_at)`)} AS j
-    FROM credit_access c
-    WHERE ${
-      s.adminOrg
-        ? sql`c.organization_id = ${s.adminOrg}`
-        : sql`c.account_id = ${s.accountId} AND c.organization_id = ${s.memberOrg ?? ''}`
-    } AND c.seq > ${since}`,
-  borrows: (s, since, j) => sql`
-    SELECT ${j.agg(sql`${j.obj}('id', b.id, 'userId', b.account_id, 'purchaseId', b.purchase_id,
+      'used', c.used_milli / 1000.0, 'updatedAt', c.updated_at)`,
+    from: (s) => sql`FROM credit_access c
+      WHERE ${
+        s.adminOrg
+          ? sql`c.organization_id = ${s.adminOrg}`
+          : sql`c.account_id = ${s.accountId} AND c.organization_id = ${s.memberOrg ?? ''}`
+      }`,
+    seq: sql.raw('c.seq'),
+  },
+  borrows: {
+    obj: (j) => sql`${j.obj}('id', b.id, 'userId', b.account_id, 'purchaseId', b.purchase_id,
       'productCode', b.product_code, 'quantity', b.quantity, 'borrowedAt', b.borrowed_at, 'until', b.until,
-      'returnedAt', b.returned_at)`)} AS j
-    FROM borrows b JOIN purchases p ON p.id = b.purchase_id
-    WHERE (b.account_id = ${s.accountId} OR p.account_id = ${s.adminOrg ? s.accountId : ''})
-      AND b.seq > ${since}`,
-  notifications: (s, since, j) => sql`
-    SELECT ${j.agg(sql`${j.obj}('id', n.id, 'kind', n.kind, 'text', n.text, 'link', n.link,
-      'createdAt', n.created_at, 'readAt', n.read_at)`)} AS j
-    FROM notifications n WHERE n.account_id = ${s.accountId} AND n.seq > ${since}`,
-  creditLots: (s, since, j) => sql`
-    SELECT ${j.agg(sql`${j.obj}('id', l.id, 'ownerId', l.account_id, 'amount', l.amount_milli / 1000.0,
-      'remaining', l.remaining_milli / 1000.0, 'purchasedAt', l.purchased_at, 'expiresAt', l.expires_at)`)} AS j
-    FROM credit_lots l WHERE l.account_id = ${s.accountId} AND l.seq > ${since}`,
+      'returnedAt', b.returned_at)`,
+    from: (s) => sql`FROM borrows b JOIN purchases p ON p.id = b.purchase_id
+      WHERE (b.account_id = ${s.accountId} OR p.account_id = ${s.adminOrg ? s.accountId : ''})`,
+    seq: sql.raw('b.seq'),
+  },
+  notifications: {
+    obj: (j) => sql`${j.obj}('id', n.id, 'kind', n.kind, 'text', n.text, 'link', n.link,
+      'createdAt', n.created_at, 'readAt', n.read_at)`,
+    from: (s) => sql`FROM notifications n WHERE n.account_id = ${s.accountId}`,
+    seq: sql.raw('n.seq'),
+  },
+  creditLots: {
+    obj: (j) => sql`${j.obj}('id', l.id, 'ownerId', l.account_id, 'amount', l.amount_milli / 1000.0,
+      'remaining', l.remaining_milli / 1000.0, 'purchasedAt', l.purchased_at, 'expiresAt', l.expires_at)`,
+    from: (s) => sql`FROM credit_lots l WHERE l.account_id = ${s.accountId}`,
+    seq: sql.raw('l.seq'),
+  },
   // The administrator owns the pool, so "owner" covers the organization's movements.
-  creditLedger: (s, since, j) => sql`
-    SELECT ${j.agg(sql`${j.obj}('id', g.id, 'ownerId', g.owner_id, 'lotId', g.lot_id, 'kind', g.kind,
+  creditLedger: {
+    obj: (j) => sql`${j.obj}('id', g.id, 'ownerId', g.owner_id, 'lotId', g.lot_id, 'kind', g.kind,
       'amount', g.amount_milli / 1000.0, 'userId', g.user_id, 'userEmail', a.email, 'jobId', g.job_id,
-      'at', g.at)`)} AS j
-    FROM credit_ledger g LEFT JOIN accounts a ON a.id = g.user_id
-    WHERE (g.owner_id = ${s.accountId} OR g.user_id = ${s.accountId}) AND g.seq > ${since}`,
-  renderJobs: (s, since, j) => sql`
-    SELECT ${j.agg(sql`${j.obj}('id', r.id, 'userId', r.account_id, 'userEmail', a.email,
+      'at', g.at)`,
+    from: (s) => sql`FROM credit_ledger g LEFT JOIN accounts a ON a.id = g.user_id
+      WHERE (g.owner_id = ${s.accountId} OR g.user_id = ${s.accountId})`,
+    seq: sql.raw('g.seq'),
+  },
+  renderJobs: {
+    obj: (j) => sql`${j.obj}('id', r.id, 'userId', r.account_id, 'userEmail', a.email,
       'ownerId', r.owner_id, 'source', r.source, 'scene', r.scene, 'sizeBytes', r.size_bytes,
       'frames', r.frames, 'estimate', r.estimate_milli / 1000.0,
       'cost', CASE WHEN r.cost_milli IS NULL THEN NULL ELSE r.cost_milli / 1000.0 END,
-      'status', r.status, 'submittedAt', r.submitted_at, 'endsAt', r.ends_at, 'endedAt', r.ended_at)`)} AS j
-    FROM render_jobs r JOIN accounts a ON a.id = r.account_id
-    WHERE (r.account_id = ${s.accountId} OR r.organization_id = ${s.adminOrg ?? ''}) AND r.seq > ${since}`,
+      'status', r.status, 'submittedAt', r.submitted_at, 'endsAt', r.ends_at, 'endedAt', r.ended_at)`,
+    from: (s) => sql`FROM render_jobs r JOIN accounts a ON a.id = r.account_id
+      WHERE (r.account_id = ${s.accountId} OR r.organization_id = ${s.adminOrg ?? ''})`,
+    seq: sql.raw('r.seq'),
+  },
 };
+
+/** The rows of a table changed in the window (since, until], as a JSON array. */
+function tableJson(q: TableQuery, s: Scope, since: number, until: number, j: JsonSql) {
+  return sql<{ j: string }>`SELECT ${j.agg(q.obj(j))} AS j ${q.from(s)}
+    AND ${q.seq} > ${since} AND ${q.seq} <= ${until}`;
+}
 
 /**
  * Rows that become visible without changing themselves (a user who joins sees the organization's
@@ -104,21 +137,70 @@ async function visibilityChanged(tx: OrgTx, s: Scope, cursor: number): Promise<b
   return (rows[0]?.n ?? 0) > 0;
 }
 
-async function tombstones(tx: OrgTx, s: Scope, cursor: number) {
+/** Deletions the account sees in the window (cursor, until], in order. */
+async function tombstones(tx: OrgTx, s: Scope, cursor: number, until: number) {
   const { rows } = await sql<{ feed: string; row_key: string }>`
     SELECT feed, row_key FROM sync_tombstones
-    WHERE seq > ${cursor} AND (account_id = ${s.accountId}
-      OR (${s.adminOrg ?? ''} != '' AND organization_id = ${s.adminOrg ?? ''}))
+    WHERE seq > ${cursor} AND seq <= ${until} AND ${tombstoneScope(s)}
     ORDER BY seq`.execute(tx);
   return rows;
 }
 
-/** The pull answer as a JSON string (see PullAnswer in src-shared/cloud-api/sync.ts). */
+const tombstoneScope = (s: Scope) => sql`(account_id = ${s.accountId}
+  OR (${s.adminOrg ?? ''} != '' AND organization_id = ${s.adminOrg ?? ''}))`;
+
+/**
+ * Where a page of at most `limit` changes after `since` ends: one less than the seq of the
+ * (limit+1)-th change the account sees (rows, and deletions unless `reset`), or null when all
+ * fit. Each table gives its first limit+1 seqs by its (scope, seq) index, so a page costs the
+ * same at any size of the organization.
+ */
+async function pageEnd(
+  tx: OrgTx,
+  s: Scope,
+  since: number,
+  limit: number,
+  reset: boolean,
+): Promise<number | null> {
+  const arms = Object.values(queries).map(
+    (q) =>
+      sql`SELECT * FROM (SELECT ${q.seq} AS seq ${q.from(s)} AND ${q.seq} > ${since}
+        ORDER BY ${q.seq} LIMIT ${limit + 1}) t`,
+  );
+  if (!reset)
+    arms.push(sql`SELECT * FROM (SELECT seq FROM sync_tombstones
+      WHERE seq > ${since} AND ${tombstoneScope(s)} ORDER BY seq LIMIT ${limit + 1}) t`);
+  const { rows } = await sql<{
+    seq: number;
+  }>`SELECT seq FROM (${sql.join(arms, sql` UNION ALL `)}) u
+    ORDER BY seq LIMIT 1 OFFSET ${limit}`.execute(tx);
+  const next = rows[0]?.seq;
+  // Seqs are unique per change, but rows older than change tracking all have 0: a page always
+  // moves past its start, even when it then holds more than `limit` rows.
+  return next === undefined ? null : Math.max(Number(next) - 1, since + 1, 1);
+}
+
+/** How many rows a reset answers in all (for the progress of a paged first sync). */
+async function rowCount(tx: OrgTx, s: Scope): Promise<number> {
+  let n = 0;
+  for (const q of Object.values(queries)) {
+    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n ${q.from(s)}`.execute(tx);
+    n += Number(rows[0]?.n ?? 0);
+  }
+  return n;
+}
+
+/**
+ * The pull answer as a JSON string (see PullAnswer in src-shared/cloud-api/sync.ts). With a
+ * `limit`, an answer holds the changes up to a seq window of at most that many rows and says
+ * `more`: its cursor is where the next page starts (docs/architecture.md, "Initial sync").
+ */
 export async function pullJson(
   db: OrgStore,
   accountId: string,
   cursor: number,
   now: string,
+  limit?: number,
 ): Promise<string> {
   return db.transaction().execute(async (tx) => {
     const actor = await loadActor(tx, accountId, now);
@@ -139,11 +221,14 @@ export async function pullJson(
       cursor > state.seq ||
       (await visibilityChanged(tx, scope, cursor));
     const since = reset ? -1 : cursor;
+    const end = limit === undefined ? null : await pageEnd(tx, scope, since, limit, reset);
+    const until = end === null ? state.seq : Math.min(end, state.seq);
+    const more = until < state.seq;
     const j = jsonSqlOf(tx);
     const parts: string[] = [];
     const changedKeys = new Map<string, Set<string>>();
     for (const table of Object.keys(queries) as FeedTable[]) {
-      const { rows } = await queries[table](scope, since, j).execute(tx);
+      const { rows } = await tableJson(queries[table], scope, since, until, j).execute(tx);
       const json = rows[0]?.j ?? '[]';
       parts.push(`${JSON.stringify(table)}:${json}`);
       if (!reset && json !== '[]') {
@@ -155,7 +240,7 @@ export async function pullJson(
     // A row deleted and later re-created is answered as a change only.
     const deletes: Record<string, string[]> = {};
     if (!reset) {
-      for (const t of await tombstones(tx, scope, cursor)) {
+      for (const t of await tombstones(tx, scope, cursor, until)) {
         if (changedKeys.get(t.feed)?.has(t.row_key)) continue;
         (deletes[t.feed] ??= []).push(t.row_key);
       }
@@ -168,9 +253,12 @@ export async function pullJson(
     const lastMutationIds = Object.fromEntries(
       clients.map((c) => [c.client_id, c.last_mutation_id]),
     );
-    return `{"cursor":${state.seq},"reset":${reset},"changes":{${parts.join(',')}},"deletes":${JSON.stringify(
+    const paging = more
+      ? `,"more":true${reset ? `,"total":${await rowCount(tx, scope)}` : ''}`
+      : '';
+    return `{"cursor":${until},"reset":${reset},"changes":{${parts.join(',')}},"deletes":${JSON.stringify(
       deletes,
-    )},"lastMutationIds":${JSON.stringify(lastMutationIds)}}`;
+    )},"lastMutationIds":${JSON.stringify(lastMutationIds)}${paging}}`;
   });
 }
 

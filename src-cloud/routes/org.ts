@@ -200,12 +200,12 @@ export function orgRoutesModule(app: FastifyInstance, ctx: CloudContext): void {
   );
 
   register(app, ctx, 'pull', async ({ caller, query, reply }) => {
-    const { cursor } = query as Static<typeof PullQuery>;
+    const { cursor, limit } = query as Static<typeof PullQuery>;
     // Jobs whose end has come are settled first, so the pull carries their cost.
     await inCredits(rt, async () => undefined);
     // Renewals whose day has come likewise, so the pull carries the new end (billing/renewals.ts).
     await renewAllDue(ctx.db, isoNow(rt.clock));
-    const json = await pullJson(rt.db, caller.accountId, cursor, isoNow(rt.clock));
+    const json = await pullJson(rt.db, caller.accountId, cursor, isoNow(rt.clock), limit);
     // Built by SQLite as JSON already: sent as is, not serialized again.
     return reply.type('application/json; charset=utf-8').send(json);
   });

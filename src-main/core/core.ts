@@ -146,7 +146,7 @@ export class Core {
         sessionEnded: (message) => this.#sessionEnded(message),
         emitSession: () => this.#emitSession(),
       },
-      { reconnect: opts.reconnect },
+      { reconnect: opts.reconnect, pullPageRows: opts.pullPageRows },
     );
     this.org = new OrgAdmin({
       store: this.sync.store,

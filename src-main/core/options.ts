@@ -25,6 +25,8 @@ export interface CoreOptions {
   syncIntervalMs?: number;
   /** Backoff of the reconnect attempts while the cloud is unreachable (default 1 s … 30 s). */
   reconnect?: BackoffOptions;
+  /** Rows per page of a pull (default 100,000; docs/architecture.md, "Initial sync"). */
+  pullPageRows?: number;
   /** Per cloud request (default 10 s). */
   requestTimeoutMs?: number;
   /** HTTP(S) proxy every cloud call goes through: http://[user:pass@]host:port (docs/activation.md). */

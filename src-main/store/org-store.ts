@@ -4,6 +4,7 @@ import type { Database as Db } from 'better-sqlite3';
 import type { FeedTable, PullAnswer } from '../../src-shared/cloud-api/sync.ts';
 import { feedTables } from '../../src-shared/cloud-api/sync.ts';
 import { AnswerTable, type ChangeAnswer, type StoredAnswer } from './change-answers.ts';
+import { FeedStage, keyOf, refOf, touchedBy } from './feed-stage.ts';
 import type { KeptFailure } from '../sync/failed-keep.ts';
 import type { Replica } from './replica.ts';
 import { Touched } from './touched.ts';
@@ -47,24 +48,6 @@ interface OutboxRow {
   code: string | null;
   message: string | null;
   answered_at: string | null;
-}
-
-/** The field a table's rows are looked up by besides their key (user, or invitee email). */
-const refField: Partial<Record<FeedTable, string>> = {
-  users: 'email',
-  invitations: 'email',
-  assignments: 'userId',
-  borrows: 'userId',
-};
-
-function refOf(tbl: FeedTable, row: FeedRow): string | null {
-  const f = refField[tbl];
-  const v = f ? row[f] : undefined;
-  return typeof v === 'string' ? v.toLowerCase() : null;
-}
-
-function keyOf(tbl: FeedTable, row: FeedRow): string {
-  return String(row[feedTables[tbl]]);
 }
 
 function prepare(db: Db) {
@@ -121,6 +104,7 @@ function prepare(db: Db) {
     failed: db.prepare<[], OutboxRow>(`SELECT * FROM outbox WHERE status = 'failed' ORDER BY id`),
     outboxRow: db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?'),
     answers: new AnswerTable(db),
+    stage: new FeedStage(db),
     deleteOutbox: db.prepare<[number]>('DELETE FROM outbox WHERE id = ?'),
     dropConfirmed: db.prepare<[number]>(`DELETE FROM outbox WHERE status = 'pending' AND id <= ?`),
     markFailed: db.prepare(
@@ -194,44 +178,50 @@ export class OrgStore {
   }
 
   /**
-   * Applies one pull in ONE transaction: a reset clears the feed rows first; then deletes, then
-   * upserts; the cursor moves; outbox rows and effects the cloud has already applied are dropped.
-   * Answers the feed tables that changed.
+   * Writes one page of a paged pull aside (src-main/store/feed-stage.ts): the replica's rows
+   * change only when applyPull takes the last page. `first` starts a new pull.
+   */
+  stagePage(answer: PullAnswer, first: boolean): void {
+    this.#st.stage.add(answer, first, (tbl, key) => this.row(tbl as FeedTable, key));
+  }
+
+  /**
+   * Applies one pull in ONE transaction: a reset clears the feed rows first; then the pages
+   * written aside before this last one, in order; then this answer's deletes, then upserts; the
+   * cursor moves; outbox rows and effects the cloud has already applied are dropped. Answers
+   * what the pull touched, for the views' `data.changed`.
    */
   applyPull(answer: PullAnswer, syncedAt: string): Touched {
     const s = this.#st;
-    const touched = new Touched();
+    if (answer.reset) s.stage.forget();
+    const touched = s.stage.active ? s.stage.touched : new Touched();
+    const reset = answer.reset || s.stage.reset;
     const clientId = this.clientId();
     const applied = answer.lastMutationIds[clientId] ?? 0;
-    const stored = (tbl: string, key: string) => () => {
+    const stored = (tbl: string, key: string) => {
       const r = s.row.get(tbl, key);
       return r ? (JSON.parse(r.data) as FeedRow) : null;
     };
     this.#conn.transaction(() => {
-      if (answer.reset) {
+      if (reset) {
         s.clearFeed.run();
         for (const t of Object.keys(feedTables) as FeedTable[]) touched.table(t);
+      } else {
+        touchedBy(touched, answer, stored);
       }
-      for (const [tbl, keys] of Object.entries(answer.deletes)) {
-        if (!(tbl in feedTables)) continue;
-        for (const key of keys) {
-          if (!answer.reset) touched.row(tbl as FeedTable, key, null, stored(tbl, key));
-          s.remove.run(tbl, key);
-        }
-      }
+      s.stage.applyInto();
+      for (const [tbl, keys] of Object.entries(answer.deletes))
+        if (tbl in feedTables) for (const key of keys) s.remove.run(tbl, key);
       for (const [tbl, rows] of Object.entries(answer.changes) as [FeedTable, FeedRow[]][]) {
         if (!rows?.length || !(tbl in feedTables)) continue;
-        for (const row of rows) {
-          const key = keyOf(tbl, row);
-          if (!answer.reset) touched.row(tbl, key, row, stored(tbl, key));
-          s.upsert.run(tbl, key, refOf(tbl, row), JSON.stringify(row));
-        }
+        for (const row of rows)
+          s.upsert.run(tbl, keyOf(tbl, row), refOf(tbl, row), JSON.stringify(row));
       }
       if (applied > 0) {
         // The confirmed changes' optimistic effects go: their users' rows are no longer pending.
         for (const e of s.effectsUpTo.all(applied)) {
           const data = e.data === null ? null : (JSON.parse(e.data) as FeedRow);
-          touched.row(e.tbl as FeedTable, e.key, data, stored(e.tbl, e.key));
+          touched.row(e.tbl as FeedTable, e.key, data, () => stored(e.tbl, e.key));
         }
         s.dropConfirmed.run(applied);
         s.dropEffectsUpTo.run(applied);

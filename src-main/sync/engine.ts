@@ -2,12 +2,13 @@
 // A round pushes the outbox in order, pulls the feed since the cursor, then the account snapshot.
 import { isoNow, type Clock } from '../../src-shared/clock.ts';
 import type { FeedTable } from '../../src-shared/cloud-api/sync.ts';
-import type { FailedChange, SyncStatus } from '../../src-shared/domain/session.ts';
+import type { FailedChange, SyncProgress, SyncStatus } from '../../src-shared/domain/session.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import type { Logger } from '../core/log.ts';
 import type { ChangeAnswer } from '../store/change-answers.ts';
 import type { CoreEventName, CoreEvents } from '../core/events.ts';
 import { OrgStore, type Effect } from '../store/org-store.ts';
+import { rowsIn } from '../store/feed-stage.ts';
 import type { Replica } from '../store/replica.ts';
 import type { CloudClient } from './cloud-client.ts';
 import { SESSION_ENDED } from './cloud-client.ts';
@@ -38,6 +39,8 @@ export interface EngineOptions {
   reconnect?: BackoffOptions;
   /** Mutations per push request. */
   pushBatch?: number;
+  /** Rows per pull page: a first sync of a large organization arrives in pages of this size. */
+  pullPageRows?: number;
 }
 
 /** Feed tables named in `data.changed`, prefixed so views can tell them from the snapshot's. */
@@ -49,20 +52,24 @@ export class SyncEngine {
   readonly #h: SyncHost;
   readonly #reconnector: Reconnector;
   readonly #pushBatch: number;
+  readonly #pullPage: number;
+  #progress: SyncProgress | undefined;
   #online = false;
   #syncing = false;
   #message: string | undefined;
   #round: Promise<boolean> | null = null;
   #again = false;
   #timer: NodeJS.Timeout | null = null;
-  /** Size in bytes of the last pull's answer (acceptance 4 and the bench read it). */
-  lastPullBytes = 0;
 
   constructor(host: SyncHost, opts: EngineOptions = {}) {
     this.#h = host;
     this.store = new OrgStore(host.replica);
     this.state = new OrgState(this.store);
     this.#pushBatch = opts.pushBatch ?? 500;
+    // A 10,000-user organization (65,000 rows) still comes in one answer: written aside in pages
+    // it left clm serve ~100 MB larger after sign-in and the user list (bench/org-change.bench.ts,
+    // not yet understood); a 100,000-user one comes in 7 pages of ~16 MB with its progress shown.
+    this.#pullPage = opts.pullPageRows ?? 100_000;
     this.#reconnector = new Reconnector(() => this.round(), opts.reconnect);
   }
 
@@ -104,6 +111,7 @@ export class SyncEngine {
       })),
     };
     if (this.#message) s.message = this.#message;
+    if (this.#progress && this.#syncing) s.progress = { ...this.#progress };
     return s;
   }
 
@@ -316,25 +324,59 @@ export class SyncEngine {
     }
   }
 
-  /** Pulls the feed since the stored cursor and applies it in one transaction; null if stale. */
+  /**
+   * Pulls the feed since the stored cursor, a page at a time, and applies it in one transaction
+   * once the last page is in (pages before it are written aside, src-main/store/feed-stage.ts);
+   * the status shows the rows received and written meanwhile. Null if the session changed.
+   */
   async pullFeed(epoch = this.#h.epoch()): Promise<FeedTable[] | null> {
     const h = this.#h;
     const t0 = performance.now();
-    const answer = await h.client.pull(this.store.cursor());
-    if (epoch !== h.epoch() || h.closed()) return null;
-    this.lastPullBytes = answer.bytes;
-    const t1 = performance.now();
-    const touched = this.store.applyPull(answer, isoNow(h.clock));
-    const changed = touched.tables;
-    h.log.info('pulled', {
-      bytes: answer.bytes,
-      fetchMs: Math.round(t1 - t0),
-      applyMs: Math.round(performance.now() - t1),
-    });
-    // In-memory state and events change only after the commit above.
-    this.state.invalidate(touched.tables);
-    if (changed.length) h.emit('data.changed', touched.event());
-    return changed;
+    const pull = (cursor: number) => h.client.pull(cursor, this.#pullPage);
+    let answer = await pull(this.store.cursor());
+    let received = rowsIn(answer);
+    let pages = 1;
+    try {
+      for (let first = true; answer.more; first = false) {
+        if (epoch !== h.epoch() || h.closed()) return null;
+        // The next page is asked for while this one is written: the cloud and SQLite overlap.
+        const next = pull(answer.cursor);
+        next.catch(() => undefined);
+        // A reset (first, or when the cloud starts over) counts from its own first page.
+        if (answer.reset) received = rowsIn(answer);
+        const total = answer.reset ? answer.total : this.#progress?.total;
+        const applied = answer.reset ? 0 : (this.#progress?.applied ?? 0);
+        this.#progress = { received, applied, ...(total !== undefined ? { total } : {}) };
+        this.#emitStatus();
+        // A turn of the event loop: the request goes out and the status reaches the views.
+        await new Promise((resolve) => setImmediate(resolve));
+        this.store.stagePage(answer, first);
+        this.#progress = { ...this.#progress, applied: received };
+        this.#emitStatus();
+        answer = await next;
+        received += rowsIn(answer);
+        pages++;
+      }
+      if (epoch !== h.epoch() || h.closed()) return null;
+      const t1 = performance.now();
+      const touched = this.store.applyPull(answer, isoNow(h.clock));
+      const changed = touched.tables;
+      h.log.info('pulled', {
+        rows: received,
+        pages,
+        fetchMs: Math.round(t1 - t0),
+        applyMs: Math.round(performance.now() - t1),
+      });
+      // In-memory state and events change only after the commit above.
+      this.state.invalidate(touched.tables);
+      if (changed.length) h.emit('data.changed', touched.event());
+      return changed;
+    } finally {
+      if (this.#progress) {
+        this.#progress = undefined;
+        this.#emitStatus();
+      }
+    }
   }
 
   #setSyncing(syncing: boolean): void {

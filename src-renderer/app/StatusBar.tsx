@@ -4,12 +4,11 @@
 import * as Popover from '@radix-ui/react-popover';
 import { Button } from '../components/Button.tsx';
 import { Icon } from '../components/Icon.tsx';
-import { Spinner } from '../components/Spinner.tsx';
-import { formatAge, formatDateTime } from '../format/time.ts';
 import { useSession } from '../stores/session.ts';
 import { UpdateStatus } from './UpdateStatus.tsx';
 import { failedProxyOf, proxySentence } from './offline-sentence.ts';
 import { FailedChangesButton } from './FailedChangesPanel.tsx';
+import { SyncActivity } from './SyncActivity.tsx';
 import { useNow } from './useNow.ts';
 
 export const OFFLINE_SENTENCE =
@@ -54,7 +53,6 @@ export function StatusBar() {
   const now = useNow();
   if (!sync) return null;
 
-  const age = sync.lastSyncAt ? formatAge(sync.lastSyncAt, now) : null;
   // No spinner while offline: the app is not busy, it is waiting for the cloud.
   const busy = sync.online && (sync.syncing || syncRequested);
   const proxy = failedProxyOf(sync.message);
@@ -79,17 +77,7 @@ export function StatusBar() {
         <OfflineDetails cloudUrl={cloudUrl} {...(sync.message ? { reason: sync.message } : {})} />
       )}
 
-      <span className="status-item">
-        {busy ? (
-          <>
-            <Spinner size={12} label="Syncing" /> Syncing…
-          </>
-        ) : sync.lastSyncAt ? (
-          <span title={formatDateTime(sync.lastSyncAt)}>Last sync {age}</span>
-        ) : (
-          <span>Not synced yet</span>
-        )}
-      </span>
+      <SyncActivity sync={sync} busy={busy} now={now} />
 
       <span className="status-spacer" />
 

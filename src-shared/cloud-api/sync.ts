@@ -166,7 +166,16 @@ export const FeedChanges = Type.Object({
 });
 
 export const PullQuery = Type.Object(
-  { cursor: Type.Integer({ minimum: 0, description: '0 for everything' }) },
+  {
+    cursor: Type.Integer({ minimum: 0, description: '0 for everything' }),
+    limit: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 100_000,
+        description: 'At most about this many rows per answer; `more: true` asks for the next page',
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 export type PullQuery = Static<typeof PullQuery>;
@@ -183,6 +192,13 @@ export const PullAnswer = Type.Object({
   deletes: Type.Record(Type.String(), Type.Array(Type.String())),
   /** The last mutation id the cloud applied for each of this account's clients. */
   lastMutationIds: Type.Record(Type.String(), Type.Integer()),
+  /**
+   * A page of a longer answer (asked with `limit`): pull again from `cursor` for the rest. The
+   * pages up to the one without `more` are one answer: a client shows none of them before all.
+   */
+  more: Type.Optional(Type.Boolean()),
+  /** On a paged reset: how many rows the whole answer holds. */
+  total: Type.Optional(Type.Integer()),
 });
 export type PullAnswer = Static<typeof PullAnswer>;
 export type OrganizationRow = Static<typeof OrganizationRow>;

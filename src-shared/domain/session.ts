@@ -21,6 +21,15 @@ export interface SyncStatus {
   failed: FailedChange[];
   /** Why the cloud is unreachable, when it is. */
   message?: string;
+  /** While a pull of many rows is under way (a first sync): how far it is. */
+  progress?: SyncProgress;
+}
+
+/** Rows of a paged pull received from the cloud and written aside so far, of `total` if known. */
+export interface SyncProgress {
+  received: number;
+  applied: number;
+  total?: number;
 }
 
 export interface SessionState {

@@ -7,6 +7,7 @@ import type { CallName, CallOutput } from '../../src-shared/bridge/contract.ts';
 import { dispatch } from '../../src-shared/bridge/dispatch.ts';
 import type { OrgUserRow } from '../../src-shared/domain/org.ts';
 import { openCore } from '../core/helpers.ts';
+import { pullBytes } from '../support/pull-size.ts';
 
 export { ADMIN, removeTempDirs, startCloud, tempDir } from '../core/helpers.ts';
 
@@ -49,6 +50,8 @@ export async function cloudReader(url: string, email: string, password: string) 
       const res = await fetch(url + path, { method: 'POST', headers, body: JSON.stringify(body) });
       return (await res.json()) as T;
     },
+    /** Bytes on the wire of the account's pull answer since `cursor`. */
+    pullBytes: (cursor: number) => pullBytes(url, accessToken, cursor),
   };
 }
 
