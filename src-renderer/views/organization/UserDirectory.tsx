@@ -1,6 +1,8 @@
 // The organization's user list: toolbar, a virtualized table of the page the core answered, and
 // the pager. Its state lives in useUserDirectory; the rows in VirtualRows.
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { useSession } from '../../stores/session.ts';
+import { syncProgressText } from '../../app/SyncActivity.tsx';
 import type { UserActions } from './actions.ts';
 import { isFiltered } from './userFilter.ts';
 import { useUserDirectory } from './useUserDirectory.ts';
@@ -54,11 +56,7 @@ export function UserDirectory({ actions }: { actions: UserActions }) {
           // A table holds rows only (axe: aria-required-children): the empty state is one.
           <div role="row" className="org-row-empty">
             <div role="cell">
-              <EmptyState icon="organization" title="No users match">
-                {d.all === 0
-                  ? 'Invite Members and Guests from the Users tile.'
-                  : 'Try another name, email, product or filter.'}
-              </EmptyState>
+              <EmptyList all={d.all} />
             </div>
           </div>
         ) : (
@@ -73,5 +71,25 @@ export function UserDirectory({ actions }: { actions: UserActions }) {
       </div>
       <UserPager d={d} />
     </section>
+  );
+}
+
+/** No row to show: the first sync still on its way (with its rows so far), or no user matches. */
+function EmptyList({ all }: { all: number }) {
+  const sync = useSession((s) => s.session?.sync);
+  if (all === 0 && sync && (sync.progress || sync.lastSyncAt === null))
+    return (
+      <EmptyState icon="organization" title="Loading the organization's users">
+        {sync.progress
+          ? syncProgressText(sync.progress)
+          : 'The first sync with Chaos Cloud is under way.'}
+      </EmptyState>
+    );
+  return (
+    <EmptyState icon="organization" title="No users match">
+      {all === 0
+        ? 'Invite Members and Guests from the Users tile.'
+        : 'Try another name, email, product or filter.'}
+    </EmptyState>
   );
 }
