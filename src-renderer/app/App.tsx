@@ -10,7 +10,9 @@ import { StartupScreen } from './StartupScreen.tsx';
 
 export function App() {
   const refused = useConnection((s) => s.refused);
-  const session = useSession((s) => s.session);
+  // What the switch reads, not the session itself: a new sync status must not re-render the shell.
+  const started = useSession((s) => s.session !== null);
+  const signedIn = useSession((s) => s.session?.signedIn === true);
 
   useEffect(() => {
     const off = subscribeToCore();
@@ -19,7 +21,7 @@ export function App() {
   }, []);
 
   if (refused) return <RefusedScreen />;
-  if (!session) return <StartupScreen />;
-  if (!session.signedIn) return <SignInScreen />;
+  if (!started) return <StartupScreen />;
+  if (!signedIn) return <SignInScreen />;
   return <Shell />;
 }
