@@ -6,7 +6,8 @@ import { Button } from '../../../components/Button.tsx';
 import { CreditAccessForm, describeAccess, useCreditChoice } from '../CreditAccessForm.tsx';
 import { UserPicker } from '../UserPicker.tsx';
 import { BulkResult } from './BulkResult.tsx';
-import { plural, send, type SentChange } from './changes.ts';
+import { plural } from '../../../format/plural.ts';
+import { send, type SentChange } from '../changes/send.ts';
 import { WizardFrame } from './WizardFrame.tsx';
 
 const STEPS = ['Users', 'Access', 'Summary', 'Result'];

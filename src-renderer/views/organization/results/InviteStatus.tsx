@@ -6,8 +6,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Banner } from '../../../components/Banner.tsx';
 import { Button } from '../../../components/Button.tsx';
 import { downloadCsv } from '../../../csv/download.ts';
-import { useChangeOutcome } from '../../../stores/changeResult.ts';
-import type { Failure } from '../orgStore.ts';
+import { useChangeOutcome } from '../changes/result.ts';
+import type { Failure } from '../changes/send.ts';
 import { CloudWait } from './CloudWait.tsx';
 
 export interface SentInvites {
