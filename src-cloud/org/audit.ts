@@ -2,7 +2,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { AuditOperation } from '../../src-shared/cloud-api/org.ts';
-import { namesOf } from '../../src-shared/org/legacy-mutations.ts';
 import type { MutationResult } from '../../src-shared/org/mutations.ts';
 import { dialectOf } from '../store/postgres.ts';
 import type { OrgDB, OrgStore, OrgTx } from './tables.ts';
@@ -206,8 +205,7 @@ export async function listAudit(db: OrgStore, organizationId: string, f: AuditFi
     .orderBy('id', 'desc')
     .limit(f.limit);
   if (f.before !== undefined) q = q.where('id', '<', f.before);
-  // Entries written before one change pipeline carry the old names of the same intent.
-  if (f.operation !== undefined) q = q.where('operation', 'in', namesOf(f.operation));
+  if (f.operation !== undefined) q = q.where('operation', '=', f.operation);
   const part = f.user?.trim().toLowerCase();
   const instr = sql.raw(dialectOf(db) === 'postgres' ? 'strpos' : 'instr');
   if (part) {

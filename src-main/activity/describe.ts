@@ -24,10 +24,10 @@ function plural(n: number, one: string, many: string): string {
  * What the entry set or moved, read from the cloud's target text (see the `target` of each
  * operation in src-cloud/org/operations); null when there is nothing more than the target.
  */
-function detailOf(e: AuditEntry, operation: string, names: Names): string | null {
+function detailOf(e: AuditEntry, names: Names): string | null {
   const t = e.target;
   let m: RegExpExecArray | null;
-  switch (operation) {
+  switch (e.operation) {
     case 'invite':
       m = / as (member|guest)$/.exec(t);
       return m ? `as ${m[1] === 'member' ? 'Member' : 'Guest'}` : null;
@@ -55,29 +55,16 @@ function detailOf(e: AuditEntry, operation: string, names: Names): string | null
   }
 }
 
-/**
- * The name the log words an entry by: one mutation per intent now covers one item or many, and
- * the log still says which (its target reads "N product(s) …" or "N invitation(s)" for many).
- */
-function wordedAs(e: AuditEntry): string {
-  const many = /^\d+ (product|invitation)\(s\)/.test(e.target);
-  if (e.operation === 'invite') return many ? 'inviteBatch' : 'invite';
-  if (e.operation === 'assign') return many ? 'assignProducts' : 'assignProduct';
-  if (e.operation === 'revoke') return many ? 'revokeProducts' : 'revokeProduct';
-  return e.operation;
-}
-
 export function describeEntry(e: AuditEntry, names: Names): ActivityEntry {
-  const worded = wordedAs(e);
   return {
     id: e.id,
     at: e.at,
     actorEmail: e.actorEmail,
     actorName: names.person(e.actorEmail),
     operation: e.operation,
-    operationLabel: operationLabel(worded),
+    operationLabel: operationLabel(e.operation),
     target: targetOf(e),
-    detail: detailOf(e, worded, names),
+    detail: detailOf(e, names),
     outcome: e.outcome,
     reason: e.reason,
   };

@@ -52,9 +52,6 @@ const LABELS: Record<string, string> = {
   acceptInvitation: 'Accepted an invitation',
   declineInvitation: 'Declined an invitation',
   removeUsers: 'Removed users',
-  assign: 'Assigned products',
-  revoke: 'Revoked products',
-  // Entries recorded before one mutation per intent, and the words for one item or many.
   assignProduct: 'Assigned products',
   assignProducts: 'Assigned products (bulk)',
   revokeProduct: 'Revoked products',

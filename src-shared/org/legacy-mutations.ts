@@ -129,11 +129,3 @@ export function answerAs<R extends MutationResult>(legacy: LegacyName | undefine
   if (result.status === 'rejected') return rest as R;
   return { ...rest, ...(made ? { value: made } : {}) } as R;
 }
-
-/** The names an intent was recorded under (the audit log keeps entries written by old names). */
-export function namesOf(name: string): string[] {
-  if (name === 'invite') return ['invite', 'inviteBatch'];
-  if (name === 'assign') return ['assign', 'assignProduct', 'assignProducts'];
-  if (name === 'revoke') return ['revoke', 'revokeProduct', 'revokeProducts'];
-  return [name];
-}

@@ -100,6 +100,32 @@ export const adminMutations: readonly MutationName[] = [
   'setCreditAccess',
 ];
 
+/** The audit log's names of an intent, for one item and for many (see auditOperationOf). */
+const auditPairs: Partial<Record<MutationName, readonly [one: string, many: string]>> = {
+  invite: ['invite', 'inviteBatch'],
+  assign: ['assignProduct', 'assignProducts'],
+  revoke: ['revokeProduct', 'revokeProducts'],
+};
+
+/**
+ * The name the audit log records a mutation under. The log tells one item from many, as it always
+ * has (the Activity view words them "Revoked products" and "Revoked products (bulk)"), so its
+ * names, filters and words did not change when the pairs of mutations became one.
+ */
+export function auditOperationOf<N extends MutationName>(name: N, args: MutationArgs<N>): string {
+  const pair = auditPairs[name];
+  if (!pair) return name;
+  const a = args as { invitations?: unknown[]; userIds?: unknown[] } & Record<string, unknown>;
+  const [second] = [a.purchaseIds, a.productCodes].filter(Array.isArray) as unknown[][];
+  const one = a.invitations
+    ? a.invitations.length === 1
+    : a.userIds?.length === 1 && second?.length === 1;
+  return one ? pair[0] : pair[1];
+}
+
+/** Every name the audit log records. */
+export const auditedNames: readonly string[] = mutationNames.flatMap((n) => auditPairs[n] ?? [n]);
+
 export function isMutationName(name: unknown): name is MutationName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(mutationArgs, name);
 }
