@@ -6,13 +6,11 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import {
+  adminOffline,
   ADMIN,
   bridge,
   cloudReader,
-  openSyncCore,
   removeTempDirs,
-  startCloud,
-  tempDir,
   userByEmail,
 } from './helpers.ts';
 
@@ -23,20 +21,14 @@ interface CloudUsers {
 }
 
 test('outbox entries with the old mutation names are applied by the cloud after an upgrade', async () => {
-  const cloudDir = tempDir('cloud');
-  let cloud = await startCloud(cloudDir);
-  const port = cloud.port;
-  const core = await openSyncCore(tempDir('core'), cloud.url);
+  const offline = await adminOffline();
+  const { core } = offline;
+  let cloud = offline.cloud;
   try {
-    await core.signIn(ADMIN.email, ADMIN.password);
     const olivia = await userByEmail(core, 'olivia.brown@freelance.example');
     const marco = await userByEmail(core, 'marco.rossi@northwind.example');
     const priya = await userByEmail(core, 'priya.nair@northwind.example');
     assert.ok(marco.products.some((p) => p.productCode === 'enscape'));
-    const offline = core.next('sync.status', (s) => !s.online);
-    await cloud.close();
-    await core.syncNow();
-    await offline;
 
     // The outbox rows an older desktop wrote: the old names with their old arguments.
     const old: Array<[string, unknown]> = [
@@ -53,7 +45,7 @@ test('outbox entries with the old mutation names are applied by the cloud after 
     );
 
     const drained = core.next('sync.status', (s) => s.online && s.pending === 0 && !s.syncing);
-    cloud = await startCloud(cloudDir, port);
+    cloud = await offline.restart();
     await drained;
 
     const answers = await Promise.all(
