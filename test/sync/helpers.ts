@@ -6,7 +6,7 @@ import { createBridgeHandlers } from '../../src-main/bridge/handlers.ts';
 import type { CallName, CallOutput } from '../../src-shared/bridge/contract.ts';
 import { dispatch } from '../../src-shared/bridge/dispatch.ts';
 import type { OrgUserRow } from '../../src-shared/domain/org.ts';
-import { ADMIN, openCore, startCloud, tempDir } from '../core/helpers.ts';
+import { openCore } from '../core/helpers.ts';
 
 export { ADMIN, removeTempDirs, startCloud, tempDir } from '../core/helpers.ts';
 
@@ -58,20 +58,4 @@ export async function userByEmail(core: Core, email: string): Promise<OrgUserRow
   const u = page.users.find((x) => x.email === email);
   assert.ok(u, `${email} is in the replica`);
   return u;
-}
-
-/**
- * The administrator signed in on a core whose cloud then went away: changes queue offline.
- * `restart` brings the cloud back on its port and data; `cloud` is the one running now (closed).
- */
-export async function adminOffline() {
-  const cloudDir = tempDir('cloud');
-  const cloud = await startCloud(cloudDir);
-  const core = await openSyncCore(tempDir('core'), cloud.url);
-  await core.signIn(ADMIN.email, ADMIN.password);
-  const offline = core.next('sync.status', (s) => !s.online);
-  await cloud.close();
-  await core.syncNow();
-  await offline;
-  return { core, cloud, restart: () => startCloud(cloudDir, cloud.port) };
 }

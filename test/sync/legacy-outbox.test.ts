@@ -5,14 +5,8 @@
 // comes back with the seeds' message as before.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import {
-  adminOffline,
-  ADMIN,
-  bridge,
-  cloudReader,
-  removeTempDirs,
-  userByEmail,
-} from './helpers.ts';
+import { adminOffline } from './admin-offline.ts';
+import { ADMIN, bridge, cloudReader, removeTempDirs, userByEmail } from './helpers.ts';
 
 after(removeTempDirs);
 

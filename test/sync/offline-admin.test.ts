@@ -5,7 +5,6 @@ import { after, test } from 'node:test';
 import type { OrgUserRow } from '../../src-shared/domain/org.ts';
 import { REMOVAL_ASSIGNED } from '../../src-shared/org/messages.ts';
 import {
-  adminOffline,
   ADMIN,
   bridge,
   bridgeEnvelope,
@@ -29,13 +28,19 @@ interface CloudUsers {
 }
 
 test('offline admin: changes are pending at once and applied in order when the cloud returns', async () => {
-  const offline = await adminOffline();
-  const { core } = offline;
-  let cloud = offline.cloud;
+  const cloudDir = tempDir('cloud');
+  let cloud = await startCloud(cloudDir);
+  const port = cloud.port;
+  const core = await openSyncCore(tempDir('core'), cloud.url);
   try {
+    await core.signIn(ADMIN.email, ADMIN.password);
     const olivia = await userByEmail(core, 'olivia.brown@freelance.example');
     const marco = await userByEmail(core, 'marco.rossi@northwind.example');
     assert.ok(marco.products.some((p) => p.productCode === 'enscape'));
+    const offline = core.next('sync.status', (s) => !s.online);
+    await cloud.close();
+    await core.syncNow();
+    await offline;
 
     await bridge(core, 'org.invite', {
       invitations: [{ email: 'nadia.haddad@example.com', role: 'guest' }],
@@ -64,7 +69,7 @@ test('offline admin: changes are pending at once and applied in order when the c
 
     // The cloud returns: the outbox drains in order and the pending count drops to zero.
     const drained = core.next('sync.status', (s) => s.online && s.pending === 0 && !s.syncing);
-    cloud = await offline.restart();
+    cloud = await startCloud(cloudDir, port);
     await drained;
     assert.equal(core.syncStatus().failed.length, 0);
 
