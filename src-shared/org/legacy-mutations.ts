@@ -4,6 +4,7 @@
 // the REST routes that keep the old bodies), so every later layer knows only the new names.
 import Type from 'typebox';
 import type { Static, TSchema } from 'typebox';
+import { AppError } from '../errors.ts';
 import { parse } from '../schema.ts';
 import {
   batchOf,
@@ -95,8 +96,8 @@ export function upgradeLegacy<L extends LegacyName>(legacy: L, args: LegacyArgs<
 }
 
 /**
- * Validates a sent mutation, old name or new, and answers it by today's name. `label` names it in
- * the error, e.g. `args of mutation 2 (assignProduct)`.
+ * Validates a sent mutation, old name or new, and answers it by today's name; bad input throws
+ * a bad_request naming `label`, e.g. `args of mutation 2 (assignProduct)`.
  */
 export function readMutation(name: MutationName | string, args: unknown, label: string): Upgraded {
   const legacy = legacyOf(name, args);
@@ -106,7 +107,19 @@ export function readMutation(name: MutationName | string, args: unknown, label: 
       legacy,
     };
   if (!isMutationName(name)) throw new Error(`not a mutation: ${name}`);
-  return { name, args: parse(mutationArgs[name], args, label) } as Upgraded;
+  const read = { name, args: parse(mutationArgs[name], args, label) } as Upgraded;
+  if (read.name === 'assign') checkOneItemFields(read.args, label);
+  return read;
+}
+
+/** `quantity` and `fromUserId` belong to "Allocate product to user": one user, one purchase. */
+function checkOneItemFields(a: MutationArgs<'assign'>, label: string): void {
+  const many = a.userIds.length > 1 || a.purchaseIds.length > 1;
+  if (many && (a.quantity !== undefined || a.fromUserId !== undefined))
+    throw new AppError(
+      'bad_request',
+      `Invalid ${label}: quantity and fromUserId apply to one user and one purchase only`,
+    );
 }
 
 /** What an old single form answered beside its status: the row it made. */

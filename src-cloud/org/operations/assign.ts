@@ -146,13 +146,9 @@ export const assign: Operation<MutationArgs<'assign'>> = {
   admin: true,
   target: assignTarget,
   async run(c, args) {
+    // quantity and fromUserId come with one user and one purchase (checked at the door,
+    // src-shared/org/legacy-mutations.ts readMutation).
     const single = args.userIds.length === 1 && args.purchaseIds.length === 1;
-    if (!single && (args.quantity !== undefined || args.fromUserId !== undefined))
-      return {
-        status: 'rejected',
-        code: 'bad_request',
-        message: 'quantity and fromUserId apply to one user and one purchase only',
-      };
     const from = args.fromUserId;
     const ids = [...new Set([...args.userIds, ...(from ? [from] : [])])];
     const users = await orgUsers(c, ids);
