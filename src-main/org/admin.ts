@@ -79,7 +79,7 @@ export class OrgAdmin {
       if (r.ok) {
         ok.push({ email, role: inv.role });
         pendingTo.add(email);
-      } else failed.push(failure(email, r, email));
+      } else failed.push(failure(itemKey(email), r, email));
     }
     const effects: Effect[] = ok.map((i) => {
       const row: InvitationRow = {
@@ -118,7 +118,7 @@ export class OrgAdmin {
         borrowedSeats: this.#h.state.borrowedSeats(id, now),
       });
       if (!r.ok) {
-        failed.push(failure(id, r, u?.email));
+        failed.push(failure(itemKey(id), r, u?.email));
         continue;
       }
       ok.push(id);
@@ -223,7 +223,7 @@ export class OrgAdmin {
         access,
       );
       if (!r.ok) {
-        failed.push(failure(id, r, u?.email));
+        failed.push(failure(itemKey(id), r, u?.email));
         continue;
       }
       ok.push(id);

@@ -1,4 +1,5 @@
 // Invite (one account or many), resend and cancel: the administrator's side of invitations.
+import { itemKey } from '../../../src-shared/org/item-key.ts';
 import type { MutationArgs, ItemResult } from '../../../src-shared/org/mutations.ts';
 import { LOCKED_TERMS, type MemberRole } from '../../../src-shared/org/model.ts';
 import * as notices from '../../../src-shared/org/notices.ts';
@@ -109,13 +110,13 @@ export async function inviteAll(
       item.role,
     );
     if (!rule.ok || !invitee) {
-      if (!rule.ok) results.push(fail(email, rule, email));
+      if (!rule.ok) results.push(fail(itemKey(email), rule, email));
       continue;
     }
     const id = newId('inv');
     pending.add(email);
     rows.push({ id, email, role: item.role });
-    results.push({ key: email, email, ok: true, id });
+    results.push({ key: itemKey(email), email, ok: true, id });
     c.notes.add(
       invitee,
       notices.invitationSent({

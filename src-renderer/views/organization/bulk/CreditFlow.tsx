@@ -1,5 +1,6 @@
 // Bulk cloud credit access (seed 000 §XXVI): users → access → summary "Apply updates" → result,
 // one change for every user, followed until the cloud answers.
+import { itemKey } from '../../../../src-shared/org/item-key.ts';
 import { useState } from 'react';
 import type { OrgUserRow } from '../../../../src-shared/domain/org.ts';
 import { Button } from '../../../components/Button.tsx';
@@ -34,7 +35,7 @@ export function CreditFlow({ users, startChecked, onClose }: Props) {
     const change = await send(
       'org.setCreditAccess',
       { userIds: selected.map((u) => u.id), access },
-      selected.map((u) => ({ key: u.id, email: u.email })),
+      selected.map((u) => ({ key: itemKey(u.id), email: u.email })),
     );
     setBusy(false);
     setSent([change]);
