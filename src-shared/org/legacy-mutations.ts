@@ -91,7 +91,7 @@ export function isKnownMutation(name: string): boolean {
 }
 
 /** Runs a legacy form's conversion on arguments its schema already accepted. */
-export function upgradeLegacy<L extends LegacyName>(legacy: L, args: LegacyArgs<L>): Upgraded {
+function upgradeLegacy<L extends LegacyName>(legacy: L, args: LegacyArgs<L>): Upgraded {
   return (upgrades[legacy] as (a: LegacyArgs<L>) => Upgraded)(args);
 }
 
@@ -99,7 +99,7 @@ export function upgradeLegacy<L extends LegacyName>(legacy: L, args: LegacyArgs<
  * Validates a sent mutation, old name or new, and answers it by today's name; bad input throws
  * a bad_request naming `label`, e.g. `args of mutation 2 (assignProduct)`.
  */
-export function readMutation(name: MutationName | string, args: unknown, label: string): Upgraded {
+export function readMutation(name: string, args: unknown, label: string): Upgraded {
   const legacy = legacyOf(name, args);
   if (legacy)
     return {

@@ -21,6 +21,7 @@ import {
 import { hasPersonalPurchases, statusOf } from '../../src-shared/org/model.ts';
 import { resolveRelativeDate } from '../../src-shared/relative-date.ts';
 import { parse } from '../../src-shared/schema.ts';
+import { itemKey, parseItemKey } from '../../src-shared/org/item-key.ts';
 import { legacyMutationArgs } from '../../src-shared/org/legacy-mutations.ts';
 import { mutationArgs, PushRequest } from '../../src-shared/org/mutations.ts';
 
@@ -274,4 +275,11 @@ test('mutation schemas: names, types and the 10,000-item cap', () => {
   assert.throws(() =>
     parse(PushRequest, { clientId: 'c', mutations: [{ id: 0, name: 'x', args: {} }] }),
   );
+});
+
+test('one item key for pre-check, cloud, stored answer and screens', () => {
+  assert.equal(itemKey('acc_1'), 'acc_1');
+  assert.equal(itemKey('acc_1', 'vray-3dsmax'), 'acc_1:vray-3dsmax');
+  assert.deepEqual(parseItemKey('acc_1:pur_2'), { userId: 'acc_1', subject: 'pur_2' });
+  assert.deepEqual(parseItemKey('a@b.example'), { userId: 'a@b.example' });
 });
