@@ -306,6 +306,12 @@ export class Core {
     return this.sync.state.users(q, (c) => this.#productName(c), now);
   }
 
+  /** Every user a filter matches, as ids in the list's order (admins only). */
+  orgUserIds(q: UsersQuery): { ids: string[]; total: number } {
+    this.#requireSession();
+    return this.sync.state.userIds(q);
+  }
+
   orgInvitations(filter: { status?: string; mine?: boolean }): OrgInvitationRow[] {
     return this.sync.state.invitations(filter, this.account().email);
   }

@@ -37,7 +37,7 @@ export interface CoreOptions {
 
 /** The seat server (src-main/seats) plugs in here; the core closes it on shutdown. */
 export interface SeatsAttachment {
-  /** Answers `/seat/v1/*` requests on the headless server's port, when given. */
+  /** Answers `/seat/v1/*` requests on the local server's port, when given. */
   handle?(req: IncomingMessage, res: ServerResponse): void;
   /** The seat server's bridge handlers (`seats.*`), merged by createBridgeHandlers. */
   handlers?: Partial<BridgeHandlers>;

@@ -12,8 +12,8 @@ import { AppError } from '../../src-shared/errors.ts';
 import { createBridgeHandlers } from '../bridge/handlers.ts';
 import type { CloudLauncher } from '../core/cloud-launcher.ts';
 import { Core } from '../core/core.ts';
-import { newLoginToken } from '../headless/login-token.ts';
-import { createHeadlessServer } from '../headless/server.ts';
+import { newLoginToken } from '../local-server/login-token.ts';
+import { createLocalServer } from '../local-server/server.ts';
 import { attachSeats } from '../seats/attach.ts';
 import {
   CORE_OPTIONS_ENV,
@@ -49,7 +49,7 @@ const relayedCloudLauncher: CloudLauncher = (script, args, opts) => {
 };
 
 let core: Core | null = null;
-let http: ReturnType<typeof createHeadlessServer> | null = null;
+let http: ReturnType<typeof createLocalServer> | null = null;
 let handlers: ReturnType<typeof createBridgeHandlers> | null = null;
 
 async function start(opts: CoreStartOptions): Promise<void> {
@@ -68,7 +68,7 @@ async function start(opts: CoreStartOptions): Promise<void> {
   core.start();
   // Render apps on this machine take seats on the license server's port; the same server
   // carries the web UI behind a token nobody is shown (the window uses the bridge).
-  http = createHeadlessServer({ core, token: newLoginToken() });
+  http = createLocalServer({ core, token: newLoginToken() });
   let seatUrl: string | null = null;
   try {
     seatUrl = (await http.listen(opts.seatPort, '127.0.0.1')).url;

@@ -80,7 +80,7 @@ export function markNotificationsRead(core: Core, ids?: string[]): MarkReadResul
       ? 'Mark a notification as read'
       : `Mark ${targets.length} notifications as read`;
   const mutationId = core.sync.store.enqueue('markNotificationsRead', args, what, effects, now);
-  core.sync.state.invalidate();
+  core.sync.state.invalidate([]);
   core.sync.kick(effects);
   return { mutationId, marked: targets.length + local };
 }

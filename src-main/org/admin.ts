@@ -337,7 +337,7 @@ export class OrgAdmin {
       });
     }
     const mutationId = this.#h.store.enqueue(name, args, description, effects, this.#h.now());
-    this.#h.state.invalidate();
+    this.#h.state.invalidate([]);
     this.#h.queued(effects);
     return { mutationId, pending: this.#h.store.pendingCount(), failed };
   }

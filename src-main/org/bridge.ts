@@ -9,6 +9,7 @@ export type OrgCallName = keyof typeof orgCalls;
 export function orgHandlers(core: Core): Pick<BridgeHandlers, OrgCallName> {
   return {
     'org.users': (q) => core.orgUsers(q, core.now()),
+    'org.userIds': (q) => core.orgUserIds(q),
     'org.invitations': (q) => core.orgInvitations(q),
     'org.purchases': () => core.orgPurchases(),
     'org.invite': ({ invitations }) => core.org.invite(invitations),

@@ -15,18 +15,13 @@ import type {
 import type {
   OrgInvitationRow,
   OrgPurchaseRow,
-  OrgUserRow,
   OrgUsersPage,
 } from '../../src-shared/domain/org.ts';
 import type { CreditAccess } from '../../src-shared/org/model.ts';
-import { availableCredits, creditAccessLabel } from '../../src-shared/org/rules/credits.ts';
-import {
-  userMatcher,
-  type CreditMode,
-  type UserFacts,
-  type UserFilterQuery,
-} from '../../src-shared/org/rules/user-filter.ts';
-import type { FeedRow, OrgStore, UserIndexRow } from '../store/org-store.ts';
+import type { FeedRow, OrgStore } from '../store/org-store.ts';
+import { UserList, type UsersQuery } from './user-list.ts';
+
+export type { UsersQuery } from './user-list.ts';
 
 type Rows<T> = Map<string, T & { pending?: boolean }>;
 
@@ -45,22 +40,11 @@ export interface OrgSnapshot {
   pendingUsers: Set<string>;
 }
 
-/** The one filter (src-shared/org/rules/user-filter.ts), a page of it, or named users. */
-export interface UsersQuery extends UserFilterQuery {
-  /** Only these users (a view refreshing the rows a change touched). */
-  ids?: string[];
-  page?: number;
-  pageSize?: number;
-}
-
 /** Pending effects by table and key (null: deleted locally), and the users they touch. */
 interface Overlay {
   tables: Map<FeedTable, Map<string, FeedRow | null>>;
   users: Set<string>;
 }
-
-/** The user list's order: by name, then email, as people read them (not by code point). */
-const collator = new Intl.Collator();
 
 const merged: FeedTable[] = [
   'organization',
@@ -77,15 +61,27 @@ export class OrgState {
   readonly #store: OrgStore;
   #snap: OrgSnapshot | null = null;
   #overlay: Overlay | null = null;
+  /** Seats of each purchase the pulled assignments hold. */
+  #assigned: Map<string, number> | null = null;
+
+  readonly #list: UserList;
 
   constructor(store: OrgStore) {
     this.#store = store;
+    this.#list = new UserList(this, store);
   }
 
-  /** Drops the cache; call after every committed transaction that touched org rows. */
-  invalidate(): void {
+  /**
+   * Drops the cache; call after every committed transaction that touched org rows, naming the
+   * pulled tables it wrote ([] when only the outbox and its effects changed; none: anything may
+   * have, e.g. the replica was replaced). The sorted users and the seats per purchase are kept
+   * until their pulled tables change: a change queued costs no rebuild.
+   */
+  invalidate(pulled?: readonly FeedTable[]): void {
     this.#snap = null;
     this.#overlay = null;
+    this.#list.invalidate(pulled);
+    if (!pulled || pulled.includes('assignments')) this.#assigned = null;
   }
 
   get(): OrgSnapshot {
@@ -169,6 +165,21 @@ export class OrgState {
     return [...rows.values()] as unknown as (T & { pending?: boolean })[];
   }
 
+  /** Users whose rows a pending change touched. */
+  pendingUsers(): ReadonlySet<string> {
+    return this.#effects().users;
+  }
+
+  /** A page of the user list (src-main/org/user-list.ts). */
+  users(q: UsersQuery, productName: (code: string) => string, now: string): OrgUsersPage {
+    return this.#list.page(q, productName, now);
+  }
+
+  /** The ids of every user a query matches, in the list's order (select all, export). */
+  userIds(q: UsersQuery): { ids: string[]; total: number } {
+    return this.#list.ids(q);
+  }
+
   /** One user's row with pending effects laid over it (null: not in the organization). */
   user(id: string): (UserRow & { pending?: boolean }) | null {
     return this.#row<UserRow>('users', id);
@@ -236,89 +247,6 @@ export class OrgState {
   }
 
   /**
-   * A page of the user list, answered from SQLite: only id, name, email and role of every user are
-   * read to filter and sort; full rows are read for the page alone. Users a pending change touched
-   * are judged on their rows with the effects applied.
-   */
-  users(q: UsersQuery, productName: (code: string) => string, now: string): OrgUsersPage {
-    const org = this.organization();
-    const pool = this.poolBalance(now);
-    const matcher = userMatcher(q);
-    const touched = this.#effects().users;
-    const holders = q.productCode ? this.#store.productHolders(q.productCode) : null;
-    const modes = q.creditMode ? this.#store.creditModes() : null;
-    const matches: UserIndexRow[] = [];
-    const consider = (u: UserIndexRow, pending: boolean) => {
-      // Users a pending change touched are judged on their rows with the effects applied.
-      const facts: UserFacts = pending
-        ? {
-            holds: (code) =>
-              this.#userRows<AssignmentRow>('assignments', u.id).some(
-                (a) => a.productCode === code,
-              ),
-            creditMode: () => this.accessOf(u.id).access.mode,
-          }
-        : {
-            holds: () => holders?.has(u.id) === true,
-            creditMode: () => (modes?.get(u.id) ?? 'disabled') as CreditMode,
-          };
-      if (!matcher.matches(u, facts)) return;
-      matches.push(u);
-    };
-    if (q.ids) {
-      // A few rows by id: read them alone instead of scanning the whole index.
-      for (const id of new Set(q.ids)) {
-        const u = this.#row<UserRow>('users', id);
-        if (u) consider(u, touched.has(id));
-      }
-    } else {
-      for (const u of this.#store.userIndex()) if (!touched.has(u.id)) consider(u, false);
-      for (const id of touched) {
-        const u = this.#row<UserRow>('users', id);
-        if (u) consider(u, true);
-      }
-    }
-    matches.sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.email, b.email));
-    const pageSize = q.pageSize ?? 50;
-    const page = q.page ?? 0;
-    const users = matches.slice(page * pageSize, (page + 1) * pageSize).map((m): OrgUserRow => {
-      const u = this.#row<UserRow>('users', m.id) as UserRow & { pending?: boolean };
-      const { access, used } = this.accessOf(u.id);
-      return {
-        id: u.id,
-        email: u.email,
-        name: u.name,
-        role: u.role,
-        joinedAt: u.joinedAt,
-        products: this.#userRows<AssignmentRow>('assignments', u.id).map((a) => ({
-          productCode: a.productCode,
-          productName: productName(a.productCode),
-          purchaseId: a.purchaseId,
-          quantity: a.quantity,
-          borrowed: this.borrowedSeats(u.id, now, a.purchaseId),
-          borrowedUntil: this.borrowedUntil(u.id, now, a.purchaseId),
-          pending: a.pending === true,
-        })),
-        creditAccess: {
-          ...access,
-          used,
-          available: availableCredits(access, used, pool),
-          label: creditAccessLabel(access, used, pool),
-        },
-        pending: u.pending === true || touched.has(u.id),
-      };
-    });
-    return {
-      organization: org ? { id: org.id, name: org.name } : null,
-      poolBalance: pool,
-      total: matches.length,
-      page,
-      pageSize,
-      users,
-    };
-  }
-
-  /**
    * Reads the invitations table alone, never the whole-organization snapshot: every view asks for
    * "my invitations" on each replica change, which for an administrator of 10,000 users must not
    * rebuild the snapshot each time.
@@ -347,12 +275,21 @@ export class OrgState {
     return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
+  /**
+   * The purchases with the seats assigned of each: summed in SQLite, with the pending effects on
+   * assignments laid over (never the whole-organization snapshot: it is read after every change).
+   */
   purchases(productName: (code: string) => string): OrgPurchaseRow[] {
-    const s = this.get();
-    const assigned = new Map<string, number>();
-    for (const a of s.assignments.values())
-      assigned.set(a.purchaseId, (assigned.get(a.purchaseId) ?? 0) + a.quantity);
-    return [...s.purchases.values()].map((p) => ({
+    this.#assigned ??= this.#store.assignedSeats();
+    const assigned = new Map(this.#assigned);
+    for (const [key, row] of this.#effects().tables.get('assignments') ?? []) {
+      const before = this.#store.row('assignments', key) as AssignmentRow | null;
+      if (before)
+        assigned.set(before.purchaseId, (assigned.get(before.purchaseId) ?? 0) - before.quantity);
+      const now = row as (AssignmentRow & { pending?: boolean }) | null;
+      if (now) assigned.set(now.purchaseId, (assigned.get(now.purchaseId) ?? 0) + now.quantity);
+    }
+    return [...this.rows<PurchaseRow>('purchases').values()].map((p) => ({
       id: p.id,
       productCode: p.productCode,
       productName: productName(p.productCode),

@@ -1,5 +1,5 @@
 // Plugs the license server into the core: the seat service on the core's data folder, its
-// activation, the `/seat/v1/*` handler of the headless server, bridge handlers and events.
+// activation, the `/seat/v1/*` handler of the local server, bridge handlers and events.
 import { join } from 'node:path';
 import type { Core } from '../core/core.ts';
 import { attachDongles, type AttachedDongles, type DongleOptions } from '../dongles/attach.ts';

@@ -94,6 +94,10 @@ function prepare(db: Db) {
       `SELECT DISTINCT data ->> '$.userId' AS userId FROM feed_rows
        WHERE tbl = 'assignments' AND data ->> '$.productCode' = ?`,
     ),
+    assigned: db.prepare<[], { purchaseId: string; n: number }>(
+      `SELECT data ->> '$.purchaseId' AS purchaseId, sum(data ->> '$.quantity') AS n
+       FROM feed_rows WHERE tbl = 'assignments' GROUP BY 1`,
+    ),
     modes: db.prepare<[], { userId: string; mode: string }>(
       `SELECT key AS userId, data ->> '$.mode' AS mode FROM feed_rows WHERE tbl = 'creditAccess'`,
     ),
@@ -274,6 +278,11 @@ export class OrgStore {
   /** Users holding a pulled assignment of the product. */
   productHolders(productCode: string): Set<string> {
     return new Set(this.#st.holders.all(productCode).map((r) => r.userId));
+  }
+
+  /** Seats of each purchase the pulled assignments hold. */
+  assignedSeats(): Map<string, number> {
+    return new Map(this.#st.assigned.all().map((r) => [r.purchaseId, r.n]));
   }
 
   /** Pulled credit access mode per user id (users without a row are `disabled`). */

@@ -298,7 +298,7 @@ export class SyncEngine {
       if (epoch !== h.epoch() || h.closed()) return false;
       const rejected = answers.filter((a) => !a.accepted);
       this.store.recordAnswers(answers, isoNow(h.clock));
-      this.state.invalidate();
+      this.state.invalidate([]);
       for (const r of rejected)
         h.log.warn('change rejected', { id: r.id, message: r.message ?? '' });
       // An accepted change alters no row until the pull confirms it; a rejected one's effects
@@ -330,7 +330,7 @@ export class SyncEngine {
       applyMs: Math.round(performance.now() - t1),
     });
     // In-memory state and events change only after the commit above.
-    this.state.invalidate();
+    this.state.invalidate(touched.tables);
     if (changed.length) h.emit('data.changed', touched.event());
     return changed;
   }

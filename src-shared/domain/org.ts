@@ -32,6 +32,8 @@ export interface OrgUsersPage {
   poolBalance: number;
   /** Users matching the filter, before paging. */
   total: number;
+  /** Users in the organization, whatever the filter. */
+  all: number;
   page: number;
   pageSize: number;
   users: OrgUserRow[];

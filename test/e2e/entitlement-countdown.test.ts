@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { createHeadlessServer, type HeadlessServer } from '../../src-main/headless/server.ts';
-import { newLoginToken } from '../../src-main/headless/login-token.ts';
+import { createLocalServer, type LocalServer } from '../../src-main/local-server/server.ts';
+import { newLoginToken } from '../../src-main/local-server/login-token.ts';
 import { manualClock } from '../../src-shared/clock.ts';
 import { startTestCloud, type TestCloud } from '../cloud/helpers.ts';
 import { removeTempDirs } from '../core/helpers.ts';
@@ -19,7 +19,7 @@ const token = newLoginToken();
 let browser: Browser;
 let cloud: TestCloud;
 let server: TestServer;
-let web: HeadlessServer;
+let web: LocalServer;
 let base: string;
 
 before(async () => {
@@ -27,7 +27,7 @@ before(async () => {
   cloud = await startTestCloud({ clock });
   server = await openServer(cloud.url, clock);
   await server.seats.activation.activate(ADMIN, PASSWORD);
-  web = createHeadlessServer({ core: server.core, token });
+  web = createLocalServer({ core: server.core, token });
   base = (await web.listen(0, '127.0.0.1')).url;
 });
 after(async () => {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { CALL_CHANNEL } from '../../src-shared/bridge/channels.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/csp.ts';
 import type { Envelope } from '../../src-shared/envelope.ts';
-import { CSP as HEADLESS_CSP } from '../../src-main/headless/server.ts';
+import { CSP as HEADLESS_CSP } from '../../src-main/local-server/server.ts';
 import { FORBIDDEN_SENDER } from '../../src-main/electron/decisions.ts';
 import type { OrgInvitationRow } from '../../src-shared/domain/org.ts';
 import type { SessionState } from '../../src-shared/domain/session.ts';

@@ -6,15 +6,15 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { CloudServer } from '../../src-cloud/server.ts';
 import type { Core } from '../../src-main/core/core.ts';
-import { createHeadlessServer, CSP, type HeadlessServer } from '../../src-main/headless/server.ts';
-import { newLoginToken } from '../../src-main/headless/login-token.ts';
+import { createLocalServer, CSP, type LocalServer } from '../../src-main/local-server/server.ts';
+import { newLoginToken } from '../../src-main/local-server/login-token.ts';
 import type { SyncStatus } from '../../src-shared/domain/session.ts';
 import { ADMIN, openCore, removeTempDirs, startCloud, tempDir } from '../core/helpers.ts';
 import { within } from '../support/wait.ts';
 
 let cloud: CloudServer;
 let core: Core;
-let server: HeadlessServer;
+let server: LocalServer;
 let base: string;
 let port: number;
 const token = newLoginToken();
@@ -38,7 +38,7 @@ before(async () => {
   writeFileSync(join(staticDir, 'assets', 'app-1234.css'), 'body{}');
   writeFileSync(join(staticDir, 'refused.css'), 'h1{}');
   writeFileSync(join(staticDir, '..', 'secret.txt'), 'outside');
-  server = createHeadlessServer({
+  server = createLocalServer({
     core,
     token,
     staticDir,

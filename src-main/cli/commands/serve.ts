@@ -2,9 +2,9 @@
 import { resolve } from 'node:path';
 import { AppError } from '../../../src-shared/errors.ts';
 import { Core } from '../../core/core.ts';
-import { newLoginToken } from '../../headless/login-token.ts';
-import { EXPOSE_UI_WARNING, isLoopbackAddress, reachOf } from '../../headless/reach.ts';
-import { createHeadlessServer, type Listening } from '../../headless/server.ts';
+import { newLoginToken } from '../../local-server/login-token.ts';
+import { EXPOSE_UI_WARNING, isLoopbackAddress, reachOf } from '../../local-server/reach.ts';
+import { createLocalServer, type Listening } from '../../local-server/server.ts';
 import type { DongleOptions } from '../../dongles/attach.ts';
 import { attachSeats } from '../../seats/attach.ts';
 import { seatTuningOf, seatTuningOptions } from '../../seats/cli-options.ts';
@@ -157,7 +157,7 @@ export async function runServe(ctx: CommandContext, dongles?: DongleOptions): Pr
     process.on('SIGTERM', stop);
   });
   const token = newLoginToken();
-  const headless = createHeadlessServer({ core, token, exposeUi });
+  const headless = createLocalServer({ core, token, exposeUi });
   let base: Listening;
   try {
     base = await headless.listen(port, bind);

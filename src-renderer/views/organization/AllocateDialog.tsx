@@ -13,6 +13,7 @@ import { appNowIso } from '../../app/clock.ts';
 import { useOrg } from './orgStore.ts';
 import { send } from './changes/send.ts';
 import { Dialog } from './Dialog.tsx';
+import { useHolders } from './useHolders.ts';
 
 const termLabel = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
@@ -27,7 +28,6 @@ interface AllocateProps {
 
 export function AllocateDialog({ user, purchaseId: initial, onAllocated, onClose }: AllocateProps) {
   const purchases = useOrg((s) => s.purchases);
-  const users = useOrg((s) => s.users);
   const now = appNowIso();
   const usable = purchases.filter(
     (p) => !isLockedTerm(p.term) && (p.expiresAt === null || p.expiresAt > now),
@@ -48,9 +48,7 @@ export function AllocateDialog({ user, purchaseId: initial, onAllocated, onClose
   const [quantity, setQuantity] = useState(1);
   const free = purchase ? purchase.quantity - purchase.assigned : 0;
   const needFrom = !!purchase && quantity > free;
-  const holders = purchase
-    ? users.filter((u) => u.id !== user.id && u.products.some((p) => p.purchaseId === purchase.id))
-    : [];
+  const holders = useHolders(purchase, user.id, needFrom);
   const [fromId, setFromId] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

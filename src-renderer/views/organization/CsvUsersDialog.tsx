@@ -1,15 +1,15 @@
 // "Manual" or "Via .csv file" (seed 000 §IX–X, §XV–XVI, §XXI–XXII): pick users from the list, or
 // upload a file of emails (template, worker parse with progress, each bad row with its line), then
 // continue with the matched users. Nothing is sent from here.
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
 import type { CsvKind } from '../../../src-shared/csv/formats.ts';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
 import { useCsvUpload } from '../../csv/useCsvUpload.ts';
-import { useOrg } from './orgStore.ts';
 import { CsvFilePicker } from './CsvFilePicker.tsx';
 import { Dialog } from './Dialog.tsx';
+import { useAllRows } from './userRows.ts';
 
 interface Props {
   title: string;
@@ -25,14 +25,17 @@ export function CsvUsersDialog({ title, kind, onContinue, onClose }: Props) {
   const [mode, setMode] = useState<'manual' | 'csv'>('manual');
   const [step, setStep] = useState<'choose' | 'upload'>('choose');
   const upload = useCsvUpload(kind);
-  const users = useOrg((s) => s.users);
+  const { users, error } = useAllRows();
   const name = useId();
 
   const result = upload.result;
-  const byEmail = new Map(users.map((u) => [u.email.toLowerCase(), u]));
+  const byEmail = useMemo(
+    () => new Map((users ?? []).map((u) => [u.email.toLowerCase(), u])),
+    [users],
+  );
   const matched: OrgUserRow[] = [];
   const unknown: { line: number; reason: string }[] = [];
-  if (result && !result.fatal)
+  if (result && !result.fatal && users)
     for (const r of result.rows) {
       const u = byEmail.get(r.email);
       if (u) matched.push(u);
@@ -56,7 +59,11 @@ export function CsvUsersDialog({ title, kind, onContinue, onClose }: Props) {
             </Button>
             <Button
               variant="primary"
-              onClick={() => (mode === 'manual' ? onContinue(users, false) : setStep('upload'))}
+              busy={mode === 'manual' && !users && !error}
+              disabled={mode === 'manual' && !users}
+              onClick={() =>
+                mode === 'manual' ? users && onContinue(users, false) : setStep('upload')
+              }
             >
               Continue
             </Button>
@@ -79,6 +86,11 @@ export function CsvUsersDialog({ title, kind, onContinue, onClose }: Props) {
             </label>
           ))}
         </fieldset>
+        {error && (
+          <Banner tone="error" title="The organization's users could not be read">
+            {error}
+          </Banner>
+        )}
       </Dialog>
     );
 
@@ -103,7 +115,12 @@ export function CsvUsersDialog({ title, kind, onContinue, onClose }: Props) {
       }
     >
       <CsvFilePicker kind={kind} hint="Then upload the filled-in file:" upload={upload} />
-      {result && !result.fatal && (
+      {result && !result.fatal && !users && (
+        <p className="org-muted" role="status">
+          {error ?? "Reading the organization's users…"}
+        </p>
+      )}
+      {result && !result.fatal && users && (
         <>
           <Banner tone={problems.length ? 'warning' : 'success'} title={upload.fileName ?? 'File'}>
             {matched.length} of {result.total} rows name users of your organization.

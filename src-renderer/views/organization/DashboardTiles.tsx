@@ -18,7 +18,7 @@ interface TilesProps {
 export const formatCredits = formatCreditFigure;
 
 export function DashboardTiles(p: TilesProps) {
-  const users = useOrg((s) => s.users.length);
+  const users = useOrg((s) => s.all);
   const purchases = useOrg((s) => s.purchases);
   const pool = useOrg((s) => s.poolBalance);
   const seats = purchases.reduce((n, x) => n + x.quantity, 0);

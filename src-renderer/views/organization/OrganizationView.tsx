@@ -13,35 +13,11 @@ import '../../styles/organization.css';
 import { ActionBar } from './ActionBar.tsx';
 import { ActivityPanel } from './activity/ActivityPanel.tsx';
 import type { UserActions } from './actions.ts';
-import { AllocateDialog } from './AllocateDialog.tsx';
-import { BulkDialog, type BulkKind } from './BulkDialog.tsx';
-import { CreditPopover } from './CreditPopover.tsx';
-import { CreditsDialog } from './InfoDialogs.tsx';
-import { CsvUsersDialog } from './CsvUsersDialog.tsx';
 import { DashboardTiles } from './DashboardTiles.tsx';
 import { InvitationsPanel } from './InvitationsPanel.tsx';
-import { InviteDialog } from './InviteDialog.tsx';
-import { RemoveDialog } from './RemoveDialog.tsx';
-import { RevokeDialog } from './RevokeDialog.tsx';
+import { OrgDialogs, type Open } from './OrgDialogs.tsx';
 import { UserDirectory } from './UserDirectory.tsx';
 
-type Open =
-  | null
-  | { kind: 'invite' }
-  | { kind: 'remove'; users: OrgUserRow[]; startChecked: boolean }
-  | { kind: 'allocate'; user: OrgUserRow }
-  | { kind: 'credit'; user: OrgUserRow; anchor: HTMLElement }
-  | { kind: 'credits' }
-  | { kind: 'source'; then: 'remove' | 'assign' | 'revoke' }
-  | { kind: 'revoke'; user: OrgUserRow; productCode: string }
-  | { kind: 'bulk'; what: BulkKind; users: OrgUserRow[]; startChecked: boolean };
-
-const SOURCE_TITLES = {
-  remove: 'Remove users',
-  assign: 'Assign products',
-  revoke: 'Revoke products',
-} as const;
-const SOURCE_KINDS = { remove: 'removal', assign: 'assignment', revoke: 'revoke' } as const;
 const TABS = [
   { id: 'users', label: 'Users' },
   { id: 'activity', label: 'Activity' },
@@ -130,34 +106,7 @@ export function OrganizationView() {
           <InvitationsPanel />
         </>
       )}
-      {open?.kind === 'invite' && <InviteDialog onClose={close} />}
-      {open?.kind === 'remove' && (
-        <RemoveDialog users={open.users} startChecked={open.startChecked} onClose={close} />
-      )}
-      {open?.kind === 'allocate' && <AllocateDialog user={open.user} onClose={close} />}
-      {open?.kind === 'credit' && (
-        <CreditPopover user={open.user} anchor={open.anchor} onClose={close} />
-      )}
-      {open?.kind === 'credits' && <CreditsDialog onClose={close} />}
-      {open?.kind === 'source' && (
-        <CsvUsersDialog
-          title={SOURCE_TITLES[open.then]}
-          kind={SOURCE_KINDS[open.then]}
-          onContinue={(users, csv) => fromSource(open.then, users, csv)}
-          onClose={close}
-        />
-      )}
-      {open?.kind === 'revoke' && (
-        <RevokeDialog user={open.user} productCode={open.productCode} onClose={close} />
-      )}
-      {open?.kind === 'bulk' && (
-        <BulkDialog
-          kind={open.what}
-          users={open.users}
-          startChecked={open.startChecked}
-          onClose={close}
-        />
-      )}
+      <OrgDialogs open={open} close={close} onSource={fromSource} />
     </div>
   );
 }

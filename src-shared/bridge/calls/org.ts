@@ -33,6 +33,17 @@ export const OrgUsersInput = Type.Object(
   closed,
 );
 
+/** The list's filter alone: every user it matches, as ids (select all, download). */
+export const OrgUserIdsQuery = Type.Object(
+  {
+    search: OrgUsersInput.properties.search,
+    productCode: OrgUsersInput.properties.productCode,
+    creditMode: OrgUsersInput.properties.creditMode,
+    role: OrgUsersInput.properties.role,
+  },
+  closed,
+);
+
 export const OrgInvitationsInput = Type.Object(
   {
     status: Type.Optional(
@@ -99,6 +110,10 @@ export const orgCalls = {
   'org.users': call<OrgUsersPage>()(
     OrgUsersInput,
     'Organization users from the replica (search, filter, page)',
+  ),
+  'org.userIds': call<{ ids: string[]; total: number }>()(
+    OrgUserIdsQuery,
+    'Every user the filter matches, as ids in the list order (select all, download)',
   ),
   'org.invitations': call<OrgInvitationRow[]>()(
     OrgInvitationsInput,

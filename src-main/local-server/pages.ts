@@ -1,4 +1,4 @@
-// The few HTML pages the headless server writes itself (no inline script or style: the CSP forbids them).
+// The few HTML pages the local server writes itself (no inline script or style: the CSP forbids them).
 
 function page(title: string, body: string): string {
   return `<!doctype html>

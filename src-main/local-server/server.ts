@@ -1,4 +1,5 @@
-// The headless web server: the seat protocol hook, the login token, the built UI, the bridge over HTTP and SSE.
+// The local web server (`clm serve`, and the seat port under Electron): the seat protocol hook, the login token,
+// the built UI, the bridge over HTTP and SSE.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -24,7 +25,7 @@ import { serveStatic } from './static-files.ts';
 
 export type SeatHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-export interface HeadlessServerOptions {
+export interface LocalServerOptions {
   core: Core;
   /** The login token every route but the seat protocol needs. */
   token: string;
@@ -54,7 +55,7 @@ export interface Listening {
   address: string;
 }
 
-export interface HeadlessServer {
+export interface LocalServer {
   readonly server: Server;
   /**
    * Starts listening. On one network address with the UI loopback-only, it also listens on
@@ -80,7 +81,7 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-export function createHeadlessServer(opts: HeadlessServerOptions): HeadlessServer {
+export function createLocalServer(opts: LocalServerOptions): LocalServer {
   const { core, token } = opts;
   const staticDir = opts.staticDir ?? join(packageRoot(), 'dist', 'renderer');
   const handlers = opts.handlers ?? createBridgeHandlers(core);
@@ -233,7 +234,7 @@ export function createHeadlessServer(opts: HeadlessServerOptions): HeadlessServe
       try {
         handle(req, res);
       } catch (err) {
-        core.log.error('headless request failed', { message: AppError.from(err).message });
+        core.log.error('local server request failed', { message: AppError.from(err).message });
         if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'Internal error' });
         else res.destroy();
       }

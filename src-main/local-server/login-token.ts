@@ -1,4 +1,4 @@
-// The headless UI's login token: generated at start, compared in constant time, carried by a cookie.
+// The local server's login token (clm serve's web UI): generated at start, compared in constant time, carried by a cookie.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
