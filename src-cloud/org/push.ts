@@ -1,14 +1,9 @@
 // POST /v1/mutations: validates a whole push first (nothing applies if any mutation is malformed),
-// then applies each mutation once, in order, each in its own transaction.
+// then applies each mutation once, in order, each in its own transaction. Old names are read as
+// today's (src-shared/org/legacy-mutations.ts).
 import { AppError } from '../../src-shared/errors.ts';
-import {
-  isMutationName,
-  mutationArgs,
-  type MutationName,
-  type PushRequest,
-  type PushResponse,
-} from '../../src-shared/org/mutations.ts';
-import { parse } from '../../src-shared/schema.ts';
+import { answerAs, isKnownMutation, readMutation } from '../../src-shared/org/legacy-mutations.ts';
+import type { PushRequest, PushResponse } from '../../src-shared/org/mutations.ts';
 import { runOperation, type OrgRuntime } from './run.ts';
 
 export async function applyPush(
@@ -17,17 +12,13 @@ export async function applyPush(
   body: PushRequest,
 ): Promise<PushResponse> {
   const checked = body.mutations.map((m) => {
-    if (!isMutationName(m.name))
+    if (!isKnownMutation(m.name))
       throw new AppError(
         'bad_request',
         `Unknown mutation "${m.name}" (id ${m.id}); nothing was applied.`,
       );
-    const name: MutationName = m.name;
-    return {
-      id: m.id,
-      name,
-      args: parse(mutationArgs[name], m.args, `args of mutation ${m.id} (${name})`),
-    };
+    // An outbox written by an older desktop may hold the old names: read as today's here.
+    return { id: m.id, ...readMutation(m.name, m.args, `args of mutation ${m.id} (${m.name})`) };
   });
   const owner = await rt.db
     .selectFrom('sync_clients')
@@ -45,7 +36,7 @@ export async function applyPush(
       clientId: body.clientId,
       mutationId: m.id,
     });
-    results.push(result);
+    results.push(answerAs(m.legacy, result));
   }
   const last = await rt.db
     .selectFrom('sync_clients')

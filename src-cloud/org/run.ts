@@ -1,7 +1,12 @@
 // Runs an organization operation in one transaction: authorization, the rules, the writes, the
 // notifications and the audit entry; for a pushed mutation also its stored outcome, applied once.
 import { isoNow, type Clock } from '../../src-shared/clock.ts';
-import type { MutationArgs, MutationName, MutationResult } from '../../src-shared/org/mutations.ts';
+import {
+  auditOperationOf,
+  type MutationArgs,
+  type MutationName,
+  type MutationResult,
+} from '../../src-shared/org/mutations.ts';
 import * as msg from '../../src-shared/org/messages.ts';
 import { loadActor } from './actor.ts';
 import { writeAudit } from './audit.ts';
@@ -133,7 +138,7 @@ export async function runOperation<N extends MutationName>(
       organizationId: base.auditOrganizationId,
       actorId: accountId,
       actorEmail: actor.email,
-      operation: name,
+      operation: auditOperationOf(name, args),
       target: op.target(args as never),
       args,
       via,

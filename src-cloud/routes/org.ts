@@ -14,7 +14,8 @@ import type { PullQuery } from '../../src-shared/cloud-api/sync.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import * as msg from '../../src-shared/org/messages.ts';
 import { statusOf } from '../../src-shared/org/model.ts';
-import type { MutationName, PushRequest } from '../../src-shared/org/mutations.ts';
+import { answerAs, readMutation, type SentName } from '../../src-shared/org/legacy-mutations.ts';
+import type { PushRequest } from '../../src-shared/org/mutations.ts';
 import type { CloudContext } from '../context.ts';
 import { loadActor, requestOrganization, type OrgRef } from '../org/actor.ts';
 import { listAudit } from '../org/audit.ts';
@@ -107,14 +108,15 @@ function operationRoute(
   rt: OrgRuntime,
   name: OrgRouteName,
 ): void {
-  const mutation = orgRoutes[name] as OrgRouteSpec;
-  const op = mutation.mutation as MutationName;
+  const sent = (orgRoutes[name] as OrgRouteSpec).mutation as SentName;
   register(app, ctx, name, async ({ caller, body, reply }) => {
-    const { result } = await runOperation(rt, caller.accountId, op, body as never, 'rest');
-    const { id: _id, ...answer } = result;
-    if (result.status === 'rejected' && !result.items) {
-      const code = result.code ?? 'conflict';
-      return reply.status(statusOf(code)).send({ error: code, message: result.message ?? '' });
+    // The body is checked already; the door reads an old name as today's mutation.
+    const m = readMutation(sent, body, 'body');
+    const run = await runOperation(rt, caller.accountId, m.name, m.args as never, 'rest');
+    const { id: _id, ...answer } = answerAs(m.legacy, run.result);
+    if (answer.status === 'rejected' && !answer.items) {
+      const code = answer.code ?? 'conflict';
+      return reply.status(statusOf(code)).send({ error: code, message: answer.message ?? '' });
     }
     return answer;
   });

@@ -5,7 +5,7 @@ import { AppError } from '../../src-shared/errors.ts';
 import type { Core } from '../core/core.ts';
 import { activityHandlers, type ActivityCallName } from './activity-handlers.ts';
 import { appHandlers, type AppCallName } from './app-handlers.ts';
-import { changeHandlers, type ChangeCallName } from './changes-handlers.ts';
+import { changeHandlers, type ChangeCallName } from '../org/changes-handlers.ts';
 import { creditHandlers, type CreditCallName } from './credits-handlers.ts';
 import { meHandlers, type MeCallName } from './me-handlers.ts';
 import { portalHandlers, type PortalCallName } from './portal-handlers.ts';

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { InvitationRow } from '../../src-shared/cloud-api/sync.ts';
 import type { QueuedChange } from '../../src-shared/domain/org.ts';
 import { AppError } from '../../src-shared/errors.ts';
+import { itemKey } from '../../src-shared/org/item-key.ts';
 import type { CreditAccess, MemberRole } from '../../src-shared/org/model.ts';
 import type { MutationArgs, MutationName } from '../../src-shared/org/mutations.ts';
 import { checkAdministrator } from '../../src-shared/org/rules/authorize.ts';
@@ -78,7 +79,7 @@ export class OrgAdmin {
       if (r.ok) {
         ok.push({ email, role: inv.role });
         pendingTo.add(email);
-      } else failed.push(failure(email, r, email));
+      } else failed.push(failure(itemKey(email), r, email));
     }
     const effects: Effect[] = ok.map((i) => {
       const row: InvitationRow = {
@@ -94,17 +95,10 @@ export class OrgAdmin {
       };
       return { tbl: 'invitations', key: row.id, data: row };
     });
-    if (ok.length === 1) {
-      const one = ok[0] as { email: string; role: MemberRole };
-      return this.#queue('invite', one, `Invite ${one.email} as ${one.role}`, effects, failed);
-    }
-    return this.#queue(
-      'inviteBatch',
-      { invitations: ok },
-      `Invite ${ok.length} users`,
-      effects,
-      failed,
-    );
+    const [one] = ok;
+    const what =
+      ok.length === 1 && one ? `Invite ${one.email} as ${one.role}` : `Invite ${ok.length} users`;
+    return this.#queue('invite', { invitations: ok }, what, effects, failed);
   }
 
   removeUsers(userIds: string[]): QueuedChange {
@@ -124,7 +118,7 @@ export class OrgAdmin {
         borrowedSeats: this.#h.state.borrowedSeats(id, now),
       });
       if (!r.ok) {
-        failed.push(failure(id, r, u?.email));
+        failed.push(failure(itemKey(id), r, u?.email));
         continue;
       }
       ok.push(id);
@@ -144,22 +138,11 @@ export class OrgAdmin {
     const s = this.#requireAdmin();
     const { ok, plan } = planAssign(s, this.#facts(), userIds, purchaseId, quantity, fromUserId);
     const { description, effects, failed } = plan;
-    if (userIds.length === 1)
-      return this.#queue(
-        'assignProduct',
-        {
-          userId: userIds[0] as string,
-          purchaseId,
-          quantity,
-          ...(fromUserId ? { fromUserId } : {}),
-        },
-        description,
-        effects,
-        failed,
-      );
+    // Quantity and re-allocation are the one-user form's ("Allocate product to user").
+    const one = userIds.length === 1 ? { quantity, ...(fromUserId ? { fromUserId } : {}) } : {};
     return this.#queue(
-      'assignProducts',
-      { userIds: ok, purchaseIds: [purchaseId] },
+      'assign',
+      { userIds: ok, purchaseIds: [purchaseId], ...one },
       description,
       effects,
       failed,
@@ -170,7 +153,7 @@ export class OrgAdmin {
   assignMany(userIds: string[], purchaseIds: string[]): QueuedChange {
     const s = this.#requireAdmin();
     const plan = planAssignMany(s, this.#facts(), userIds, purchaseIds);
-    return this.#queue('assignProducts', plan.args, plan.description, plan.effects, plan.failed);
+    return this.#queue('assign', plan.args, plan.description, plan.effects, plan.failed);
   }
 
   #facts(): AssignFacts {
@@ -207,23 +190,15 @@ export class OrgAdmin {
         })),
       });
       if (!r.ok) {
-        failed.push(failure(id, r, u?.email));
+        failed.push(failure(itemKey(id, productCode), r, u?.email));
         continue;
       }
       ok.push(id);
       for (const a of held) effects.push({ tbl: 'assignments', key: a.id, data: null });
     }
     const what = `Revoke ${name} from ${ok.length === 1 ? emails.get(ok[0] as string) : `${ok.length} users`}`;
-    if (userIds.length === 1)
-      return this.#queue(
-        'revokeProduct',
-        { userId: userIds[0] as string, productCode },
-        what,
-        effects,
-        failed,
-      );
     return this.#queue(
-      'revokeProducts',
+      'revoke',
       { userIds: ok, productCodes: [productCode] },
       what,
       effects,
@@ -248,7 +223,7 @@ export class OrgAdmin {
         access,
       );
       if (!r.ok) {
-        failed.push(failure(id, r, u?.email));
+        failed.push(failure(itemKey(id), r, u?.email));
         continue;
       }
       ok.push(id);
@@ -360,10 +335,6 @@ export class OrgAdmin {
       throw new AppError(first?.code ?? 'bad_request', first?.message ?? 'Nothing to do', {
         failed,
       });
-    }
-    if (failed.length && (name === 'assignProduct' || name === 'revokeProduct')) {
-      const first = failed[0] as Failure;
-      throw new AppError(first.code, first.message, { failed });
     }
     const mutationId = this.#h.store.enqueue(name, args, description, effects, this.#h.now());
     this.#h.state.invalidate([]);

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AssignmentRow, PurchaseRow } from '../../src-shared/cloud-api/sync.ts';
 import type { QueuedChange } from '../../src-shared/domain/org.ts';
+import { itemKey } from '../../src-shared/org/item-key.ts';
 import type { RuleResult } from '../../src-shared/org/model.ts';
 import type { MutationArgs } from '../../src-shared/org/mutations.ts';
 import { checkAssign, splitSeats } from '../../src-shared/org/rules/assign.ts';
@@ -31,9 +32,6 @@ export function failure(key: string, r: RuleResult, email?: string): Failure {
   const f = r as Extract<RuleResult, { ok: false }>;
   return { key, ...(email ? { email } : {}), code: f.code, message: f.message };
 }
-
-/** The key of one user × purchase item, as the cloud's `assignProducts` answers it. */
-export const itemKey = (userId: string, purchaseId: string): string => `${userId}:${purchaseId}`;
 
 /** What the assignment rule knows of a purchase (null: it does not exist here). */
 function purchaseFacts(p: PurchaseRow | undefined, productName: string, assignedSeats: number) {
@@ -112,7 +110,7 @@ export function planAssign(
       now,
     });
     if (!r.ok || !p || !facts) {
-      failed.push(failure(id, r, u?.email));
+      failed.push(failure(itemKey(id, purchaseId), r, u?.email));
       continue;
     }
     ok.push(id);
@@ -146,8 +144,8 @@ export function planAssign(
 /**
  * Bulk assignment (seed 000 §XIV): one seat of every purchase for every user, checked in the order
  * the cloud applies them (purchase by purchase, users in order), so free seats run out alike.
- * Failures are keyed `userId:purchaseId` like the cloud's per-item results, or by user alone for
- * one purchase (as org.changeResult keys a batch over one purchase). The mutation carries the
+ * Failures are keyed by user and purchase (src-shared/org/item-key.ts), as the cloud keys its
+ * per-item results. The mutation carries the
  * users and purchases with at least one item that passed; the cloud checks every item again.
  */
 export function planAssignMany(
@@ -155,7 +153,7 @@ export function planAssignMany(
   f: AssignFacts,
   userIds: string[],
   purchaseIds: string[],
-): AssignPlan<MutationArgs<'assignProducts'>> {
+): AssignPlan<MutationArgs<'assign'>> {
   const users = [...new Set(userIds)];
   const purchases = [...new Set(purchaseIds)];
   const failed: Failure[] = [];
@@ -178,7 +176,7 @@ export function planAssignMany(
         now: f.now,
       });
       if (!r.ok || !p) {
-        failed.push(failure(purchases.length === 1 ? id : itemKey(id, purchaseId), r, u?.email));
+        failed.push(failure(itemKey(id, purchaseId), r, u?.email));
         continue;
       }
       assignedSeats += 1;

@@ -276,15 +276,13 @@ export class SyncEngine {
           clientId,
           mutations: batch.map((m) => ({ id: m.id, name: m.name, args: m.args })),
         });
-        const sent = new Map(batch.map((m) => [m.id, m]));
         const emailOf = (id: string) => {
           const email = this.store.row('users', id)?.email;
           return typeof email === 'string' ? email : undefined;
         };
         // The per-item refusals are kept with the answer: the result screens name each one.
         answers = res.results.map((r) => {
-          const m = sent.get(r.id);
-          const failed = m ? refusedItems(m, r.items, emailOf) : [];
+          const failed = refusedItems(r.items, emailOf);
           return {
             id: r.id,
             accepted: r.status === 'accepted',

@@ -13,7 +13,7 @@ import { Button } from '../components/Button.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { request } from '../bridge/index.ts';
 import { formatDate } from '../format/time.ts';
-import { useChangeResult } from '../stores/changeResult.ts';
+import { useChangeResult } from '../views/organization/changes/result.ts';
 import { messageOf } from '../stores/errors.ts';
 import { useMe } from '../stores/me.ts';
 import { useSession } from '../stores/session.ts';

@@ -1,5 +1,5 @@
 // One line under a change's form: sending, waiting for the cloud, or undone with the reason.
-import type { ChangeFate } from '../stores/changeFate.ts';
+import type { ChangeFate } from '../views/organization/changes/fate.ts';
 import { Banner } from './Banner.tsx';
 import { Spinner } from './Spinner.tsx';
 

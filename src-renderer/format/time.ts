@@ -2,6 +2,8 @@
 // docs/interface.md): the seeds' shape "2 Dec 2026" and "2 Dec 2026 • 1:45 PM", with the month's
 // name and the clock (12 or 24 hours) of the user's locale; ages as "12 minutes ago".
 
+import { plural } from './plural.ts';
+
 const DAY = 24 * 60 * 60 * 1000;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -54,10 +56,6 @@ export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return `${formatDate(iso)} • ${formatTime(iso)}`;
-}
-
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
 /** "just now", "3 minutes ago", "2 hours ago", "4 days ago". */

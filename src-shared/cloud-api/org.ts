@@ -2,6 +2,7 @@
 // bodies, query strings and answers, shared by the cloud server and the desktop's client.
 import Type from 'typebox';
 import type { Static, TSchema } from 'typebox';
+import { legacyMutationArgs, sentArgs, type SentName } from '../org/legacy-mutations.ts';
 import * as M from '../org/mutations.ts';
 import { PullAnswer, PullQuery, InvitationRow } from './sync.ts';
 
@@ -12,8 +13,11 @@ export interface OrgRouteSpec {
   body?: TSchema;
   query?: TSchema;
   response: TSchema;
-  /** The mutation the route runs, when it is one (the same implementation as /v1/mutations). */
-  mutation?: M.MutationName;
+  /**
+   * The mutation the route runs, when it is one, by the name a push would send it under (the same
+   * door and implementation as /v1/mutations; old names are read as today's there).
+   */
+  mutation?: SentName;
 }
 
 /** What an operation route answers: accepted, with per-item results for a batch. */
@@ -76,9 +80,9 @@ export const InvitationsQuery = Type.Object(
   { additionalProperties: false },
 );
 
-/** Every operation the audit log records: the mutations, and the vendor's organization setup. */
-export const auditOperations = [...M.mutationNames, 'confirmOrganization'] as const;
-export type AuditOperation = (typeof auditOperations)[number];
+/** Every operation the audit log records: the mutations (one item or many), and the vendor's organization setup. */
+export const auditOperations: readonly string[] = [...M.auditedNames, 'confirmOrganization'];
+export type AuditOperation = string;
 
 export const AuditQuery = Type.Object(
   {
@@ -125,12 +129,13 @@ export const OrgRequestAnswer = Type.Object({
 function route<const R extends OrgRouteSpec>(r: R): R {
   return r;
 }
-const op = <const N extends M.MutationName>(path: string, mutation: N, summary: string) =>
+const op = <const N extends SentName>(path: string, mutation: N, summary: string) =>
   route({
     method: 'POST',
     path,
     summary,
-    body: M.mutationArgs[mutation],
+    // The routes keep their bodies: one invitation, one user's product, or a batch.
+    body: mutation === 'invite' ? legacyMutationArgs.inviteOne : sentArgs(mutation),
     response: OperationAnswer,
     mutation,
   });

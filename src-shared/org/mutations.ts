@@ -6,12 +6,12 @@ import type { Static, TSchema } from 'typebox';
 /** The most items one batch (CSV upload, bulk selection) may carry. */
 export const MAX_BATCH = 10_000;
 
-const Id = Type.String({ minLength: 1, maxLength: 64 });
+export const Id = Type.String({ minLength: 1, maxLength: 64 });
 /** Lenient on purpose: an address without an account is answered with the seeds' message. */
 export const Email = Type.String({ minLength: 3, maxLength: 320, pattern: '^[^\\s@]+@[^\\s@]+$' });
 export const Role = Type.Union([Type.Literal('member'), Type.Literal('guest')]);
-const closed = { additionalProperties: false } as const;
-const batchOf = <T extends TSchema>(item: T) =>
+export const closed = { additionalProperties: false } as const;
+export const batchOf = <T extends TSchema>(item: T) =>
   Type.Array(item, { minItems: 1, maxItems: MAX_BATCH });
 
 export const CreditAccessSchema = Type.Union([
@@ -20,29 +20,32 @@ export const CreditAccessSchema = Type.Union([
   Type.Object({ mode: Type.Literal('unlimited') }, closed),
 ]);
 
-export const InviteArgs = Type.Object({ email: Email, role: Role }, closed);
-export const InviteBatchArgs = Type.Object({ invitations: batchOf(InviteArgs) }, closed);
+export const Invitation = Type.Object({ email: Email, role: Role }, closed);
+/** Invite one account or many (seed 000 §IV, §V in bulk): each item answered on its own. */
+export const InviteArgs = Type.Object({ invitations: batchOf(Invitation) }, closed);
 export const InvitationArgs = Type.Object({ invitationId: Id }, closed);
 export const RemoveUsersArgs = Type.Object({ userIds: batchOf(Id) }, closed);
-export const AssignProductArgs = Type.Object(
+export const Quantity = Type.Integer({ minimum: 1, maximum: 100_000 });
+/**
+ * Assign (seed 000 §XII–XVI): every user gets one seat of every purchase. `quantity` and
+ * `fromUserId` (re-allocating from another user, §XV) apply to one user and one purchase only:
+ * the "Allocate product to user" dialog.
+ */
+export const AssignArgs = Type.Object(
   {
-    userId: Id,
-    purchaseId: Id,
-    quantity: Type.Integer({ minimum: 1, maximum: 100_000 }),
+    userIds: batchOf(Id),
+    purchaseIds: Type.Array(Id, { minItems: 1, maxItems: 100 }),
+    quantity: Type.Optional(Quantity),
     fromUserId: Type.Optional(Id),
   },
   closed,
 );
-/** Bulk assign (seed 000 §XIV): every selected user gets one seat of every selected purchase. */
-export const AssignProductsArgs = Type.Object(
-  { userIds: batchOf(Id), purchaseIds: Type.Array(Id, { minItems: 1, maxItems: 100 }) },
-  closed,
-);
-const ProductCode = Type.String({ minLength: 1, maxLength: 64 });
-/** A product, not a purchase: identical products on a user are revoked together (seed 000 §XIX). */
-export const RevokeProductArgs = Type.Object({ userId: Id, productCode: ProductCode }, closed);
-/** Bulk revoke (seed 000 §XX): every selected product from every selected user. */
-export const RevokeProductsArgs = Type.Object(
+export const ProductCode = Type.String({ minLength: 1, maxLength: 64 });
+/**
+ * Revoke (seed 000 §XIX, §XX in bulk): every product from every user; identical products on a user
+ * go together (a product, not a purchase).
+ */
+export const RevokeArgs = Type.Object(
   { userIds: batchOf(Id), productCodes: Type.Array(ProductCode, { minItems: 1, maxItems: 100 }) },
   closed,
 );
@@ -70,16 +73,13 @@ export const MarkNotificationsReadArgs = Type.Object(
 /** Every mutation by name, with the schema of its arguments. */
 export const mutationArgs = {
   invite: InviteArgs,
-  inviteBatch: InviteBatchArgs,
   resendInvitation: InvitationArgs,
   cancelInvitation: InvitationArgs,
   acceptInvitation: InvitationArgs,
   declineInvitation: InvitationArgs,
   removeUsers: RemoveUsersArgs,
-  assignProduct: AssignProductArgs,
-  assignProducts: AssignProductsArgs,
-  revokeProduct: RevokeProductArgs,
-  revokeProducts: RevokeProductsArgs,
+  assign: AssignArgs,
+  revoke: RevokeArgs,
   setCreditAccess: SetCreditAccessArgs,
   requestCredits: RequestCreditsArgs,
   markNotificationsRead: MarkNotificationsReadArgs,
@@ -92,16 +92,39 @@ export const mutationNames = Object.keys(mutationArgs) as MutationName[];
 /** Mutations only the organization's administrator may send. */
 export const adminMutations: readonly MutationName[] = [
   'invite',
-  'inviteBatch',
   'resendInvitation',
   'cancelInvitation',
   'removeUsers',
-  'assignProduct',
-  'assignProducts',
-  'revokeProduct',
-  'revokeProducts',
+  'assign',
+  'revoke',
   'setCreditAccess',
 ];
+
+/** The audit log's names of an intent, for one item and for many (see auditOperationOf). */
+const auditPairs: Partial<Record<MutationName, readonly [one: string, many: string]>> = {
+  invite: ['invite', 'inviteBatch'],
+  assign: ['assignProduct', 'assignProducts'],
+  revoke: ['revokeProduct', 'revokeProducts'],
+};
+
+/**
+ * The name the audit log records a mutation under. The log tells one item from many, as it always
+ * has (the Activity view words them "Revoked products" and "Revoked products (bulk)"), so its
+ * names, filters and words did not change when the pairs of mutations became one.
+ */
+export function auditOperationOf<N extends MutationName>(name: N, args: MutationArgs<N>): string {
+  const pair = auditPairs[name];
+  if (!pair) return name;
+  const a = args as { invitations?: unknown[]; userIds?: unknown[] } & Record<string, unknown>;
+  const [second] = [a.purchaseIds, a.productCodes].filter(Array.isArray) as unknown[][];
+  const one = a.invitations
+    ? a.invitations.length === 1
+    : a.userIds?.length === 1 && second?.length === 1;
+  return one ? pair[0] : pair[1];
+}
+
+/** Every name the audit log records. */
+export const auditedNames: readonly string[] = mutationNames.flatMap((n) => auditPairs[n] ?? [n]);
 
 export function isMutationName(name: unknown): name is MutationName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(mutationArgs, name);
@@ -128,7 +151,7 @@ export type PushRequest = Static<typeof PushRequest>;
 
 /** The outcome of one item of a batch mutation. */
 export const ItemResult = Type.Object({
-  /** The item: an email for invitations, a user id (and product/purchase) otherwise. */
+  /** The item, as src-shared/org/item-key.ts makes it: an invitee's email, a user id (and product/purchase). */
   key: Type.String(),
   email: Type.Optional(Type.String()),
   ok: Type.Boolean(),

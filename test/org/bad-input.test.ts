@@ -47,6 +47,32 @@ const cases: Array<[name: string, path: string, body: string, message: RegExp]> 
     /Invalid args of mutation 2 \(assignProduct\): quantity/,
   ],
   [
+    'wrong argument types under the mutation names of today',
+    '/v1/mutations',
+    JSON.stringify({
+      clientId: 'c',
+      mutations: [
+        { id: 1, name: 'invite', args: { invitations: [{ email: 'x@ext.test', role: 'owner' }] } },
+      ],
+    }),
+    /Invalid args of mutation 1 \(invite\): invitations\.0\.role/,
+  ],
+  [
+    'a quantity for more than one user (it belongs to one user and one purchase)',
+    '/v1/mutations',
+    JSON.stringify({
+      clientId: 'c',
+      mutations: [
+        {
+          id: 1,
+          name: 'assign',
+          args: { userIds: ['acc-m1', 'acc-m2'], purchaseIds: ['p-vray'], quantity: 2 },
+        },
+      ],
+    }),
+    /Invalid args of mutation 1 \(assign\): quantity and fromUserId apply to one user and one purchase only/,
+  ],
+  [
     'an unknown role',
     '/v1/org/invitations',
     JSON.stringify({ email: 'plain@ext.test', role: 'owner' }),

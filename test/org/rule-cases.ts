@@ -1,6 +1,6 @@
 // The table of portal rule cases walked by rules-http.test.ts: who acts, which operation, and the
 // outcome with the seeds' exact message, in order (each case sees the state the previous left).
-import type { MutationName } from '../../src-shared/org/mutations.ts';
+import type { SentName } from '../../src-shared/org/legacy-mutations.ts';
 
 export const ADMIN = 'admin@acme.test';
 export const M1 = 'member1@acme.test';
@@ -19,7 +19,7 @@ export interface Expect {
 export interface Case {
   name: string;
   as: string;
-  op: MutationName;
+  op: SentName;
   args: unknown;
   expect: Expect;
 }

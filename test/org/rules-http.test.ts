@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { orgRoutes, type OrgRouteSpec } from '../../src-shared/cloud-api/org.ts';
 import { statusOf } from '../../src-shared/org/model.ts';
-import type { MutationName, MutationResult } from '../../src-shared/org/mutations.ts';
+import type { SentName } from '../../src-shared/org/legacy-mutations.ts';
+import type { MutationResult } from '../../src-shared/org/mutations.ts';
 import { ADMIN, M1, cases, type Case, type Expect, type Item } from './rule-cases.ts';
 import { startOrgCloud, type OrgCloud } from './helpers.ts';
 
@@ -19,7 +20,7 @@ function normalize(r: Omit<MutationResult, 'id'>): Expect {
   };
 }
 
-const routeOf = (op: MutationName) =>
+const routeOf = (op: SentName) =>
   Object.values(orgRoutes as Record<string, OrgRouteSpec>).find((r) => r.mutation === op);
 
 async function viaRest(cloud: OrgCloud, c: Case): Promise<Expect> {

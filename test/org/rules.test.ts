@@ -21,6 +21,8 @@ import {
 import { hasPersonalPurchases, statusOf } from '../../src-shared/org/model.ts';
 import { resolveRelativeDate } from '../../src-shared/relative-date.ts';
 import { parse } from '../../src-shared/schema.ts';
+import { itemKey, parseItemKey } from '../../src-shared/org/item-key.ts';
+import { legacyMutationArgs } from '../../src-shared/org/legacy-mutations.ts';
 import { mutationArgs, PushRequest } from '../../src-shared/org/mutations.ts';
 
 // Rules take the time as an argument: any instant does, and the dates below are relative to it.
@@ -250,17 +252,34 @@ test('credits: guest pools, quota as a cap, purchases and requests', () => {
 });
 
 test('mutation schemas: names, types and the 10,000-item cap', () => {
-  parse(mutationArgs.invite, { email: 'a@b.c', role: 'guest' });
-  assert.throws(() => parse(mutationArgs.invite, { email: 'a@b.c', role: 'owner' }), /role/);
+  // The old names' schemas, which the cloud still reads (legacy-mutations.ts), and today's.
+  const old = legacyMutationArgs;
+  parse(old.inviteOne, { email: 'a@b.c', role: 'guest' });
+  assert.throws(() => parse(old.inviteOne, { email: 'a@b.c', role: 'owner' }), /role/);
   assert.throws(
-    () => parse(mutationArgs.assignProduct, { userId: 'u', purchaseId: 'p', quantity: '1' }),
+    () => parse(old.assignProduct, { userId: 'u', purchaseId: 'p', quantity: '1' }),
     /quantity/,
   );
   const many = Array.from({ length: 10_001 }, (_, i) => ({ email: `u${i}@x.com`, role: 'guest' }));
-  assert.throws(() => parse(mutationArgs.inviteBatch, { invitations: many }), /10000/);
-  parse(mutationArgs.inviteBatch, { invitations: many.slice(0, 10_000) });
+  assert.throws(() => parse(old.inviteBatch, { invitations: many }), /10000/);
+  parse(old.inviteBatch, { invitations: many.slice(0, 10_000) });
+  parse(mutationArgs.invite, { invitations: [{ email: 'a@b.c', role: 'guest' }] });
+  assert.throws(
+    () => parse(mutationArgs.invite, { invitations: [{ email: 'a@b.c', role: 'owner' }] }),
+    /role/,
+  );
+  const one = { userIds: ['u'], purchaseIds: ['p'] };
+  assert.throws(() => parse(mutationArgs.assign, { ...one, quantity: '1' }), /quantity/);
+  assert.throws(() => parse(mutationArgs.invite, { invitations: many }), /10000/);
   parse(PushRequest, { clientId: 'c', mutations: [{ id: 1, name: 'invite', args: {} }] });
   assert.throws(() =>
     parse(PushRequest, { clientId: 'c', mutations: [{ id: 0, name: 'x', args: {} }] }),
   );
+});
+
+test('one item key for pre-check, cloud, stored answer and screens', () => {
+  assert.equal(itemKey('acc_1'), 'acc_1');
+  assert.equal(itemKey('acc_1', 'vray-3dsmax'), 'acc_1:vray-3dsmax');
+  assert.deepEqual(parseItemKey('acc_1:pur_2'), { userId: 'acc_1', subject: 'pur_2' });
+  assert.deepEqual(parseItemKey('a@b.example'), { userId: 'a@b.example' });
 });

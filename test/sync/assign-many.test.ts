@@ -3,6 +3,7 @@
 // with its message, and bad input refused with nothing queued.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
+import { itemKey } from '../../src-shared/org/item-key.ts';
 import { noFreeSeats, PURCHASE_NOT_FOUND } from '../../src-shared/org/messages.ts';
 import {
   ADMIN,
@@ -198,7 +199,7 @@ test('org.assignMany: bad input is bad_request and nothing is queued', async () 
     assert.equal(core.syncStatus().pending, before);
     assert.equal(core.syncStatus().failed.length, 0);
 
-    // One purchase: its refusals are keyed by user alone, as org.changeResult keys such a batch.
+    // One purchase: its refusals carry the one item key (user and purchase), as the cloud's do.
     const priya = await userByEmail(core, 'priya.nair@northwind.example');
     const one = await bridge(core, 'org.assignMany', {
       userIds: [aiko.id, priya.id],
@@ -206,7 +207,7 @@ test('org.assignMany: bad input is bad_request and nothing is queued', async () 
     });
     assert.deepEqual(
       one.failed.map((f) => [f.key, f.code]),
-      [[priya.id, 'no_free_seats']],
+      [[itemKey(priya.id, PHOENIX), 'no_free_seats']],
     );
   } finally {
     await core.close();

@@ -1,18 +1,12 @@
 // Assign seats of an organization purchase to users, re-allocating from another user when every
 // seat is taken (seed 000 §XII–XVI); bulk assign gives each selected user one seat of each purchase.
 import type { ItemResult, MutationArgs } from '../../../src-shared/org/mutations.ts';
+import { itemKey } from '../../../src-shared/org/item-key.ts';
 import * as notices from '../../../src-shared/org/notices.ts';
 import { checkAssign, splitSeats } from '../../../src-shared/org/rules/assign.ts';
 import { newId } from '../../ids.ts';
 import { borrowedSeats, emailsOf, orgUsers } from './facts.ts';
-import {
-  accepted,
-  batchOutcome,
-  fail,
-  rejectedBy,
-  type AdminContext,
-  type Operation,
-} from './types.ts';
+import { batchOutcome, fail, type AdminContext, type Operation } from './types.ts';
 
 interface PurchaseState {
   id: string;
@@ -120,79 +114,75 @@ async function give(
   return id;
 }
 
-export const assignProduct: Operation<MutationArgs<'assignProduct'>> = {
-  admin: true,
-  target: (a) =>
-    `${a.quantity} seat(s) of ${a.purchaseId} to ${a.userId}${a.fromUserId ? ` from ${a.fromUserId}` : ''}`,
-  async run(c, args) {
-    const ids = [args.userId, ...(args.fromUserId ? [args.fromUserId] : [])];
-    const users = await orgUsers(c, ids);
-    const emails = await emailsOf(c, ids);
-    const p = await loadPurchase(c, args.purchaseId);
-    const target = users.get(args.userId);
-    const fromUser = args.fromUserId ? users.get(args.fromUserId) : undefined;
-    const fromBorrowed = args.fromUserId
-      ? ((await borrowedSeats(c, [args.fromUserId])).get(args.fromUserId)?.get(args.purchaseId) ??
-        0)
-      : 0;
-    const rule = checkAssign({
-      target: {
-        accountId: args.userId,
-        email: target?.email ?? emails.get(args.userId) ?? args.userId,
-        inOrganization: target !== undefined,
-      },
-      purchase: p,
-      quantity: args.quantity,
-      from: args.fromUserId
-        ? {
-            accountId: args.fromUserId,
-            email: fromUser?.email ?? emails.get(args.fromUserId) ?? args.fromUserId,
-            inOrganization: fromUser !== undefined,
-            assignedSeats: p?.perUser.get(args.fromUserId)?.quantity ?? 0,
-            borrowedSeats: fromBorrowed,
-          }
-        : null,
-      now: c.now,
-    });
-    if (!rule.ok) return rejectedBy(rule);
-    if (!p || !target) throw new Error('assign allowed without purchase or user');
-    const id = await give(c, p, target, args.quantity, fromUser ?? null);
-    return accepted({ assignmentId: id });
-  },
-};
+/** One user × one purchase reads as before in the activity log (src-main/activity/describe.ts). */
+function assignTarget(a: MutationArgs<'assign'>): string {
+  const [user] = a.userIds;
+  const [purchase] = a.purchaseIds;
+  if (a.userIds.length !== 1 || a.purchaseIds.length !== 1)
+    return `${a.purchaseIds.length} product(s) to ${a.userIds.length} user(s)`;
+  const from = a.fromUserId ? ` from ${a.fromUserId}` : '';
+  return `${a.quantity ?? 1} seat(s) of ${purchase} to ${user}${from}`;
+}
 
-export const assignProducts: Operation<MutationArgs<'assignProducts'>> = {
+/** The source user's seats of the purchase for a re-allocation (§XV), as the rule reads them. */
+async function sourceFacts(
+  c: AdminContext,
+  p: PurchaseState | null,
+  fromUserId: string,
+  user: { email: string } | undefined,
+  email: string | undefined,
+) {
+  const borrowed = (await borrowedSeats(c, [fromUserId])).get(fromUserId);
+  return {
+    accountId: fromUserId,
+    email: user?.email ?? email ?? fromUserId,
+    inOrganization: user !== undefined,
+    assignedSeats: p?.perUser.get(fromUserId)?.quantity ?? 0,
+    borrowedSeats: p ? (borrowed?.get(p.id) ?? 0) : 0,
+  };
+}
+
+export const assign: Operation<MutationArgs<'assign'>> = {
   admin: true,
-  target: (a) => `${a.purchaseIds.length} product(s) to ${a.userIds.length} user(s)`,
+  target: assignTarget,
   async run(c, args) {
-    const users = await orgUsers(c, args.userIds);
+    // quantity and fromUserId come with one user and one purchase (checked at the door,
+    // src-shared/org/legacy-mutations.ts readMutation).
+    const single = args.userIds.length === 1 && args.purchaseIds.length === 1;
+    const from = args.fromUserId;
+    const ids = [...new Set([...args.userIds, ...(from ? [from] : [])])];
+    const users = await orgUsers(c, ids);
     const emails = await emailsOf(
       c,
-      args.userIds.filter((id) => !users.has(id)),
+      ids.filter((id) => !users.has(id)),
     );
+    const fromUser = from ? users.get(from) : undefined;
     const items: ItemResult[] = [];
     for (const purchaseId of [...new Set(args.purchaseIds)]) {
       const p = await loadPurchase(c, purchaseId);
+      const source = from ? await sourceFacts(c, p, from, fromUser, emails.get(from)) : null;
       for (const userId of args.userIds) {
         const user = users.get(userId);
         const email = user?.email ?? emails.get(userId) ?? userId;
-        const key = `${userId}:${purchaseId}`;
+        const key = itemKey(userId, purchaseId);
+        const quantity = args.quantity ?? 1;
         const rule = checkAssign({
           target: { accountId: userId, email, inOrganization: user !== undefined },
           purchase: p,
-          quantity: 1,
-          from: null,
+          quantity,
+          from: source,
           now: c.now,
         });
         if (!rule.ok || !p || !user) {
           if (!rule.ok) items.push(fail(key, rule, email));
           continue;
         }
-        const id = await give(c, p, user, 1, null);
+        const id = await give(c, p, user, quantity, fromUser ?? null);
         items.push({ key, email, ok: true, id });
       }
     }
     const done = items.filter((i) => i.ok).length;
-    return batchOutcome(items, { assigned: done, failed: items.length - done });
+    const made = single && items[0]?.ok ? { assignmentId: items[0].id } : {};
+    return batchOutcome(items, { ...made, assigned: done, failed: items.length - done });
   },
 };

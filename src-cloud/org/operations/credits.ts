@@ -1,4 +1,5 @@
 // Organizational cloud-credit access (single or bulk) and members' requests for more credits.
+import { itemKey } from '../../../src-shared/org/item-key.ts';
 import type { ItemResult, MutationArgs } from '../../../src-shared/org/mutations.ts';
 import * as notices from '../../../src-shared/org/notices.ts';
 import {
@@ -49,11 +50,11 @@ export const setCreditAccess: Operation<MutationArgs<'setCreditAccess'>> = {
         access,
       );
       if (!rule.ok || !user) {
-        if (!rule.ok) items.push(fail(id, rule, email));
+        if (!rule.ok) items.push(fail(itemKey(id), rule, email));
         continue;
       }
       apply.push(id);
-      items.push({ key: id, email, ok: true });
+      items.push({ key: itemKey(id), email, ok: true });
       c.notes.add(user, notices.creditAccessChanged({ access, organization: c.org.name }));
     }
     const limit = access.mode === 'limit' ? milli(access.limit) : null;

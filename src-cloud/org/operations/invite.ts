@@ -1,4 +1,5 @@
-// Invite (single and batch), resend and cancel: the administrator's side of invitations.
+// Invite (one account or many), resend and cancel: the administrator's side of invitations.
+import { itemKey } from '../../../src-shared/org/item-key.ts';
 import type { MutationArgs, ItemResult } from '../../../src-shared/org/mutations.ts';
 import { LOCKED_TERMS, type MemberRole } from '../../../src-shared/org/model.ts';
 import * as notices from '../../../src-shared/org/notices.ts';
@@ -12,7 +13,6 @@ import {
   fail,
   rejectedBy,
   accepted,
-  singleOutcome,
   type AdminContext,
   type Operation,
   type Outcome,
@@ -110,13 +110,13 @@ export async function inviteAll(
       item.role,
     );
     if (!rule.ok || !invitee) {
-      if (!rule.ok) results.push(fail(email, rule, email));
+      if (!rule.ok) results.push(fail(itemKey(email), rule, email));
       continue;
     }
     const id = newId('inv');
     pending.add(email);
     rows.push({ id, email, role: item.role });
-    results.push({ key: email, email, ok: true, id });
+    results.push({ key: itemKey(email), email, ok: true, id });
     c.notes.add(
       invitee,
       notices.invitationSent({
@@ -147,29 +147,29 @@ export async function inviteAll(
   return results;
 }
 
+/** One invitation reads as before in the activity log (src-main/activity/describe.ts). */
+function inviteTarget(a: MutationArgs<'invite'>): string {
+  const [one] = a.invitations;
+  return a.invitations.length === 1 && one
+    ? `${one.email} as ${one.role}`
+    : `${a.invitations.length} invitation(s)`;
+}
+
 export const invite: Operation<MutationArgs<'invite'>> = {
   admin: true,
-  target: (a) => `${a.email} as ${a.role}`,
-  async run(c, args) {
-    const [item] = await inviteAll(c, [args]);
-    if (!item) throw new Error('invite produced no result');
-    return singleOutcome(item, item.id ? { invitationId: item.id } : undefined);
-  },
-};
-
-export const inviteBatch: Operation<MutationArgs<'inviteBatch'>> = {
-  admin: true,
-  target: (a) => `${a.invitations.length} invitation(s)`,
+  target: inviteTarget,
   async run(c, args) {
     const items = await inviteAll(c, args.invitations);
     const sent = items.filter((i) => i.ok).length;
-    // Seed 000 §V.12: the administrator gets a mail linking to the invitations' status.
-    if (sent > 0)
+    // Seed 000 §V.12: after a bulk invitation the administrator gets a mail linking to their status.
+    if (sent > 0 && args.invitations.length > 1)
       c.notes.add(
         { accountId: c.org.administratorId, email: c.org.administratorEmail },
         notices.invitationsStatus({ sent, failed: items.length - sent }),
       );
-    return batchOutcome(items, { sent, failed: items.length - sent });
+    const [first] = items;
+    const made = items.length === 1 && first?.id ? { invitationId: first.id } : {};
+    return batchOutcome(items, { ...made, sent, failed: items.length - sent });
   },
 };
 

@@ -1,4 +1,5 @@
 // Remove users (single or batch): assigned or borrowed products block; credit access is disabled.
+import { itemKey } from '../../../src-shared/org/item-key.ts';
 import type { ItemResult, MutationArgs } from '../../../src-shared/org/mutations.ts';
 import * as notices from '../../../src-shared/org/notices.ts';
 import { checkRemove } from '../../../src-shared/org/rules/remove.ts';
@@ -30,12 +31,12 @@ export const removeUsers: Operation<MutationArgs<'removeUsers'>> = {
         borrowedSeats: total(borrows.get(id)),
       });
       if (!rule.ok) {
-        items.push(fail(id, rule, email));
+        items.push(fail(itemKey(id), rule, email));
         continue;
       }
       seen.add(id);
       removed.push(id);
-      items.push({ key: id, email, ok: true });
+      items.push({ key: itemKey(id), email, ok: true });
       if (user) c.notes.add(user, notices.userRemoved({ organization: c.org.name }));
     }
     for (const part of chunks(removed)) {

@@ -1,17 +1,11 @@
 // Revoke a product from users: every seat of that product on a user goes together (seed 000 §XIX),
 // and a borrowed one blocks it (seed 000 §XXIII).
 import type { ItemResult, MutationArgs } from '../../../src-shared/org/mutations.ts';
+import { itemKey } from '../../../src-shared/org/item-key.ts';
 import * as notices from '../../../src-shared/org/notices.ts';
 import { checkRevoke } from '../../../src-shared/org/rules/revoke.ts';
 import { borrowedSeats, emailsOf, orgUsers } from './facts.ts';
-import {
-  batchOutcome,
-  fail,
-  singleOutcome,
-  type AdminContext,
-  type Operation,
-  type Outcome,
-} from './types.ts';
+import { batchOutcome, fail, type AdminContext, type Operation, type Outcome } from './types.ts';
 
 async function productName(c: AdminContext, code: string): Promise<string> {
   const p = await c.tx
@@ -32,7 +26,7 @@ async function revokeOne(
   email: string,
   borrowed: Map<string, number> | undefined,
 ): Promise<ItemResult> {
-  const key = `${userId}:${productCode}`;
+  const key = itemKey(userId, productCode);
   const held = user
     ? await c.tx
         .selectFrom('assignments as s')
@@ -70,30 +64,19 @@ async function revokeOne(
   return { key, email, ok: true };
 }
 
-export const revokeProduct: Operation<MutationArgs<'revokeProduct'>> = {
-  admin: true,
-  target: (a) => `${a.productCode} from ${a.userId}`,
-  async run(c, { userId, productCode }): Promise<Outcome> {
-    const users = await orgUsers(c, [userId]);
-    const emails = await emailsOf(c, [userId]);
-    const borrowed = (await borrowedSeats(c, [userId])).get(userId);
-    const item = await revokeOne(
-      c,
-      userId,
-      productCode,
-      await productName(c, productCode),
-      users.get(userId),
-      users.get(userId)?.email ?? emails.get(userId) ?? userId,
-      borrowed,
-    );
-    return singleOutcome(item);
-  },
-};
+/** One product from one user reads as before in the activity log (src-main/activity/describe.ts). */
+function revokeTarget(a: MutationArgs<'revoke'>): string {
+  const [user] = a.userIds;
+  const [code] = a.productCodes;
+  return a.userIds.length === 1 && a.productCodes.length === 1
+    ? `${code} from ${user}`
+    : `${a.productCodes.length} product(s) from ${a.userIds.length} user(s)`;
+}
 
-export const revokeProducts: Operation<MutationArgs<'revokeProducts'>> = {
+export const revoke: Operation<MutationArgs<'revoke'>> = {
   admin: true,
-  target: (a) => `${a.productCodes.length} product(s) from ${a.userIds.length} user(s)`,
-  async run(c, { userIds, productCodes }) {
+  target: revokeTarget,
+  async run(c, { userIds, productCodes }): Promise<Outcome> {
     const users = await orgUsers(c, userIds);
     const emails = await emailsOf(
       c,

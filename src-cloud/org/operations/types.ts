@@ -47,12 +47,6 @@ export function batchOutcome(items: ItemResult[], value?: Record<string, unknown
   };
 }
 
-/** A single-item batch answers like a single operation. */
-export function singleOutcome(item: ItemResult, value?: Record<string, unknown>): Outcome {
-  if (item.ok) return accepted(value);
-  return { status: 'rejected', code: item.code ?? 'rejected', message: item.message ?? '' };
-}
-
 export function fail(
   key: string,
   rule: Extract<RuleResult, { ok: false }>,

@@ -11,6 +11,7 @@ import { Button } from '../../components/Button.tsx';
 import { formatDate } from '../../format/time.ts';
 import { appNowIso } from '../../app/clock.ts';
 import { useOrg } from './orgStore.ts';
+import { send } from './changes/send.ts';
 import { Dialog } from './Dialog.tsx';
 import { useHolders } from './useHolders.ts';
 
@@ -65,14 +66,14 @@ export function AllocateDialog({ user, purchaseId: initial, onAllocated, onClose
     if (!purchase) return;
     if (needFrom && !fromId) return setError('Choose the user to re-allocate the license from');
     setBusy(true);
-    const r = await useOrg.getState().change('org.assign', {
+    const r = await send('org.assign', {
       userIds: [user.id],
       purchaseId: purchase.id,
       quantity,
       ...(needFrom ? { fromUserId: fromId } : {}),
     });
     setBusy(false);
-    if (!r.ok) return setError(r.message);
+    if (r.mutationId === null) return setError(r.message);
     if (r.failed.length) return setError(r.failed[0]?.message ?? 'The product was not allocated');
     const what = `${purchase.productName}${quantity > 1 ? ` × ${quantity}` : ''}`;
     const who = user.name || user.email;

@@ -9,7 +9,7 @@ import { request } from '../../bridge/index.ts';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
 import { useCsvUpload } from '../../csv/useCsvUpload.ts';
-import { useOrg } from './orgStore.ts';
+import { send } from './changes/send.ts';
 import { CsvFilePicker } from './CsvFilePicker.tsx';
 import { InviteReviewList } from './results/InviteReviewList.tsx';
 import { InviteStatus, type SentInvites } from './results/InviteStatus.tsx';
@@ -33,15 +33,15 @@ export function BulkInvite({ onDone }: { onDone: () => void }) {
     [],
   );
 
-  async function send(list: { email: string; role: MemberRole }[]) {
+  async function invite(list: { email: string; role: MemberRole }[]) {
     setBusy(true);
-    const r = await useOrg.getState().change('org.invite', { invitations: list });
+    const r = await send('org.invite', { invitations: list });
     setBusy(false);
     setSent({
-      mutationId: r.ok ? r.mutationId : null,
+      mutationId: r.mutationId,
       emails: list.map((i) => i.email.trim().toLowerCase()),
       failed: r.failed,
-      error: !r.ok && r.failed.length === 0 ? r.message : null,
+      error: r.mutationId === null && r.failed.length === 0 ? r.message : null,
     });
   }
 
@@ -58,7 +58,7 @@ export function BulkInvite({ onDone }: { onDone: () => void }) {
         key={sent.mutationId ?? 'none'}
         sent={sent}
         busy={busy}
-        onInviteAsGuest={(emails) => void send(emails.map((email) => ({ email, role: 'guest' })))}
+        onInviteAsGuest={(emails) => void invite(emails.map((email) => ({ email, role: 'guest' })))}
         onRejected={onRejected}
         onDone={done}
       />
@@ -124,7 +124,7 @@ export function BulkInvite({ onDone }: { onDone: () => void }) {
             busy={busy}
             disabled={rows.length === 0 || rows.length > MAX_BATCH}
             onClick={() =>
-              void send(rows.map((r, i) => ({ email: r.email, role: roles[i] ?? 'member' })))
+              void invite(rows.map((r, i) => ({ email: r.email, role: roles[i] ?? 'member' })))
             }
           >
             Send invites

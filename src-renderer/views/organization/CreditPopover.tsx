@@ -6,8 +6,9 @@ import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
 import { request } from '../../bridge/index.ts';
 import { Button } from '../../components/Button.tsx';
 import { ChangeFateNote } from '../../components/ChangeFateNote.tsx';
-import { useChangeFate } from '../../stores/changeFate.ts';
+import { useChangeFate } from './changes/fate.ts';
 import { useOrg } from './orgStore.ts';
+import { send } from './changes/send.ts';
 import { CreditAccessForm, useCreditChoice } from './CreditAccessForm.tsx';
 import { formatCredits } from './DashboardTiles.tsx';
 import { usePopover } from './usePopover.ts';
@@ -60,9 +61,9 @@ export function CreditPopover({ user, anchor, onClose }: Props) {
     if (typeof access === 'string') return setError(access);
     setBusy(true);
     setSent(null);
-    const r = await useOrg.getState().change('org.setCreditAccess', { userIds: [user.id], access });
+    const r = await send('org.setCreditAccess', { userIds: [user.id], access });
     setBusy(false);
-    if (!r.ok) return setError(r.message);
+    if (r.mutationId === null) return setError(r.message);
     if (r.failed.length) return setError(r.failed[0]?.message ?? 'Not updated');
     setSent(r.mutationId);
   }

@@ -6,6 +6,7 @@ import { Button } from '../../components/Button.tsx';
 import { roleLabel } from '../../format/account.ts';
 import { formatDate } from '../../format/time.ts';
 import { useOrg } from './orgStore.ts';
+import { send } from './changes/send.ts';
 
 export function InvitationsPanel() {
   const invitations = useOrg((s) => s.invitations);
@@ -13,13 +14,11 @@ export function InvitationsPanel() {
   if (invitations.length === 0) return null;
 
   async function run(kind: 'resend' | 'cancel', inv: OrgInvitationRow) {
-    const r = await useOrg
-      .getState()
-      .change(kind === 'resend' ? 'org.resendInvitation' : 'org.cancelInvitation', {
-        invitationId: inv.id,
-      });
+    const r = await send(kind === 'resend' ? 'org.resendInvitation' : 'org.cancelInvitation', {
+      invitationId: inv.id,
+    });
     setNote(
-      r.ok
+      r.mutationId !== null
         ? {
             tone: 'ok',
             text:

@@ -6,6 +6,7 @@ import { Button } from '../../components/Button.tsx';
 import { Field } from '../../components/Field.tsx';
 import { request } from '../../bridge/index.ts';
 import { useOrg } from './orgStore.ts';
+import { send } from './changes/send.ts';
 import { useSession } from '../../stores/session.ts';
 import { BulkInvite } from './BulkInvite.tsx';
 import { Dialog } from './Dialog.tsx';
@@ -56,11 +57,11 @@ export function InviteDialog({ onClose }: { onClose: () => void }) {
     if (wrong) return setError(wrong);
     setError(null);
     setBusy(true);
-    const r = await useOrg.getState().change('org.invite', {
+    const r = await send('org.invite', {
       invitations: [{ email: address, role }],
     });
     setBusy(false);
-    if (!r.ok) return setError(r.message);
+    if (r.mutationId === null) return setError(r.message);
     if (r.failed.length) return setError(r.failed[0]?.message ?? 'The invitation was not sent');
     setSent({ email: address.toLowerCase(), mutationId: r.mutationId });
   }

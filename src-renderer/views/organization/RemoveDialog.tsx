@@ -5,7 +5,7 @@ import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
 import * as msg from '../../../src-shared/org/messages.ts';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
-import { useOrg } from './orgStore.ts';
+import { send } from './changes/send.ts';
 import { useOrgList } from './orgListStore.ts';
 import { Dialog } from './Dialog.tsx';
 import { RemoveResult, type SentRemoval } from './results/RemoveResult.tsx';
@@ -39,9 +39,7 @@ export function RemoveDialog({ users, startChecked = true, onClose }: RemoveDial
 
   async function remove() {
     setBusy(true);
-    const r = await useOrg
-      .getState()
-      .change('org.removeUsers', { userIds: chosen.map((u) => u.id) });
+    const r = await send('org.removeUsers', { userIds: chosen.map((u) => u.id) });
     setBusy(false);
     const failed = r.failed;
     // Removed users leave the selection; failed ones stay checked to act on them next.
@@ -52,10 +50,10 @@ export function RemoveDialog({ users, startChecked = true, onClose }: RemoveDial
     setStep({
       kind: 'result',
       sent: {
-        mutationId: r.ok ? r.mutationId : null,
+        mutationId: r.mutationId,
         userIds: chosen.map((u) => u.id),
         failed,
-        error: !r.ok && failed.length === 0 ? r.message : null,
+        error: r.mutationId === null && failed.length === 0 ? r.message : null,
       },
     });
   }

@@ -6,6 +6,7 @@ import { isLockedTerm } from '../../../src-shared/org/model.ts';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
 import { useOrg } from './orgStore.ts';
+import { send } from './changes/send.ts';
 import { Dialog } from './Dialog.tsx';
 
 interface Props {
@@ -42,11 +43,9 @@ export function RevokeDialog({ user, productCode, onClose }: Props) {
   async function revoke() {
     if (!chosen) return;
     setBusy(true);
-    const r = await useOrg
-      .getState()
-      .change('org.revoke', { userIds: [user.id], productCode: chosen.code });
+    const r = await send('org.revoke', { userIds: [user.id], productCode: chosen.code });
     setBusy(false);
-    if (!r.ok) return setError(r.message);
+    if (r.mutationId === null) return setError(r.message);
     onClose();
   }
 

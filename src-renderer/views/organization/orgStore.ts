@@ -7,22 +7,13 @@ import type {
   OrgInvitationRow,
   OrgPurchaseRow,
   OrgUserRow,
-  QueuedChange,
 } from '../../../src-shared/domain/org.ts';
 import { MAX_BATCH } from '../../../src-shared/org/mutations.ts';
 import { filterQuery } from '../../../src-shared/org/rules/user-filter.ts';
-import { AppError } from '../../../src-shared/errors.ts';
 import { bridge, request } from '../../bridge/index.ts';
 import { messageOf } from '../../stores/errors.ts';
 import { useOrgList } from './orgListStore.ts';
 import { allRows } from './userRows.ts';
-
-export type Failure = QueuedChange['failed'][number];
-
-/** What a change answered: queued (with the items the pre-check refused), or refused whole. */
-export type ChangeOutcome =
-  | { ok: true; mutationId: number; failed: Failure[] }
-  | { ok: false; message: string; failed: Failure[] };
 
 interface OrgStore {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -46,21 +37,7 @@ interface OrgStore {
   loadInvitations: () => Promise<void>;
   loadPurchases: () => Promise<void>;
   clear: () => void;
-  /** Runs a change call and reloads; never throws. */
-  change: <N extends ChangeCall>(
-    name: N,
-    input: Parameters<typeof request<N>>[1],
-  ) => Promise<ChangeOutcome>;
 }
-
-type ChangeCall =
-  | 'org.invite'
-  | 'org.removeUsers'
-  | 'org.assign'
-  | 'org.revoke'
-  | 'org.setCreditAccess'
-  | 'org.resendInvitation'
-  | 'org.cancelInvitation';
 
 /** The page the list shows: its filter, page and size ("All": every match, page by page). */
 async function readPage(): Promise<{
@@ -148,18 +125,6 @@ export const useOrg = create<OrgStore>()((set) => ({
       invitations: [],
       purchases: [],
     });
-  },
-
-  async change(name, input) {
-    try {
-      // What the change touched comes back as `data.changed`, which refreshes those rows.
-      const r = await request(name, input as never);
-      return { ok: true, mutationId: r.mutationId, failed: r.failed };
-    } catch (err) {
-      const e = AppError.from(err);
-      const failed = (e.details as { failed?: Failure[] } | undefined)?.failed ?? [];
-      return { ok: false, message: messageOf(e), failed };
-    }
   },
 }));
 

@@ -5,7 +5,7 @@ import type { MyOrganization } from '../../../src-shared/domain/me.ts';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
-import { useChangeResult } from '../../stores/changeResult.ts';
+import { useChangeResult } from '../organization/changes/result.ts';
 import { useMe } from '../../stores/me.ts';
 import { useSession } from '../../stores/session.ts';
 import { Dialog } from '../organization/Dialog.tsx';

@@ -10,7 +10,7 @@ import {
   withoutSeat,
   type ProductGroup,
 } from './assignPlan.ts';
-import { plural } from './changes.ts';
+import { plural } from '../../../format/plural.ts';
 
 interface Props {
   groups: ProductGroup[];

@@ -1,7 +1,7 @@
 // Step 2 of the assignment wizard: which products to assign (seed 000 §XIV.5), with the free seats
 // of each; a product with no free seat cannot be chosen.
 import type { ProductGroup } from './assignPlan.ts';
-import { plural } from './changes.ts';
+import { plural } from '../../../format/plural.ts';
 
 interface Props {
   groups: ProductGroup[];

@@ -3,7 +3,7 @@
 import type { OrgPurchaseRow, OrgUserRow } from '../../../../src-shared/domain/org.ts';
 import { Banner } from '../../../components/Banner.tsx';
 import { expiryLabel, freeOf, listEmails, withoutSeat } from './assignPlan.ts';
-import { plural } from './changes.ts';
+import { plural } from '../../../format/plural.ts';
 
 interface Props {
   purchases: OrgPurchaseRow[];

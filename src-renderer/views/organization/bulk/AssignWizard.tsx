@@ -13,7 +13,9 @@ import { AssignSummary } from './AssignSummary.tsx';
 import { defaultPurchase, expiryLabel, productGroups } from './assignPlan.ts';
 import { BulkResult } from './BulkResult.tsx';
 import { sendAssignments, usersReached } from './assignSend.ts';
-import { plural, type SentChange } from './changes.ts';
+import { plural } from '../../../format/plural.ts';
+import { parseItemKey } from '../../../../src-shared/org/item-key.ts';
+import type { SentChange } from '../changes/send.ts';
 import { useReallocate } from './Reallocate.tsx';
 import { WizardFrame } from './WizardFrame.tsx';
 
@@ -70,7 +72,7 @@ export function AssignWizard({ users, startChecked, onClose }: Props) {
   }
 
   const productOf = (f: { key: string }) => {
-    const p = byId.get(f.key.split(':')[1] ?? '');
+    const p = byId.get(parseItemKey(f.key).subject ?? '');
     return p ? `${p.productName} (${expiryLabel(p).toLowerCase()})` : '';
   };
 

@@ -5,9 +5,10 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ChangeResult, OrgUserRow } from '../../../../src-shared/domain/org.ts';
 import { Banner } from '../../../components/Banner.tsx';
 import { Spinner } from '../../../components/Spinner.tsx';
-import { useChangeResult } from '../../../stores/changeResult.ts';
+import { useChangeResult } from '../changes/result.ts';
 import { useSession } from '../../../stores/session.ts';
-import { outcomeOf, userOfKey, type Failure, type SentChange } from './changes.ts';
+import { parseItemKey } from '../../../../src-shared/org/item-key.ts';
+import { outcomeOf, type Failure, type SentChange } from '../changes/send.ts';
 
 interface Texts {
   /** "6 assignments made." */
@@ -102,7 +103,7 @@ export function BulkResult({ sent, users, texts, productOf, actionOf }: Props) {
             <tbody>
               {failures.map(({ failure: f, change }, i) => (
                 <tr key={`${f.key}-${i}`}>
-                  <td>{f.email ?? byId.get(userOfKey(f.key))?.email ?? '—'}</td>
+                  <td>{f.email ?? byId.get(parseItemKey(f.key).userId)?.email ?? '—'}</td>
                   {productOf && <td>{productOf(f, change)}</td>}
                   <td>{f.message}</td>
                   {actionOf && <td>{actionOf(f)}</td>}

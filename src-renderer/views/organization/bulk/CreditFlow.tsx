@@ -1,12 +1,14 @@
 // Bulk cloud credit access (seed 000 §XXVI): users → access → summary "Apply updates" → result,
 // one change for every user, followed until the cloud answers.
+import { itemKey } from '../../../../src-shared/org/item-key.ts';
 import { useState } from 'react';
 import type { OrgUserRow } from '../../../../src-shared/domain/org.ts';
 import { Button } from '../../../components/Button.tsx';
 import { CreditAccessForm, describeAccess, useCreditChoice } from '../CreditAccessForm.tsx';
 import { UserPicker } from '../UserPicker.tsx';
 import { BulkResult } from './BulkResult.tsx';
-import { plural, send, type SentChange } from './changes.ts';
+import { plural } from '../../../format/plural.ts';
+import { send, type SentChange } from '../changes/send.ts';
 import { WizardFrame } from './WizardFrame.tsx';
 
 const STEPS = ['Users', 'Access', 'Summary', 'Result'];
@@ -33,7 +35,7 @@ export function CreditFlow({ users, startChecked, onClose }: Props) {
     const change = await send(
       'org.setCreditAccess',
       { userIds: selected.map((u) => u.id), access },
-      selected.map((u) => ({ key: u.id, email: u.email })),
+      selected.map((u) => ({ key: itemKey(u.id), email: u.email })),
     );
     setBusy(false);
     setSent([change]);

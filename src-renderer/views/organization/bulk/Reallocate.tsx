@@ -5,7 +5,8 @@ import { useState, type ReactNode } from 'react';
 import type { OrgUserRow } from '../../../../src-shared/domain/org.ts';
 import { Button } from '../../../components/Button.tsx';
 import { AllocateDialog } from '../AllocateDialog.tsx';
-import { userOfKey, type Failure } from './changes.ts';
+import { parseItemKey } from '../../../../src-shared/org/item-key.ts';
+import type { Failure } from '../changes/send.ts';
 
 interface Target {
   key: string;
@@ -22,8 +23,8 @@ export function useReallocate(users: OrgUserRow[]): {
   const actionOf = (f: Failure, product: string): ReactNode => {
     if (f.code !== 'no_free_seats') return null;
     if (done.has(f.key)) return <span className="bulk-done">Allocated</span>;
-    const user = users.find((u) => u.id === userOfKey(f.key));
-    const purchaseId = f.key.split(':')[1];
+    const { userId, subject: purchaseId } = parseItemKey(f.key);
+    const user = users.find((u) => u.id === userId);
     if (!user || !purchaseId) return null;
     return (
       <Button

@@ -2,12 +2,14 @@
 // → result. Identical products go together, so one change per product, each followed.
 import { useState } from 'react';
 import type { OrgPurchaseRow, OrgUserRow } from '../../../../src-shared/domain/org.ts';
+import { itemKey } from '../../../../src-shared/org/item-key.ts';
 import { isLockedTerm } from '../../../../src-shared/org/model.ts';
 import { Button } from '../../../components/Button.tsx';
 import { useOrg } from '../orgStore.ts';
 import { UserPicker } from '../UserPicker.tsx';
 import { BulkResult } from './BulkResult.tsx';
-import { plural, send, type SentChange } from './changes.ts';
+import { plural } from '../../../format/plural.ts';
+import { send, type SentChange } from '../changes/send.ts';
 import { WizardFrame } from './WizardFrame.tsx';
 
 const STEPS = ['Users', 'Products', 'Summary', 'Result'];
@@ -61,13 +63,9 @@ export function RevokeFlow({ users, startChecked, onClose }: Props) {
     setBusy(true);
     const out: SentChange[] = [];
     for (const h of chosen) {
-      const keys = h.users.map((u) => ({ key: `${u.id}:${h.code}`, email: u.email }));
+      const keys = h.users.map((u) => ({ key: itemKey(u.id, h.code), email: u.email }));
       const ids = h.users.map((u) => u.id);
-      out.push(
-        await send('org.revoke', { userIds: ids, productCode: h.code }, keys, h.name, (k) =>
-          k.includes(':') ? k : `${k}:${h.code}`,
-        ),
-      );
+      out.push(await send('org.revoke', { userIds: ids, productCode: h.code }, keys, h.name));
     }
     setBusy(false);
     setSent(out);

@@ -6,32 +6,24 @@
 import type { OrgPurchaseRow, OrgUserRow } from '../../../../src-shared/domain/org.ts';
 import { notSentNoSeat } from '../../../../src-shared/org/messages.ts';
 import { freeOf, withoutSeat } from './assignPlan.ts';
-import { send, type SentChange } from './changes.ts';
+import { itemKey } from '../../../../src-shared/org/item-key.ts';
+import { send, type SentChange } from '../changes/send.ts';
 
 /** How many of the users get at least one seat: the button's "Assign to N users". */
 export function usersReached(planned: OrgPurchaseRow[], users: OrgUserRow[]): number {
   return Math.min(users.length, Math.max(0, ...planned.map(freeOf)));
 }
 
-const withPurchase = (purchaseId: string) => (k: string) =>
-  k.includes(':') ? k : `${k}:${purchaseId}`;
+/** The items of one purchase for these users, keyed as the pre-check and the cloud key them. */
+const itemsOf = (p: OrgPurchaseRow, users: OrgUserRow[]) =>
+  users.map((u) => ({ key: itemKey(u.id, p.id), email: u.email }));
 
-async function sendAll(full: OrgPurchaseRow[], users: OrgUserRow[]): Promise<SentChange> {
-  const keys = full.flatMap((p) => users.map((u) => ({ key: `${u.id}:${p.id}`, email: u.email })));
-  // With one purchase refusals are keyed by user alone (pre-check and cloud alike).
-  const single = full.length === 1 ? full[0]?.id : undefined;
-  const pair = (k: string) => (k.includes(':') || !single ? k : `${k}:${single}`);
-  const change = await send(
+function sendAll(full: OrgPurchaseRow[], users: OrgUserRow[]): Promise<SentChange> {
+  return send(
     'org.assignMany',
     { userIds: users.map((u) => u.id), purchaseIds: full.map((p) => p.id) },
-    keys,
-    undefined,
-    pair,
+    full.flatMap((p) => itemsOf(p, users)),
   );
-  const refused = new Set(change.local.map((f) => f.key));
-  const left = full.filter((p) => users.some((u) => !refused.has(`${u.id}:${p.id}`)));
-  const sole = single ?? (left.length === 1 ? left[0]?.id : undefined);
-  return { ...change, keyOf: (k) => (k.includes(':') || !sole ? k : `${k}:${sole}`) };
 }
 
 export async function sendAssignments(
@@ -43,24 +35,21 @@ export async function sendAssignments(
   if (full.length > 0) sent.push(await sendAll(full, users));
   for (const p of planned.filter((x) => freeOf(x) < users.length)) {
     const getting = users.slice(0, freeOf(p));
-    const keyOf = withPurchase(p.id);
     if (getting.length > 0)
-      sent.push({
-        ...(await send(
+      sent.push(
+        await send(
           'org.assignMany',
           { userIds: getting.map((u) => u.id), purchaseIds: [p.id] },
-          getting.map((u) => ({ key: `${u.id}:${p.id}`, email: u.email })),
-          undefined,
-          keyOf,
-        )),
-        keyOf,
-      });
-    const left = withoutSeat(p, users).map((u) => ({ key: `${u.id}:${p.id}`, email: u.email }));
+          itemsOf(p, getting),
+        ),
+      );
+    const left = itemsOf(p, withoutSeat(p, users));
     const reason = notSentNoSeat(p.productName, freeOf(p), users.length);
     sent.push({
       mutationId: null,
+      message: reason,
       keys: left,
-      local: left.map((k) => ({ ...k, code: 'no_free_seats', message: reason })),
+      failed: left.map((k) => ({ ...k, code: 'no_free_seats', message: reason })),
     });
   }
   return sent;

@@ -1,13 +1,14 @@
 // The bulk-invite status (seed 000 §V): what the cloud answered for the invitations sent, waiting
 // for it while it has not, and the failed invitations with the reason per address, "Invite as
 // guest" for addresses refused as members, and a CSV of them.
+import { itemKey } from '../../../../src-shared/org/item-key.ts';
 import { formatCount } from '../../../format/number.ts';
 import { useEffect, useMemo, useState } from 'react';
 import { Banner } from '../../../components/Banner.tsx';
 import { Button } from '../../../components/Button.tsx';
 import { downloadCsv } from '../../../csv/download.ts';
-import { useChangeOutcome } from '../../../stores/changeResult.ts';
-import type { Failure } from '../orgStore.ts';
+import { useChangeOutcome } from '../changes/result.ts';
+import type { Failure } from '../changes/send.ts';
 import { CloudWait } from './CloudWait.tsx';
 
 export interface SentInvites {
@@ -40,7 +41,7 @@ export function InviteStatus({
   onDone,
 }: InviteStatusProps) {
   const [showFailed, setShowFailed] = useState(false);
-  const keys = useMemo(() => sent.emails.map((e) => ({ key: e, email: e })), [sent]);
+  const keys = useMemo(() => sent.emails.map((e) => ({ key: itemKey(e), email: e })), [sent]);
   const { result, failures, answered, online } = useChangeOutcome(
     sent.mutationId,
     sent.failed,

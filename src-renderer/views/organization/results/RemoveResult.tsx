@@ -1,6 +1,7 @@
 // The removal's result (seed 000 §VIII): waiting for the cloud while it has not answered, then
 // "Not all users have been removed" with the failed removals (the pre-check's and the cloud's),
 // the reason per user and a Download CSV of them.
+import { itemKey } from '../../../../src-shared/org/item-key.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { OrgUserRow } from '../../../../src-shared/domain/org.ts';
 import * as msg from '../../../../src-shared/org/messages.ts';
@@ -9,8 +10,8 @@ import { Banner } from '../../../components/Banner.tsx';
 import { Button } from '../../../components/Button.tsx';
 import { downloadCsv } from '../../../csv/download.ts';
 import { roleLabel } from '../../../format/account.ts';
-import { useChangeOutcome } from '../../../stores/changeResult.ts';
-import type { Failure } from '../orgStore.ts';
+import { useChangeOutcome } from '../changes/result.ts';
+import type { Failure } from '../changes/send.ts';
 import { useOrgList } from '../orgListStore.ts';
 import { Dialog } from '../Dialog.tsx';
 import { CloudWait } from './CloudWait.tsx';
@@ -40,7 +41,7 @@ export function RemoveResult({ users, sent, onClose }: RemoveResultProps) {
     () =>
       sent.userIds.map((id) => {
         const email = byId.get(id)?.email;
-        return email ? { key: id, email } : { key: id };
+        return email ? { key: itemKey(id), email } : { key: itemKey(id) };
       }),
     [sent, byId],
   );

@@ -1,9 +1,8 @@
 // A change's fate where it was made (issue 18, docs/interface.md): pending, then applied or undone
-// with the cloud's reason. Built on the existing pipeline (useChangeResult); the one place the
-// house change pipeline (issue 17) can later replace.
-import { forPeople } from '../../src-shared/plain-words.ts';
-import { useChangeResult } from './changeResult.ts';
-import { useSession } from './session.ts';
+// with the cloud's reason, followed with useChangeResult (./result.ts).
+import { forPeople } from '../../../../src-shared/plain-words.ts';
+import { useChangeResult } from './result.ts';
+import { useSession } from '../../../stores/session.ts';
 
 export type ChangeFate =
   | { state: 'idle' }

@@ -1,8 +1,9 @@
-// Follows one queued change until the cloud answers it, for the result screens of bulk operations.
+// Follows one queued change until the cloud answers it (sent by ./send.ts): for the result screens
+// of bulk operations, and the fate shown beside a single-user change (./fate.ts).
 import { useEffect, useMemo, useState } from 'react';
-import type { ChangeResult, QueuedChange } from '../../src-shared/domain/org.ts';
-import { bridge, request } from '../bridge/index.ts';
-import { useSession } from './session.ts';
+import type { ChangeResult, QueuedChange } from '../../../../src-shared/domain/org.ts';
+import { bridge, request } from '../../../bridge/index.ts';
+import { useSession } from '../../../stores/session.ts';
 
 type Failure = QueuedChange['failed'][number];
 
@@ -39,7 +40,7 @@ export function useChangeResult(mutationId: number | null): ChangeResult | null 
 export function allFailures(
   local: Failure[],
   result: ChangeResult | null,
-  keys: { key: string; email?: string }[],
+  keys: readonly { key: string; email?: string }[],
 ): Failure[] {
   if (!result) return local;
   const out = [...local];
@@ -82,7 +83,7 @@ export interface ChangeOutcome {
 export function useChangeOutcome(
   mutationId: number | null,
   local: Failure[],
-  keys: { key: string; email?: string }[],
+  keys: readonly { key: string; email?: string }[],
 ): ChangeOutcome {
   const result = useChangeResult(mutationId);
   const online = useSession((s) => s.session?.sync.online ?? false);
