@@ -7,7 +7,7 @@ import { AppError, type ErrorInfo } from './errors.ts';
 export const CLOUD_UNREACHABLE =
   'Can’t reach the Chaos cloud. Check your connection and try again.';
 
-/** Schema-validation wording that must never reach the screen (issue 18 acceptance 2). */
+/** Schema-validation wording that must never reach the screen (docs/interface.md). */
 export const SCHEMA_SHAPE =
   /must match pattern|must not have (fewer|more) than|Invalid (input|body|args) |must be (string|number|integer|boolean|object|array)|is not a known field|must NOT|must be equal to one of/;
 

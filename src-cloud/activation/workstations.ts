@@ -1,5 +1,6 @@
-// Offline activation on the cloud's side (seed 004 steps 3-5): an activation request file is
-// checked (its own machine key signed it), the workstation is registered and its .crt issued.
+// Offline activation on the cloud's side (docs/sources.md, Online licensing "Offline Activation"
+// steps 3-5): an activation request file is checked (its own machine key signed it), the
+// workstation is registered and its .crt issued.
 import { verifyDocument } from '../../src-shared/activation/verify.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import type { CloudContext } from '../context.ts';

@@ -1,6 +1,7 @@
-// Downloads (seed 003 "Downloads"): the installer of each product the account may use now, with its
-// SHA-256. The vendor's installers are out of reach, so each file is a small generated stand-in
-// with the same name, served by this server, its checksum computed from its bytes (docs/billing.md).
+// Downloads (docs/sources.md, Navigation "Downloads"): the installer of each product the account
+// may use now, with its SHA-256. The vendor's installers are out of reach, so each file is a small
+// generated stand-in with the same name, served by this server, its checksum computed from its
+// bytes (docs/billing.md).
 import { createHash } from 'node:crypto';
 import type { DownloadView } from '../../src-shared/cloud-api/billing.ts';
 import type { Store } from '../store/db.ts';

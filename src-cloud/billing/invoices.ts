@@ -1,6 +1,7 @@
-// Invoices and payments (seed 002 "Invoices"): issuing with the billing details of the moment,
-// listing with search and filters, the outstanding balance (sum of unpaid), paying one, several or
-// all. The payment processor is simulated: a payment is recorded, nothing is charged.
+// Invoices and payments (docs/sources.md, Account management "Invoices"): issuing with the billing
+// details of the moment, listing with search and filters, the outstanding balance (sum of unpaid),
+// paying one, several or all. The payment processor is simulated: a payment is recorded, nothing is
+// charged.
 import type {
   InvoicesAnswer,
   InvoicesQuery,

@@ -1,6 +1,7 @@
-// The simulated store (seed 000 §I, seed 002 "Buy again"): what this account may buy, and orders
-// of subscriptions, credits, trials and betas. Paid orders are invoiced and paid at once with the
-// saved (simulated) payment method; trials and betas cost nothing and anyone may apply.
+// The simulated store (docs/sources.md, Portal guide §I, Account management "Expired Products"):
+// what this account may buy, and orders of subscriptions, credits, trials and betas. Paid orders
+// are invoiced and paid at once with the saved (simulated) payment method; trials and betas cost
+// nothing and anyone may apply.
 import type { OrderAnswer, OrderBody, StoreAnswer } from '../../src-shared/cloud-api/billing.ts';
 import { formatCents } from '../../src-shared/billing/money.ts';
 import {

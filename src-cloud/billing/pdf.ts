@@ -1,5 +1,6 @@
-// The PDF of an invoice (seed 002: "download individual invoices as .pdf"): seller, the billing
-// information with VAT ID it was issued to, lines, total and status. pdfkit, built-in fonts only.
+// The PDF of an invoice (docs/sources.md, Account management "Invoices": "download individual
+// invoices as .pdf"): seller, the billing information with VAT ID it was issued to, lines, total
+// and status. pdfkit, built-in fonts only.
 import PDFDocument from 'pdfkit';
 import type { InvoiceView } from '../../src-shared/cloud-api/billing.ts';
 import { formatCents } from '../../src-shared/billing/money.ts';

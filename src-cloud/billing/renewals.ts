@@ -1,10 +1,11 @@
-// Automatic renewal on the cloud's clock (seed 002: "The billing upon renewal will be handled
-// automatically"): a subscription with auto-renewal on whose end has come is extended by its term
-// and invoiced to the billing information of that moment (VAT ID included); with a saved card the
-// invoice is paid at once (simulated), otherwise it stays unpaid and adds to the balance.
-// Settled before every read that shows a purchase's end — the portal's reads, the organization's
-// pull, a license server's entitlement — and swept hourly, so a renewed license never looks
-// expired to a replica or a license server because nobody opened Billing.
+// Automatic renewal on the cloud's clock (docs/sources.md, Account management "Enable or Disable
+// Auto-Renewal": "The billing upon renewal will be handled automatically"): a subscription with
+// auto-renewal on whose end has come is extended by its term and invoiced to the billing
+// information of that moment (VAT ID included); with a saved card the invoice is paid at once
+// (simulated), otherwise it stays unpaid and adds to the balance. Settled before every read that
+// shows a purchase's end — the portal's reads, the organization's pull, a license server's
+// entitlement — and swept hourly, so a renewed license never looks expired to a replica or a
+// license server because nobody opened Billing.
 import type { Kysely } from 'kysely';
 import { priceOf } from '../../src-shared/billing/prices.ts';
 import { TERM_DAYS } from '../../src-shared/billing/proration.ts';

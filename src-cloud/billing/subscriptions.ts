@@ -1,6 +1,7 @@
-// Subscriptions (seed 002 "Active Products", "Expired Products"): an account's own purchases with
-// their auto-renew window, the prorated price of more seats or an upgrade, and the orders that
-// apply them. Whose they are follows docs/roles.md: the administrator's are the organization's.
+// Subscriptions (docs/sources.md, Account management "Active Products", "Expired Products"): an
+// account's own purchases with their auto-renew window, the prorated price of more seats or an
+// upgrade, and the orders that apply them. Whose they are follows docs/roles.md: the
+// administrator's are the organization's.
 import type {
   OrderAnswer,
   QuoteAnswer,
@@ -79,7 +80,8 @@ function view(
         ? 'organization'
         : 'personal',
     upgradeTo: up && isRenewable(r.term) ? { code: up, name: names.get(up) ?? up } : null,
-    // Seed 002: "Copy License Key (For versions older than 4.1)" — only perpetual licenses have one.
+    // docs/sources.md, Account management "Active Products": "Copy License Key (For versions older
+    // than 4.1)" — only perpetual licenses have one.
     licenseKey: r.term === 'perpetual' ? licenseKeyOf(r.id) : null,
     payment: isRenewable(r.term) ? (payment ?? NO_CARD_LABEL) : 'Not renewed',
   };

@@ -1,6 +1,7 @@
-// Whose credits a user's render spends (seed 000 §I: guests "consume from only one pool at a
-// time"): the administrator spends the pool; a member the pool within their quota; a guest the
-// pool when organizational access is on, else their personal credits; anyone else personal ones.
+// Whose credits a user's render spends (docs/sources.md, Portal guide §I: guests "consume from only
+// one pool at a time"): the administrator spends the pool; a member the pool within their quota; a
+// guest the pool when organizational access is on, else their personal credits; anyone else
+// personal ones.
 import { availableCredits } from '../../src-shared/org/rules/credits.ts';
 import type { CreditAccess } from '../../src-shared/org/model.ts';
 import { fromMilli } from '../../src-shared/credits/rules.ts';

@@ -1,5 +1,6 @@
 // Buying a lot of credits (the shop is simulated): the administrator's feeds the pool; a guest
-// may buy personal credits only while organizational access is off (seed 000 §I); members never.
+// may buy personal credits only while organizational access is off (docs/sources.md, Portal guide
+// §I); members never.
 import type { RuleResult } from '../../src-shared/org/model.ts';
 import { checkPersonalCreditPurchase } from '../../src-shared/org/rules/credits.ts';
 import { toMilli } from '../../src-shared/credits/rules.ts';

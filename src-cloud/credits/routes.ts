@@ -40,7 +40,8 @@ export function creditRoutesModule(app: FastifyInstance, ctx: CloudContext): voi
       );
       return rule.ok ? { balance: await balanceOf(r, caller.accountId) } : rule;
     });
-    // A purchase the seeds forbid answers like an organization rule (409 with the rule's code).
+    // A purchase the guides forbid (docs/sources.md, Portal guide §I) answers like an organization
+    // rule (409 with the rule's code).
     if ('code' in done)
       return reply.status(statusOf(done.code)).send({ error: done.code, message: done.message });
     return done.balance;

@@ -1,5 +1,6 @@
 // Who is acting: the account, the organization it administers or belongs to, and the rule that
-// an account with an active commercial license is an organization by default (seed 001).
+// an account with an active commercial license is an organization by default (docs/sources.md,
+// Portal overview "Organizational Setup").
 import type { Kysely } from 'kysely';
 import { AppError } from '../../src-shared/errors.ts';
 import { newId } from '../ids.ts';
@@ -118,8 +119,8 @@ export async function loadActor(db: Db, accountId: string, now: string): Promise
 export type OrgRequestState = 'confirmed' | 'requested';
 
 /**
- * Seed 000 §II: an account that is not an organization by default asks for one with its customer
- * number; it stays `requested` until the vendor confirms it.
+ * docs/sources.md, Portal guide §II: an account that is not an organization by default asks for one
+ * with its customer number; it stays `requested` until the vendor confirms it.
  */
 export async function requestOrganization(
   db: Db,

@@ -1,4 +1,4 @@
-// The organization's routes (seed 000 Self-Service Portal), the mutation push and the change feed.
+// The organization's routes (docs/sources.md, Portal guide), the mutation push and the change feed.
 // Operation routes and /v1/mutations run the same implementation (src-cloud/org/run.ts).
 import { isoNow } from '../../src-shared/clock.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';

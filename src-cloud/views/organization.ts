@@ -17,9 +17,10 @@ export interface OrgPlace {
 }
 
 /**
- * One account has one organization (seeds 000 §I, 001; docs/roles.md). A Member or Guest of an
- * organization is that, first: the organization its own commercial license made by default stays
- * set aside while it belongs to another, so it never answers as an administrator there.
+ * One account has one organization (docs/sources.md, Portal guide §I and Portal overview "Terms";
+ * docs/roles.md). A Member or Guest of an organization is that, first: the organization its own
+ * commercial license made by default stays set aside while it belongs to another, so it never
+ * answers as an administrator there.
  */
 export async function organizationOf(db: Store, accountId: string): Promise<OrgPlace | null> {
   const base = db

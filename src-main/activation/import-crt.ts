@@ -1,6 +1,7 @@
-// Importing a .crt (seed 004 step 6). With a pinned cloud key the file must verify with it; on a
-// server that never met the cloud the key inside the file is pinned, only once the file verified
-// with it (trust on first use, docs/activation.md "Pinned cloud key"). A refusal changes nothing.
+// Importing a .crt (docs/sources.md, Online licensing "Offline Activation" step 6). With a pinned
+// cloud key the file must verify with it; on a server that never met the cloud the key inside the
+// file is pinned, only once the file verified with it (trust on first use, docs/activation.md
+// "Pinned cloud key"). A refusal changes nothing.
 import type { SignedEnvelope } from '../../src-shared/activation/formats.ts';
 import { verifyDocument } from '../../src-shared/activation/verify.ts';
 import { AppError } from '../../src-shared/errors.ts';

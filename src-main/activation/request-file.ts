@@ -1,5 +1,6 @@
-// The activation request file (seed 004 step 2): fingerprint, public key, name, host and a nonce,
-// signed by the machine's own key so the cloud knows the requester holds it (docs/activation.md).
+// The activation request file (docs/sources.md, Online licensing "Offline Activation" step 2):
+// fingerprint, public key, name, host and a nonce, signed by the machine's own key so the cloud
+// knows the requester holds it (docs/activation.md).
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { ActivationRequestPayload } from '../../src-shared/activation/formats.ts';

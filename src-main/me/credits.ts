@@ -84,7 +84,10 @@ export function pendingCreditRequests(core: Core): number {
   return core.sync.store.pendingCount('requestCredits');
 }
 
-/** Queues "Request more cloud credits"; the cloud notifies the administrator (seed 000 §XXV 8). */
+/**
+ * Queues "Request more cloud credits"; the cloud notifies the administrator (docs/sources.md,
+ * Portal guide §XXV 8).
+ */
 export function requestCredits(core: Core, args: MutationArgs<'requestCredits'>): QueuedChange {
   const account = core.account();
   const rule = checkRequestCredits(account.organization?.role ?? null);

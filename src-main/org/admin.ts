@@ -149,7 +149,10 @@ export class OrgAdmin {
     );
   }
 
-  /** Bulk assignment: one seat of each purchase to each user, as ONE change (seed 000 §XIV). */
+  /**
+   * Bulk assignment: one seat of each purchase to each user, as ONE change (docs/sources.md, Portal
+   * guide §XIV).
+   */
   assignMany(userIds: string[], purchaseIds: string[]): QueuedChange {
     const s = this.#requireAdmin();
     const plan = planAssignMany(s, this.#facts(), userIds, purchaseIds);

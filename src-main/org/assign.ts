@@ -1,5 +1,6 @@
-// Assignment pre-checks against the replica (seed 000 §XIII–XVI): the shared rules per user and
-// purchase, the optimistic assignment rows, and the seats taken from a source user when re-allocating.
+// Assignment pre-checks against the replica (docs/sources.md, Portal guide §XIII–XVI): the shared
+// rules per user and purchase, the optimistic assignment rows, and the seats taken from a source
+// user when re-allocating.
 import { randomUUID } from 'node:crypto';
 import type { AssignmentRow, PurchaseRow } from '../../src-shared/cloud-api/sync.ts';
 import type { QueuedChange } from '../../src-shared/domain/org.ts';
@@ -142,10 +143,10 @@ export function planAssign(
 }
 
 /**
- * Bulk assignment (seed 000 §XIV): one seat of every purchase for every user, checked in the order
- * the cloud applies them (purchase by purchase, users in order), so free seats run out alike.
- * Failures are keyed by user and purchase (src-shared/org/item-key.ts), as the cloud keys its
- * per-item results. The mutation carries the
+ * Bulk assignment (docs/sources.md, Portal guide §XIV): one seat of every purchase for every user,
+ * checked in the order the cloud applies them (purchase by purchase, users in order), so free seats
+ * run out alike. Failures are keyed by user and purchase (src-shared/org/item-key.ts), as the cloud
+ * keys its per-item results. The mutation carries the
  * users and purchases with at least one item that passed; the cloud checks every item again.
  */
 export function planAssignMany(

@@ -1,6 +1,7 @@
-// A `fetch` for the cloud client that goes through an HTTP(S) proxy (seed 004 "Settings"): plain
-// http:// requests are forwarded with their absolute URL, https:// ones through a CONNECT
-// tunnel. A proxy that fails is named in the error, so the status bar says which (issue 12).
+// A `fetch` for the cloud client that goes through an HTTP(S) proxy (docs/sources.md, Online
+// licensing "Settings and proxy"): plain http:// requests are forwarded with their absolute URL,
+// https:// ones through a CONNECT tunnel. A proxy that fails is named in the error, so the status
+// bar says which (issue 12).
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { connect as tlsConnect } from 'node:tls';

@@ -1,6 +1,7 @@
-// Settings' room (seed 004 "Settings and proxy", docs/activation.md "Settings"): the file
-// `<data>/settings.json` (cloud URL, proxy, proxy user, connect timeout — no secret) and the proxy
-// password, kept where the sign-in credential is (OS keychain, --credential-file, or memory).
+// Settings' room (docs/sources.md, Online licensing "Settings and proxy", docs/activation.md
+// "Settings"): the file `<data>/settings.json` (cloud URL, proxy, proxy user, connect timeout — no
+// secret) and the proxy password, kept where the sign-in credential is (OS keychain,
+// --credential-file, or memory).
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../src-shared/errors.ts';

@@ -1,5 +1,6 @@
-// The invitee's prompt (seed 000 §IV): who invited them, to which organization and as which role,
-// "Would you like to accept the invitation?" with Decline / Accept; then where the answer stands.
+// The invitee's prompt (docs/sources.md, Portal guide §IV): who invited them, to which organization
+// and as which role, "Would you like to accept the invitation?" with Decline / Accept; then where
+// the answer stands.
 import { useEffect, useState } from 'react';
 import type { OrgInvitationRow } from '../../src-shared/domain/org.ts';
 import {

@@ -1,4 +1,5 @@
-// The left navigation: the seeds' menus, Organization only for the organization's administrator.
+// The left navigation: the portal's menus (docs/sources.md, Navigation "Menus"), Organization only
+// for the organization's administrator.
 import { Icon } from '../components/Icon.tsx';
 import { useSession } from '../stores/session.ts';
 import { Brand } from './Brand.tsx';

@@ -1,4 +1,4 @@
-// The seeds' menus, in the portal's order, with who may see each.
+// The portal's menus in its order (docs/sources.md, Navigation "Menus"), with who may see each.
 import type { OrgRole } from '../../src-shared/domain/account.ts';
 import type { IconName } from '../components/Icon.tsx';
 import type { MenuId } from './route.ts';

@@ -1,5 +1,6 @@
-// The status bar's one offline line: a proxy that failed is named (issue 12, seed 004 "Settings
-// and proxy"), since the user can fix it in Settings; any other reason stays in Details.
+// The status bar's one offline line: a proxy that failed is named (issue 12, docs/sources.md,
+// Online licensing "Settings and proxy"), since the user can fix it in Settings; any other reason
+// stays in Details.
 const PROXY_FAILED = /proxy (https?:\/\/\S+?) failed/;
 
 /** The proxy a cloud error names (src-main/settings/proxy-fetch.ts), or null. */

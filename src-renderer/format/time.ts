@@ -1,6 +1,7 @@
 // The one date and time formatter of every screen, chart axis and export (issue 18,
-// docs/interface.md): the seeds' shape "2 Dec 2026" and "2 Dec 2026 • 1:45 PM", with the month's
-// name and the clock (12 or 24 hours) of the user's locale; ages as "12 minutes ago".
+// docs/interface.md): the portal's shape (docs/sources.md, Portal guide §XXVIII) "2 Dec 2026" and
+// "2 Dec 2026 • 1:45 PM", with the month's name and the clock (12 or 24 hours) of the user's
+// locale; ages as "12 minutes ago".
 
 import { plural } from './plural.ts';
 

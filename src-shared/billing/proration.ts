@@ -1,6 +1,7 @@
-// Add seats and upgrades (seed 002): "The price for the new seats will be prorated according to
-// the remaining days until the next renewal date." The quote shown before confirming is the
-// invoice: both come from this one function, in integer cents.
+// Add seats and upgrades (docs/sources.md, Account management "Add Seats to a subscription"): "The
+// price for the new seats will be prorated according to the remaining days until the next renewal
+// date." The quote shown before confirming is the invoice: both come from this one function, in
+// integer cents.
 import { roundCents, type Cents } from './money.ts';
 import { DAY_MS, type RenewTerm } from './renewal.ts';
 

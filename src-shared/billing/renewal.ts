@@ -1,6 +1,6 @@
-// Auto-renewal windows (seed 002 "Enable or Disable Auto-Renewal"): disabling is possible until 30
-// days (annual) or 7 days (monthly) before the renewal date; enabling until 1 day before. Time is
-// an input: callers pass the clock's now (docs/time.md).
+// Auto-renewal windows (docs/sources.md, Account management "Enable or Disable Auto-Renewal"):
+// disabling is possible until 30 days (annual) or 7 days (monthly) before the renewal date;
+// enabling until 1 day before. Time is an input: callers pass the clock's now (docs/time.md).
 
 export const DAY_MS = 86_400_000;
 

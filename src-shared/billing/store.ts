@@ -1,6 +1,7 @@
-// Who may buy what in the store (seed 000 §I): Members never (they use what their administrator
-// allocates); a Guest buys licenses for personal use, and personal credits only while her access
-// to the organizational credits is off; anyone — Members too — may apply for a trial or a beta.
+// Who may buy what in the store (docs/sources.md, Portal guide §I): Members never (they use what
+// their administrator allocates); a Guest buys licenses for personal use, and personal credits only
+// while her access to the organizational credits is off; anyone — Members too — may apply for a
+// trial or a beta.
 import { GUEST_DISABLE_ORG_ACCESS_TO_BUY, MEMBERS_CANNOT_PURCHASE } from '../org/messages.ts';
 import type { OrgRole } from '../domain/account.ts';
 

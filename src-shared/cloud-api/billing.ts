@@ -34,7 +34,10 @@ export const SubscriptionView = Type.Object({
   /** The price of one seat for one term; null for trials, betas and the like. */
   unitCents: Type.Union([Cents, Type.Null()]),
   autoRenew: Type.Boolean(),
-  /** Whether the auto-renew switch can be flipped now, and why not (seed 002 windows). */
+  /**
+   * Whether the auto-renew switch can be flipped now, and why not (docs/sources.md, Account
+   * management "Enable or Disable Auto-Renewal").
+   */
   autoRenewChange: Type.Object({
     allowed: Type.Boolean(),
     reason: Type.Union([Type.String(), Type.Null()]),
@@ -267,7 +270,7 @@ export const billingRoutes = {
   setAutoRenew: route({
     method: 'POST',
     path: '/v1/subscriptions/auto-renew',
-    summary: 'Enable or disable auto-renewal inside the seeds’ windows (30/7 days, 1 day)',
+    summary: 'Enable or disable auto-renewal inside the portal’s windows (30/7 days, 1 day)',
     body: AutoRenewBody,
     response: SubscriptionView,
   }),

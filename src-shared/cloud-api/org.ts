@@ -34,7 +34,9 @@ const CreditAccessView = Type.Object({
   mode: Type.Union([Type.Literal('disabled'), Type.Literal('limit'), Type.Literal('unlimited')]),
   limit: Type.Union([Type.Number(), Type.Null()]),
   used: Type.Number(),
-  /** What the user can spend now: the quota capped by the pool (seed 000 §I). */
+  /**
+   * What the user can spend now: the quota capped by the pool (docs/sources.md, Portal guide §I).
+   */
   available: Type.Number(),
   /** The list's "available / limit" text, e.g. `20 / 20`, `Disabled`, `Unlimited`. */
   label: Type.String(),
@@ -145,7 +147,7 @@ export const orgRoutes = {
     method: 'POST',
     path: '/v1/org/request',
     summary:
-      'Ask for an organization (seed 000 §II); an account with an active commercial license is one already',
+      'Ask for an organization (docs/sources.md, Portal guide §II); an account with an active commercial license is one already',
     body: OrgRequestBody,
     response: OrgRequestAnswer,
   }),

@@ -122,8 +122,9 @@ export const LicenseList = Type.Array(LicenseView);
 
 // --- organization ---
 /**
- * The caller's own organizational cloud credits (seed 000 §XXV 6-7): a member or guest does not
- * pull the pool's lots, so the cloud answers what is available to them, the quota capped by the pool.
+ * The caller's own organizational cloud credits (docs/sources.md, Portal guide §XXV 6-7): a member
+ * or guest does not pull the pool's lots, so the cloud answers what is available to them, the quota
+ * capped by the pool.
  */
 export const MyCreditsView = Type.Object({
   mode: Type.Union([Type.Literal('disabled'), Type.Literal('limit'), Type.Literal('unlimited')]),

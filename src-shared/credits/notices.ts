@@ -6,7 +6,8 @@ import { formatCredits } from './format.ts';
 export const RENDER_LINK = 'clm://render';
 export const CREDITS_LINK = 'clm://organization/credits';
 
-// Mails have no reader's locale, so they use the seeds' own point.
+// Mails have no reader's locale, so they use the portal's own point (docs/sources.md, Portal guide
+// §XXVIII).
 const c = (v: number) => formatCredits(v, 'en-US');
 
 export function renderEnded(p: {

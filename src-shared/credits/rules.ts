@@ -1,6 +1,7 @@
-// The credit ledger's pure rules (SPEC §9, seed 000 §I and §XXVIII): which lots a charge takes
-// (earliest-expiring first, "No expiration date" last, expired lots count for nothing), what a
-// user may spend, and the simulated render farm's estimate. Credits are kept in thousandths.
+// The credit ledger's pure rules (SPEC §9, docs/sources.md, Portal guide §I and §XXVIII): which
+// lots a charge takes (earliest-expiring first, "No expiration date" last, expired lots count for
+// nothing), what a user may spend, and the simulated render farm's estimate. Credits are kept in
+// thousandths.
 
 /** A lot as the ledger sees it: what is left of it now, and when it expires (null: never). */
 export interface LotLeft {
@@ -89,7 +90,7 @@ export const SECONDS_PER_FRAME = 6;
 
 /**
  * The simulated farm's estimate: a quarter credit per frame plus one credit per 100 MB of scene
- * per frame, rounded to the seeds' three decimals.
+ * per frame, rounded to the portal's three decimals (docs/sources.md, Portal guide §XXVIII).
  */
 export function estimateMilli(scene: SceneInfo): number {
   const perFrame = 250 + Math.round((scene.sizeBytes / 100_000_000) * 1000);

@@ -1,4 +1,5 @@
-// The four CSV uploads of the Self-Service Portal (seed 000 §V, §X, §XVI, §XXII) and their templates.
+// The four CSV uploads of the Self-Service Portal (docs/sources.md, Portal guide §V, §X, §XVI,
+// §XXII) and their templates.
 import { toCsv } from './export.ts';
 
 /** Which upload a file is for: each has its own template and columns. */

@@ -35,7 +35,10 @@ export interface CreditLotGroup {
   quantity: number;
 }
 
-/** The organizational pool as seed 000 §XXVIII shows it: lots by expiration date and the total. */
+/**
+ * The organizational pool as the Portal guide §XXVIII (docs/sources.md) shows it: lots by
+ * expiration date and the total.
+ */
 export interface CreditLotsView {
   /** Earliest expiration first, then the lots without one. */
   lots: CreditLotGroup[];

@@ -2,7 +2,9 @@
 import type { OrgRole } from './account.ts';
 import type { LicenseView } from './license.ts';
 
-/** The user's access to the organizational cloud credits (seed 000 §XXV 6-8). */
+/**
+ * The user's access to the organizational cloud credits (docs/sources.md, Portal guide §XXV 6-8).
+ */
 export interface MyCredits {
   mode: 'disabled' | 'limit' | 'unlimited';
   /** The quota; null unless mode is `limit`. */
@@ -10,7 +12,10 @@ export interface MyCredits {
   used: number;
   /** What can be spent now: the quota capped by the pool (the administrator: the whole pool). */
   available: number;
-  /** As the seeds print it: `20 / 20`, `Unlimited`, `Disabled`. */
+  /**
+   * As the portal prints it (docs/sources.md, Portal guide §XXV): `20 / 20`, `Unlimited`,
+   * `Disabled`.
+   */
   label: string;
   /**
    * When the cloud last answered these figures; null when only the replica's quota row is known

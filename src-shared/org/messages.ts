@@ -1,46 +1,59 @@
-// Every message of the Self-Service Portal, word for word from the seeds where they give one.
+// Every message of the Self-Service Portal, word for word from the vendor guides
+// (docs/sources.md) where they give one.
 // The cloud answers with these and the desktop pre-checks offline with the same text.
 
-/** Seed 000 §IV: inviting an email with no Chaos account. */
+/** docs/sources.md, Portal guide §IV: inviting an email with no Chaos account. */
 export const userDoesNotExist = (email: string): string =>
   `User with email "${email}" does not exist`;
 
-/** Seed 000 §IV: an account with personal purchases invited as Member. */
+/** docs/sources.md, Portal guide §IV: an account with personal purchases invited as Member. */
 export const NOT_ELIGIBLE_AS_MEMBER =
   'User has available personal subscriptions or is not eligible to join the organization as Member. You can only invite this user as a Guest';
 
-/** Seed 000 §XXIII: revoking or re-allocating a license its holder borrowed for offline use. */
+/**
+ * docs/sources.md, Portal guide §XXIII: revoking or re-allocating a license its holder borrowed for
+ * offline use.
+ */
 export const borrowedLicense = (email: string): string =>
   `The source user ${email} has borrowed licenses for offline use. To reallocate them, the borrowing period should first expire or the user should release them for online use.`;
 
-/** Seed 000 §VIII: the reasons a removal fails, as the "Failed user removals" list shows them. */
+/**
+ * docs/sources.md, Portal guide §VIII: the reasons a removal fails, as the "Failed user removals"
+ * list shows them.
+ */
 export const REMOVAL_ASSIGNED = 'Assigned product(s)';
 export const REMOVAL_BORROWED = 'Borrowed product(s)';
 
-/** Seed 000 §I / 001: trial and beta licenses stay with the user who applied for them. */
+/**
+ * docs/sources.md, Portal guide §I and Portal overview "Terms": trial and beta licenses stay with
+ * the user who applied for them.
+ */
 export const TRIAL_BETA_LOCKED =
   'Trial/beta licenses cannot be revoked by the Administrator and re-assigned to another Member';
 
-/** Seed 000 §I: a guest consumes from one credit pool at a time. */
+/** docs/sources.md, Portal guide §I: a guest consumes from one credit pool at a time. */
 export const GUEST_HAS_PERSONAL_CREDITS =
   'Access to the organizational Chaos Cloud Credits can be enabled only if a Guest does not have active personal credits';
 
-/** Seed 000 §XXV "Quick note": a guest with organizational access wants to buy credits. */
+/**
+ * docs/sources.md, Portal guide §XXV "Quick note": a guest with organizational access wants to buy
+ * credits.
+ */
 export const GUEST_DISABLE_ORG_ACCESS_TO_BUY =
   'To be able to purchase Cloud credits for personal use, ask the administrator of the organization to disable your access to the organizational credits.';
 
-/** Seed 000 §I: members buy nothing themselves. */
+/** docs/sources.md, Portal guide §I: members buy nothing themselves. */
 export const MEMBERS_CANNOT_PURCHASE =
   'Members can only use licenses or cloud credits allocated by the Administrator';
 
-/** Seed 000 §XVII and §XXV: a member's Products view. */
+/** docs/sources.md, Portal guide §XVII and §XXV: a member's Products view. */
 export const NO_ASSIGNED_PRODUCTS = 'You have no assigned products';
 export const CONTACT_ADMINISTRATOR = 'Please contact your organization administrator';
 
-/** Seed 000 §IV: the prompt after signing in with a pending invitation. */
+/** docs/sources.md, Portal guide §IV: the prompt after signing in with a pending invitation. */
 export const ACCEPT_INVITATION_PROMPT = 'Would you like to accept the invitation?';
 
-/** Seed 000 §VIII: the removal confirmation and its result screen. */
+/** docs/sources.md, Portal guide §VIII: the removal confirmation and its result screen. */
 export const removeConfirmation = (count: number): string =>
   `You are about to remove ${count} ${count === 1 ? 'user' : 'users'} from your organization.`;
 export const REMOVE_PRECONDITION =
@@ -54,7 +67,7 @@ export const failedRemovalSummary = (count: number): string =>
 export const FAILED_REMOVALS_EXPLAINED =
   'The users have assigned or borrowed product(s) and could not be removed currently. You should revoke all assigned products. For borrowed products you should wait until the borrowing period expires or contact the user to release the borrowed product.';
 
-/** Seed 000 §IV: the invitation mail. */
+/** docs/sources.md, Portal guide §IV: the invitation mail. */
 export const INVITE_BUTTON = 'Respond to invite';
 export const inviteGreeting = (email: string): string => `Hello, ${email}`;
 export const invitedYou = (adminEmail: string, role: 'member' | 'guest'): string =>
@@ -68,7 +81,7 @@ export const INVITE_RESPOND = 'Use the button below to accept or decline the inv
 export const roleLabel = (role: 'member' | 'guest' | 'administrator'): string =>
   role === 'member' ? 'Member' : role === 'guest' ? 'Guest' : 'Administrator';
 
-// Rules the seeds state without a message of their own: worded in the portal's voice.
+// Rules the guides state without a message of their own: worded in the portal's voice.
 export const notAnOrganizationUser = (email: string): string =>
   `${email} is not a user of your organization`;
 export const alreadyInYourOrganization = (email: string): string =>

@@ -3,14 +3,16 @@
 export type MemberRole = 'member' | 'guest';
 export type InvitationStatus = 'pending' | 'accepted' | 'declined' | 'cancelled';
 
-/** Per-user access to the organizational credit pool (seed 000 §XXV). */
+/** Per-user access to the organizational credit pool (docs/sources.md, Portal guide §XXV). */
 export type CreditAccess =
   { mode: 'disabled' } | { mode: 'limit'; limit: number } | { mode: 'unlimited' };
 
 /** The quotas the "Update Cloud Credit Access" dialog offers besides Disabled, Unlimited and custom. */
 export const CREDIT_PRESETS = [20, 50, 100, 1000] as const;
 
-/** Terms that are never an organization's to assign or revoke (seed 000 §I). */
+/**
+ * Terms that are never an organization's to assign or revoke (docs/sources.md, Portal guide §I).
+ */
 export const LOCKED_TERMS = ['trial', 'beta'] as const;
 
 export function isLockedTerm(term: string): boolean {
@@ -91,8 +93,8 @@ export function isActive(p: PurchaseFacts, now: string): boolean {
 }
 
 /**
- * Seed 000 §IV: "Users with personal purchases (trials/betas not considered as such)". A purchase
- * counts while it is active and is not a trial or beta.
+ * docs/sources.md, Portal guide §IV: "Users with personal purchases (trials/betas not considered as
+ * such)". A purchase counts while it is active and is not a trial or beta.
  */
 export function hasPersonalPurchases(purchases: readonly PurchaseFacts[], now: string): boolean {
   return purchases.some((p) => !isLockedTerm(p.term) && isActive(p, now));

@@ -7,7 +7,10 @@ import type { Static, TSchema } from 'typebox';
 export const MAX_BATCH = 10_000;
 
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
-/** Lenient on purpose: an address without an account is answered with the seeds' message. */
+/**
+ * Lenient on purpose: an address without an account is answered with the portal's message
+ * (docs/sources.md, Portal guide §IV).
+ */
 export const Email = Type.String({ minLength: 3, maxLength: 320, pattern: '^[^\\s@]+@[^\\s@]+$' });
 export const Role = Type.Union([Type.Literal('member'), Type.Literal('guest')]);
 export const closed = { additionalProperties: false } as const;
@@ -21,15 +24,18 @@ export const CreditAccessSchema = Type.Union([
 ]);
 
 export const Invitation = Type.Object({ email: Email, role: Role }, closed);
-/** Invite one account or many (seed 000 §IV, §V in bulk): each item answered on its own. */
+/**
+ * Invite one account or many (docs/sources.md, Portal guide §IV, §V in bulk): each item answered on
+ * its own.
+ */
 export const InviteArgs = Type.Object({ invitations: batchOf(Invitation) }, closed);
 export const InvitationArgs = Type.Object({ invitationId: Id }, closed);
 export const RemoveUsersArgs = Type.Object({ userIds: batchOf(Id) }, closed);
 export const Quantity = Type.Integer({ minimum: 1, maximum: 100_000 });
 /**
- * Assign (seed 000 §XII–XVI): every user gets one seat of every purchase. `quantity` and
- * `fromUserId` (re-allocating from another user, §XV) apply to one user and one purchase only:
- * the "Allocate product to user" dialog.
+ * Assign (docs/sources.md, Portal guide §XII–XVI): every user gets one seat of every purchase.
+ * `quantity` and `fromUserId` (re-allocating from another user, §XV) apply to one user and one
+ * purchase only: the "Allocate product to user" dialog.
  */
 export const AssignArgs = Type.Object(
   {
@@ -42,14 +48,17 @@ export const AssignArgs = Type.Object(
 );
 export const ProductCode = Type.String({ minLength: 1, maxLength: 64 });
 /**
- * Revoke (seed 000 §XIX, §XX in bulk): every product from every user; identical products on a user
- * go together (a product, not a purchase).
+ * Revoke (docs/sources.md, Portal guide §XIX, §XX in bulk): every product from every user;
+ * identical products on a user go together (a product, not a purchase).
  */
 export const RevokeArgs = Type.Object(
   { userIds: batchOf(Id), productCodes: Type.Array(ProductCode, { minItems: 1, maxItems: 100 }) },
   closed,
 );
-/** One user or many (seed 000 §XXV individually, §XXVI in bulk): the same access for each. */
+/**
+ * One user or many (docs/sources.md, Portal guide §XXV individually, §XXVI in bulk): the same
+ * access for each.
+ */
 export const SetCreditAccessArgs = Type.Object(
   { userIds: batchOf(Id), access: CreditAccessSchema },
   closed,

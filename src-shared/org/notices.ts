@@ -1,4 +1,5 @@
-// The texts of the organization's notifications and mails, one function per event the seeds name.
+// The texts of the organization's notifications and mails, one function per event the guides name
+// (docs/sources.md).
 import * as msg from './messages.ts';
 import type { CreditAccess, MemberRole } from './model.ts';
 
@@ -80,7 +81,10 @@ export function invitationCancelled(p: { organization: string }): Notice {
   return { kind: 'invitation_cancelled', text, subject: 'Invitation cancelled', body: text };
 }
 
-/** Seed 000 §V.12: after a bulk invitation the administrator gets a link to the status. */
+/**
+ * docs/sources.md, Portal guide §V.12: after a bulk invitation the administrator gets a link to the
+ * status.
+ */
 export function invitationsStatus(p: { sent: number; failed: number }): Notice {
   const text = `${p.sent} ${p.sent === 1 ? 'invitation was' : 'invitations were'} sent, ${p.failed} failed.`;
   return {

@@ -1,6 +1,7 @@
-// Settings (seed 004 "Settings and proxy", issue 12): the cloud's URL, an HTTP(S) proxy with
-// optional credentials and the connect timeout. One schema for the bridge call, the CLI and the
-// file in the data folder; the proxy password is never part of the file (docs/activation.md).
+// Settings (docs/sources.md, Online licensing "Settings and proxy", issue 12): the cloud's URL, an
+// HTTP(S) proxy with optional credentials and the connect timeout. One schema for the bridge call,
+// the CLI and the file in the data folder; the proxy password is never part of the file
+// (docs/activation.md).
 import Type, { type Static } from 'typebox';
 import type { CredentialStorage } from '../domain/session.ts';
 import { AppError } from '../errors.ts';

@@ -1,4 +1,4 @@
-// Accept and decline: the invitee's side of an invitation (seed 000 §IV).
+// Accept and decline: the invitee's side of an invitation (docs/sources.md, Portal guide §IV).
 import { LOCKED_TERMS } from '../../../src-shared/org/model.ts';
 import type { MutationArgs } from '../../../src-shared/org/mutations.ts';
 import * as notices from '../../../src-shared/org/notices.ts';

@@ -1,5 +1,6 @@
 // Assign seats of an organization purchase to users, re-allocating from another user when every
-// seat is taken (seed 000 §XII–XVI); bulk assign gives each selected user one seat of each purchase.
+// seat is taken (docs/sources.md, Portal guide §XII–XVI); bulk assign gives each selected user one
+// seat of each purchase.
 import type { ItemResult, MutationArgs } from '../../../src-shared/org/mutations.ts';
 import { itemKey } from '../../../src-shared/org/item-key.ts';
 import * as notices from '../../../src-shared/org/notices.ts';

@@ -161,7 +161,8 @@ export const invite: Operation<MutationArgs<'invite'>> = {
   async run(c, args) {
     const items = await inviteAll(c, args.invitations);
     const sent = items.filter((i) => i.ok).length;
-    // Seed 000 §V.12: after a bulk invitation the administrator gets a mail linking to their status.
+    // docs/sources.md, Portal guide §V.12: after a bulk invitation the administrator gets a mail
+    // linking to their status.
     if (sent > 0 && args.invitations.length > 1)
       c.notes.add(
         { accountId: c.org.administratorId, email: c.org.administratorEmail },
@@ -206,7 +207,7 @@ export const resendInvitation: Operation<MutationArgs<'resendInvitation'>> = {
       .where('id', '=', inv.id)
       .execute();
     const account = await inviteeAccount(c, inv.email);
-    // The same notice, in the same words, as the first (seed 000 §IV).
+    // The same notice, in the same words, as the first (docs/sources.md, Portal guide §IV).
     if (account)
       c.notes.add(
         { accountId: account.id, email: account.email },

@@ -40,7 +40,8 @@ export const removeUsers: Operation<MutationArgs<'removeUsers'>> = {
       if (user) c.notes.add(user, notices.userRemoved({ organization: c.org.name }));
     }
     for (const part of chunks(removed)) {
-      // Cloud-credit access never blocks removal and ends with it (seed 000 §VI).
+      // Cloud-credit access never blocks removal and ends with it (docs/sources.md, Portal guide
+      // §VI).
       await c.tx
         .deleteFrom('credit_access')
         .where('organization_id', '=', c.org.id)

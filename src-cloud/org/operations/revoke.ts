@@ -1,5 +1,5 @@
-// Revoke a product from users: every seat of that product on a user goes together (seed 000 §XIX),
-// and a borrowed one blocks it (seed 000 §XXIII).
+// Revoke a product from users: every seat of that product on a user goes together (docs/sources.md,
+// Portal guide §XIX), and a borrowed one blocks it (docs/sources.md, Portal guide §XXIII).
 import type { ItemResult, MutationArgs } from '../../../src-shared/org/mutations.ts';
 import { itemKey } from '../../../src-shared/org/item-key.ts';
 import * as notices from '../../../src-shared/org/notices.ts';

@@ -1,5 +1,6 @@
-// `clm cloud confirm-org CUSTOMER_NUMBER --data DIR [--database postgres://…]`: the vendor confirms an organization (seed 000 §II),
-// after which the account with that customer number is its Administrator.
+// `clm cloud confirm-org CUSTOMER_NUMBER --data DIR [--database postgres://…]`: the vendor confirms
+// an organization (docs/sources.md, Portal guide §II), after which the account with that customer
+// number is its Administrator.
 import { AppError } from '../../../src-shared/errors.ts';
 import type { CommandContext } from '../command.ts';
 

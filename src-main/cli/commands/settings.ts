@@ -1,5 +1,6 @@
-// `clm settings`: shows or changes Settings (seed 004 "Settings and proxy") in a data folder, the
-// same file and keychain entry the app and `clm serve` read at start (docs/activation.md).
+// `clm settings`: shows or changes Settings (docs/sources.md, Online licensing "Settings and
+// proxy") in a data folder, the same file and keychain entry the app and `clm serve` read at start
+// (docs/activation.md).
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../../src-shared/errors.ts';

@@ -1,5 +1,6 @@
-// Edit name and country (seed 003 "update your personal information"); the email is changed by
-// support. Saved in the cloud; the account view follows with the next sync.
+// Edit name and country (docs/sources.md, Navigation "Account": "update your personal
+// information"); the email is changed by support. Saved in the cloud; the account view follows with
+// the next sync.
 import { useState } from 'react';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';

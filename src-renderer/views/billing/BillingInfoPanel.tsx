@@ -1,5 +1,6 @@
-// Billing → Billing information (seed 002): the details and VAT ID printed on every later invoice,
-// renewals included. Earlier invoices keep the details they were issued with.
+// Billing → Billing information (docs/sources.md, Account management "Billing Information"): the
+// details and VAT ID printed on every later invoice, renewals included. Earlier invoices keep the
+// details they were issued with.
 import { useEffect, useState } from 'react';
 import type { BillingInfo } from '../../../src-shared/cloud-api/billing.ts';
 import { Banner } from '../../components/Banner.tsx';

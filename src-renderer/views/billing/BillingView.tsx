@@ -1,5 +1,6 @@
-// Billing (seed 002): invoices with the outstanding balance and payments, payment methods, and
-// billing information with VAT ID. The payment processor of this demo is simulated.
+// Billing (docs/sources.md, Account management "Billing"): invoices with the outstanding balance
+// and payments, payment methods, and billing information with VAT ID. The payment processor of this
+// demo is simulated.
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
 import { BillingInfoPanel } from './BillingInfoPanel.tsx';

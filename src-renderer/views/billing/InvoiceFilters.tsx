@@ -1,4 +1,5 @@
-// Search by invoice number, filter by payment status and issue date (seed 002 "Invoices").
+// Search by invoice number, filter by payment status and issue date (docs/sources.md, Account
+// management "Invoices").
 import type { InvoicesQuery } from '../../../src-shared/cloud-api/billing.ts';
 
 export function InvoiceFilters({

@@ -1,5 +1,6 @@
-// Billing → Payment methods (seed 002): the saved card, used for unpaid invoices and every future
-// renewal, and Change. Simulated: only the brand and last four digits are kept.
+// Billing → Payment methods (docs/sources.md, Account management "Payment Methods"): the saved
+// card, used for unpaid invoices and every future renewal, and Change. Simulated: only the brand
+// and last four digits are kept.
 import { useState } from 'react';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';

@@ -1,5 +1,5 @@
-// Invoices with the seeds' search and filters, the selection for a part payment, and paying with
-// a confirmation first and the receipt after.
+// Invoices with the portal's search and filters (docs/sources.md, Account management "Invoices"),
+// the selection for a part payment, and paying with a confirmation first and the receipt after.
 import { useState } from 'react';
 import type { InvoicesQuery, Receipt } from '../../../src-shared/cloud-api/billing.ts';
 import { request } from '../../bridge/index.ts';

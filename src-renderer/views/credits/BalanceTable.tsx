@@ -1,5 +1,5 @@
-// "Cloud credits as of …" (seed 000 §XXVIII): lots by expiration date, "No expiration date" last,
-// and the Total, three decimals in the reader's locale.
+// "Cloud credits as of …" (docs/sources.md, Portal guide §XXVIII): lots by expiration date, "No
+// expiration date" last, and the Total, three decimals in the reader's locale.
 import type { CreditsOverview } from '../../../src-shared/domain/credits.ts';
 import { LotsTable } from './LotsTable.tsx';
 import { formatAsOf } from './lotFormat.ts';

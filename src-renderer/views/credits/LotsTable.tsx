@@ -1,6 +1,6 @@
-// The pool's lots as seed 000 §XXVIII lays them out: by expiration date, "No expiration date"
-// last, and the Total, three decimals in the reader's locale. Shared by the Credits tile's dialog
-// and Products → Cloud credits.
+// The pool's lots as the Portal guide §XXVIII (docs/sources.md) lays them out: by expiration date,
+// "No expiration date" last, and the Total, three decimals in the reader's locale. Shared by the
+// Credits tile's dialog and Products → Cloud credits.
 import type { LotLine } from '../../../src-shared/domain/credits.ts';
 import { SkeletonRows } from '../../components/Skeleton.tsx';
 import { formatLotDate, formatLotQuantity } from './lotFormat.ts';

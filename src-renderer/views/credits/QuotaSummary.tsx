@@ -1,5 +1,5 @@
 // A member's or guest's organizational credits: quota, used, and what is available now (the
-// quota capped by the pool, seed 000 §I), in the reader's locale.
+// quota capped by the pool, docs/sources.md, Portal guide §I), in the reader's locale.
 import type { CreditsOverview } from '../../../src-shared/domain/credits.ts';
 import { formatDateTime } from '../../format/time.ts';
 import { formatCredits } from './useCredits.ts';

@@ -1,5 +1,6 @@
-// "Rendering as … — Member of …" (seed 000 §XXVII: verify you are logged in with the correct
-// email), the estimate and what is available, or the reason the render cannot start.
+// "Rendering as … — Member of …" (docs/sources.md, Portal guide §XXVII: verify you are logged in
+// with the correct email), the estimate and what is available, or the reason the render cannot
+// start.
 import type { RenderQuote } from '../../../src-shared/cloud-api/credits.ts';
 import { Banner } from '../../components/Banner.tsx';
 import { formatCredits } from './useCredits.ts';

@@ -1,5 +1,6 @@
-// Products → Cloud rendering (seed 000 §XXVII, seed 002 "Start rendering"): pick a scene, see the
-// account it renders as and the estimate, submit, follow progress and the final cost.
+// Products → Cloud rendering (docs/sources.md, Portal guide §XXVII, Account management "Cloud
+// Credits"): pick a scene, see the account it renders as and the estimate, submit, follow progress
+// and the final cost.
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Banner } from '../../components/Banner.tsx';
 import { RenderForm } from './RenderForm.tsx';

@@ -1,5 +1,6 @@
-// How the pool's lots are dated and counted (seed 000 §XXVIII): through the one date formatter
-// (format/time.ts, issue 18) and credits with three decimals in the reader's locale.
+// How the pool's lots are dated and counted (docs/sources.md, Portal guide §XXVIII): through the
+// one date formatter (format/time.ts, issue 18) and credits with three decimals in the reader's
+// locale.
 import { formatCredits } from '../../../src-shared/credits/format.ts';
 import { formatDate, formatDateTime } from '../../format/time.ts';
 

@@ -24,5 +24,5 @@ export function useCredits(): { state: CreditsState; reload: () => void } {
   return { state, reload };
 }
 
-/** Credits in the reader's locale with the seeds' three decimals (src-shared/credits/format.ts). */
+/** Credits in the reader's locale with the portal's three decimals (credits/format.ts). */
 export { formatCredits } from '../../../src-shared/credits/format.ts';

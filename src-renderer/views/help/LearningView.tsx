@@ -1,5 +1,5 @@
-// Learning (seed 003): training videos, sample projects, the Docs and the Knowledge Base, and how
-// this app's own screens map to the tasks they teach.
+// Learning (docs/sources.md, Navigation "Learning"): training videos, sample projects, the Docs and
+// the Knowledge Base, and how this app's own screens map to the tasks they teach.
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { inThisApp, learning } from './links.ts';
 import { ResourceList } from './ResourceList.tsx';

@@ -1,5 +1,6 @@
-// Learning and Support resources (seed 003: training videos, sample projects, the Docs and the
-// Knowledge Base; Support opens the Help Center). Addresses are Chaos's public sites.
+// Learning and Support resources (docs/sources.md, Navigation "Learning": training videos, sample
+// projects, the Docs and the Knowledge Base; Support opens the Help Center). Addresses are Chaos's
+// public sites.
 export interface Resource {
   title: string;
   text: string;

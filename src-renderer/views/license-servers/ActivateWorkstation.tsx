@@ -1,5 +1,6 @@
-// "Activate Workstation" (seed 004 steps 3-4): upload the activation request file, name the
-// workstation, Activate. The cloud refuses a file that is not a request, naming the check.
+// "Activate Workstation" (docs/sources.md, Online licensing "Offline Activation" steps 3-4): upload
+// the activation request file, name the workstation, Activate. The cloud refuses a file that is not
+// a request, naming the check.
 import { useState } from 'react';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';

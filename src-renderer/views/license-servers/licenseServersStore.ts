@@ -1,5 +1,6 @@
-// Licensing → License Servers (SPEC §4, seed 002, seed 004 steps 3-5): the account's servers,
-// Activate Workstation from a request file, and each workstation's .crt download.
+// Licensing → License Servers (SPEC §4, docs/sources.md, Account management "License Servers",
+// Online licensing "Offline Activation" steps 3-5): the account's servers, Activate Workstation
+// from a request file, and each workstation's .crt download.
 import { create } from 'zustand';
 import type { LicenseServerRow } from '../../../src-shared/cloud-api/license-servers.ts';
 import { request } from '../../bridge/index.ts';

@@ -1,5 +1,5 @@
-// "Allocate product to user" (seed 000 §XIII): product, expiration date (which purchase), quantity,
-// and From whom to re-allocate when no seat of that purchase is free.
+// "Allocate product to user" (docs/sources.md, Portal guide §XIII): product, expiration date (which
+// purchase), quantity, and From whom to re-allocate when no seat of that purchase is free.
 import { useSession } from '../../stores/session.ts';
 import { say } from '../../stores/toast.ts';
 import { SelectField } from './SelectField.tsx';

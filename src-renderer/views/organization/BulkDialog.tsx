@@ -1,5 +1,6 @@
-// Bulk flows from the action bar and the Products tile (seed 000 §XIV–XVI assign, §XX–XXII revoke,
-// §XXVI credit access): each a step-by-step dialog under ./bulk, its result followed to the cloud.
+// Bulk flows from the action bar and the Products tile (docs/sources.md, Portal guide §XIV–XVI
+// assign, §XX–XXII revoke, §XXVI credit access): each a step-by-step dialog under ./bulk, its
+// result followed to the cloud.
 import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
 import { AssignWizard } from './bulk/AssignWizard.tsx';
 import { CreditFlow } from './bulk/CreditFlow.tsx';

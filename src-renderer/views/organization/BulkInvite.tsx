@@ -1,6 +1,6 @@
-// Bulk invite (seed 000 §V): template, upload (worker parse with progress), a review where each
-// role can be changed (every row, virtualized) or all set to guests or members, Send invites, then
-// the status with the cloud's answer per address (results/InviteStatus.tsx).
+// Bulk invite (docs/sources.md, Portal guide §V): template, upload (worker parse with progress), a
+// review where each role can be changed (every row, virtualized) or all set to guests or members,
+// Send invites, then the status with the cloud's answer per address (results/InviteStatus.tsx).
 import { formatCount } from '../../format/number.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MemberRole } from '../../../src-shared/org/model.ts';

@@ -1,5 +1,6 @@
-// The quota choice of "Update Cloud Credit Access" (seed 000 §XXV, §XXVI): Disabled · presets ·
-// Unlimited · custom — its state, its words and its form, shared by the popover and the bulk flow.
+// The quota choice of "Update Cloud Credit Access" (docs/sources.md, Portal guide §XXV, §XXVI):
+// Disabled · presets · Unlimited · custom — its state, its words and its form, shared by the
+// popover and the bulk flow.
 import { useId, useState } from 'react';
 import type { CreditAccess } from '../../../src-shared/org/model.ts';
 import { CREDIT_PRESETS } from '../../../src-shared/org/model.ts';

@@ -1,6 +1,6 @@
-// "Manual" or "Via .csv file" (seed 000 §IX–X, §XV–XVI, §XXI–XXII): pick users from the list, or
-// upload a file of emails (template, worker parse with progress, each bad row with its line), then
-// continue with the matched users. Nothing is sent from here.
+// "Manual" or "Via .csv file" (docs/sources.md, Portal guide §IX–X, §XV–XVI, §XXI–XXII): pick users
+// from the list, or upload a file of emails (template, worker parse with progress, each bad row
+// with its line), then continue with the matched users. Nothing is sent from here.
 import { useId, useMemo, useState } from 'react';
 import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
 import type { CsvKind } from '../../../src-shared/csv/formats.ts';

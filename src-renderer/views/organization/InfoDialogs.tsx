@@ -1,5 +1,6 @@
-// The Credits tile's dialog: the organizational pool as seed 000 §XXVIII shows it — lots by
-// expiration date, then "No expiration date", the Total, and the time of the figures.
+// The Credits tile's dialog: the organizational pool as the Portal guide §XXVIII (docs/sources.md)
+// shows it — lots by expiration date, then "No expiration date", the Total, and the time of the
+// figures.
 import { useEffect, useState } from 'react';
 import type { CreditLotsView } from '../../../src-shared/domain/activity.ts';
 import { Banner } from '../../components/Banner.tsx';

@@ -1,4 +1,5 @@
-// Invite users individually (seed 000 §IV): email, role, Send Invite; the cloud's refusal inline.
+// Invite users individually (docs/sources.md, Portal guide §IV): email, role, Send Invite; the
+// cloud's refusal inline.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { MemberRole } from '../../../src-shared/org/model.ts';
 import { Banner } from '../../components/Banner.tsx';

@@ -1,5 +1,6 @@
-// Remove users (seed 000 §VII–VIII): editable selection and the confirmation with its warnings;
-// the result, with the pre-check's and the cloud's refusals, is results/RemoveResult.tsx.
+// Remove users (docs/sources.md, Portal guide §VII–VIII): editable selection and the confirmation
+// with its warnings; the result, with the pre-check's and the cloud's refusals, is
+// results/RemoveResult.tsx.
 import { useState } from 'react';
 import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
 import * as msg from '../../../src-shared/org/messages.ts';
@@ -34,7 +35,8 @@ export function RemoveDialog({ users, startChecked = true, onClose }: RemoveDial
   const chosen = users.filter((u) => checked.has(u.id));
   const withProducts = chosen.filter((u) => u.products.length > 0).length;
   const withBorrowed = chosen.filter((u) => u.products.some((p) => p.borrowed > 0)).length;
-  // Nobody chosen can be removed while holding products (seed 000 §VII): no doomed button.
+  // Nobody chosen can be removed while holding products (docs/sources.md, Portal guide §VII): no
+  // doomed button.
   const doomed = chosen.length > 0 && withProducts === chosen.length;
 
   async function remove() {

@@ -1,5 +1,6 @@
-// "Revoke product" of one user (seed 000 §XIX): identical products go together; trial and beta
-// licenses are not the organization's to revoke; a borrowed license answers with the seed's message.
+// "Revoke product" of one user (docs/sources.md, Portal guide §XIX): identical products go
+// together; trial and beta licenses are not the organization's to revoke; a borrowed license
+// answers with the seed's message.
 import { useId, useMemo, useState } from 'react';
 import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
 import { isLockedTerm } from '../../../src-shared/org/model.ts';

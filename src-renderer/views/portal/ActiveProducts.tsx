@@ -1,5 +1,6 @@
-// Products → Active products (seed 002): subscriptions with filters, auto-renewal, Add seats,
-// Upgrade, license keys and downloads. Personal and organization purchases are labelled.
+// Products → Active products (docs/sources.md, Account management "Active Products"): subscriptions
+// with filters, auto-renewal, Add seats, Upgrade, license keys and downloads. Personal and
+// organization purchases are labelled.
 import { useState } from 'react';
 import type { SubscriptionView } from '../../../src-shared/cloud-api/billing.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';

@@ -1,5 +1,5 @@
-// Enable or disable auto-renewal (seed 002): outside the window the control is disabled and says
-// why, so nobody has to guess.
+// Enable or disable auto-renewal (docs/sources.md, Account management "Enable or Disable
+// Auto-Renewal"): outside the window the control is disabled and says why, so nobody has to guess.
 import { useId, useState } from 'react';
 import type { SubscriptionView } from '../../../src-shared/cloud-api/billing.ts';
 import { Button } from '../../components/Button.tsx';

@@ -1,5 +1,6 @@
-// The cart of Buy again and of the Store (seed 002): quantity and term, the billing information and
-// payment method the order uses (changeable in Billing), the total, then a new subscription.
+// The cart of Buy again and of the Store (docs/sources.md, Account management "Expired Products"):
+// quantity and term, the billing information and payment method the order uses (changeable in
+// Billing), the total, then a new subscription.
 import { useState } from 'react';
 import { formatCents } from '../../../src-shared/billing/money.ts';
 import { Banner } from '../../components/Banner.tsx';

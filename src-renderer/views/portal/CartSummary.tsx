@@ -1,5 +1,5 @@
-// The billing information and payment method an order will use, each with Change (seed 002:
-// "change your billing and payment information if needed").
+// The billing information and payment method an order will use, each with Change (docs/sources.md,
+// Account management "Expired Products": "change your billing and payment information if needed").
 import type { BillingAnswer } from '../../../src-shared/cloud-api/billing.ts';
 import { NO_CARD_LABEL } from '../../../src-shared/billing/renewal.ts';
 import { href } from '../../app/route.ts';

@@ -1,5 +1,6 @@
 // Buy Chaos Cloud credits: the administrator's go to the organization's pool, anyone else's are
-// personal; refused for Members and for Guests with organizational access (seed 000 §I, §XXV).
+// personal; refused for Members and for Guests with organizational access (docs/sources.md, Portal
+// guide §I, §XXV).
 import { useState } from 'react';
 import type { StoreAnswer } from '../../../src-shared/cloud-api/billing.ts';
 import { formatCents } from '../../../src-shared/billing/money.ts';

@@ -1,5 +1,6 @@
-// Products → Downloads (seed 003): the installer of each active product with its SHA-256; the core
-// saves it and refuses it if its bytes do not match. The installers are simulated stand-ins.
+// Products → Downloads (docs/sources.md, Navigation "Downloads"): the installer of each active
+// product with its SHA-256; the core saves it and refuses it if its bytes do not match. The
+// installers are simulated stand-ins.
 import { useState } from 'react';
 import type { SavedFile } from '../../../src-shared/bridge/calls/billing.ts';
 import { Button } from '../../components/Button.tsx';

@@ -1,5 +1,5 @@
-// Products → Expired products (seed 002): expired subscriptions, filtered as Active products, with
-// Buy again opening the cart.
+// Products → Expired products (docs/sources.md, Account management "Expired Products"): expired
+// subscriptions, filtered as Active products, with Buy again opening the cart.
 import { useState } from 'react';
 import type { SubscriptionView } from '../../../src-shared/cloud-api/billing.ts';
 import { appNow } from '../../app/clock.ts';

@@ -1,4 +1,5 @@
-// Filters by product family, expiration date and currency (seed 002).
+// Filters by product family, expiration date and currency (docs/sources.md, Account management
+// "Active Products").
 import type { SubscriptionView } from '../../../src-shared/cloud-api/billing.ts';
 import { optionsOf, type ProductFilter } from './filters.ts';
 

@@ -1,5 +1,5 @@
-// The Products menu's sub-menu tabs (seed 002): overview, active and expired products, the store,
-// cloud credits and downloads.
+// The Products menu's sub-menu tabs (docs/sources.md, Account management "Menus"): overview, active
+// and expired products, the store, cloud credits and downloads.
 import { Tabs } from '../../components/Tabs.tsx';
 
 const tabs = [

@@ -1,5 +1,6 @@
-// The receipt after a payment or an order (seed 002: "you will see a confirmation message, as well
-// as receive your receipt. Click on Got it"). The processor is simulated and the receipt says so.
+// The receipt after a payment or an order (docs/sources.md, Account management "Invoices": "you
+// will see a confirmation message, as well as receive your receipt. Click on Got it"). The
+// processor is simulated and the receipt says so.
 import type { Receipt } from '../../../src-shared/cloud-api/billing.ts';
 import { formatCents } from '../../../src-shared/billing/money.ts';
 import { Button } from '../../components/Button.tsx';

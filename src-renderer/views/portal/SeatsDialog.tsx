@@ -1,5 +1,6 @@
-// Add seats / Upgrade (seed 002): the quantity, the prorated price for the days left shown before
-// confirming, then the order at exactly that price and its receipt.
+// Add seats / Upgrade (docs/sources.md, Account management "Add Seats to a subscription"): the
+// quantity, the prorated price for the days left shown before confirming, then the order at exactly
+// that price and its receipt.
 import { useState } from 'react';
 import type { OrderAnswer, SubscriptionView } from '../../../src-shared/cloud-api/billing.ts';
 import { formatCents } from '../../../src-shared/billing/money.ts';

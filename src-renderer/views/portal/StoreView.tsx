@@ -1,5 +1,6 @@
 // Products → Store: buy a product or cloud credits (simulated payment), or apply for a trial or
-// beta. Members see why they cannot buy (seed 000 §I) and can still apply for trials and betas.
+// beta. Members see why they cannot buy (docs/sources.md, Portal guide §I) and can still apply for
+// trials and betas.
 import { useState } from 'react';
 import type { StoreAnswer } from '../../../src-shared/cloud-api/billing.ts';
 import { formatCents } from '../../../src-shared/billing/money.ts';

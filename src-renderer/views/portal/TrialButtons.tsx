@@ -1,5 +1,5 @@
-// Apply for a trial or a beta: open to everyone, Members too (seed 000 §I); the administrator can
-// neither revoke nor reassign them.
+// Apply for a trial or a beta: open to everyone, Members too (docs/sources.md, Portal guide §I);
+// the administrator can neither revoke nor reassign them.
 import { useState } from 'react';
 import { Button } from '../../components/Button.tsx';
 import { request } from '../../bridge/index.ts';

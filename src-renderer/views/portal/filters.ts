@@ -1,4 +1,5 @@
-// The seeds' filters of Active and Expired products: product family, expiration date, currency.
+// The portal's filters of Active and Expired products (docs/sources.md, Account management
+// "Active Products"): product family, expiration date, currency.
 import type { SubscriptionView } from '../../../src-shared/cloud-api/billing.ts';
 import { DAY_MS } from '../../../src-shared/billing/renewal.ts';
 

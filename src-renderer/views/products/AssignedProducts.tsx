@@ -1,4 +1,5 @@
-// The products the organization assigned to a member or guest, or the seeds' empty message.
+// The products the organization assigned to a member or guest, or the portal's empty
+// message (docs/sources.md, Portal guide §XXV).
 import type { LicenseView } from '../../../src-shared/domain/license.ts';
 import type { MyOrganization } from '../../../src-shared/domain/me.ts';
 import { CONTACT_ADMINISTRATOR, NO_ASSIGNED_PRODUCTS } from '../../../src-shared/org/messages.ts';

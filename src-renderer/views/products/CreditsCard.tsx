@@ -1,5 +1,6 @@
-// "Cloud credits available" (seed 000 §XXV 6-8): the quota as `available / limit`, Request more
-// cloud credits, and the guests' Quick note; the administrator sees the pool, others their own.
+// "Cloud credits available" (docs/sources.md, Portal guide §XXV 6-8): the quota as `available /
+// limit`, Request more cloud credits, and the guests' Quick note; the administrator sees the pool,
+// others their own.
 import { useState } from 'react';
 import type { MeOverview } from '../../../src-shared/domain/me.ts';
 import { GUEST_DISABLE_ORG_ACCESS_TO_BUY } from '../../../src-shared/org/messages.ts';
@@ -96,7 +97,10 @@ export function CreditsCard({ overview }: { overview: MeOverview }) {
   );
 }
 
-/** Seed 002 "Cloud Credits … Start rendering", and the balance with lots and consumption. */
+/**
+ * docs/sources.md, Account management "Cloud Credits": "Start rendering", and the balance with lots
+ * and consumption.
+ */
 function CreditLinks() {
   return (
     <p className="me-credits-actions">

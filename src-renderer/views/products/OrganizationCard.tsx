@@ -1,4 +1,5 @@
-// Whom a member or guest asks for more (seed 000 §XVII NB): the organization and its administrator.
+// Whom a member or guest asks for more (docs/sources.md, Portal guide §XVII NB): the organization
+// and its administrator.
 import type { MyOrganization } from '../../../src-shared/domain/me.ts';
 import { roleLabel } from '../../format/account.ts';
 

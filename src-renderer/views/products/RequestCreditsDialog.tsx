@@ -1,5 +1,5 @@
 // "Request more cloud credits": an optional amount and note, queued; the administrator is
-// notified by email once the cloud has it (seed 000 §XXV 8).
+// notified by email once the cloud has it (docs/sources.md, Portal guide §XXV 8).
 import { useState, type FormEvent } from 'react';
 import type { MyOrganization } from '../../../src-shared/domain/me.ts';
 import { Banner } from '../../components/Banner.tsx';

@@ -7,7 +7,10 @@ import { formatCreditFigure } from '../../format/number.ts';
 /** Whole numbers plain, others with three decimals (format/number.ts, the one number formatter). */
 export const formatCredits = formatCreditFigure;
 
-/** A quota's "available / limit" (seed 000 §XXV), "Disabled" or "Unlimited", in the reader's locale. */
+/**
+ * A quota's "available / limit" (docs/sources.md, Portal guide §XXV), "Disabled" or "Unlimited", in
+ * the reader's locale.
+ */
 export function quotaLabel(c: { mode: string; available: number; limit?: number | null }): string {
   if (c.mode === 'disabled') return 'Disabled';
   if (c.mode === 'unlimited' || c.limit === undefined || c.limit === null) return 'Unlimited';

@@ -1,5 +1,6 @@
-// Settings (seed 004 "Settings and proxy", issue 12): cloud URL, HTTP(S) proxy with optional
-// credentials, connect timeout. The proxy password goes to the keychain (docs/activation.md).
+// Settings (docs/sources.md, Online licensing "Settings and proxy", issue 12): cloud URL, HTTP(S)
+// proxy with optional credentials, connect timeout. The proxy password goes to the keychain
+// (docs/activation.md).
 import type { FormEvent } from 'react';
 import { Banner } from '../../components/Banner.tsx';
 import { Skeleton } from '../../components/Skeleton.tsx';

@@ -1,5 +1,6 @@
-// The Settings page's state (seed 004 "Settings and proxy"): loads settings.get, keeps a draft,
-// sends only what changed to settings.set; the cloud refuses nothing here, the core's schema does.
+// The Settings page's state (docs/sources.md, Online licensing "Settings and proxy"): loads
+// settings.get, keeps a draft, sends only what changed to settings.set; the cloud refuses nothing
+// here, the core's schema does.
 import { useEffect, useState } from 'react';
 import { settingsInputProblem } from '../../../src-shared/settings/problems.ts';
 import type { SettingsInput, SettingsView } from '../../../src-shared/settings/settings.ts';

@@ -27,7 +27,8 @@ export function SignInScreen() {
             See your licenses, manage your organization and keep working offline.
           </p>
           <SignInForm filled={filled} />
-          {/* Behind a proxy the first sign-in needs Settings before it (seed 004). */}
+          {/* Behind a proxy the first sign-in needs Settings before it
+              (docs/sources.md, Online licensing "Settings and proxy"). */}
           <details className="signin-details signin-settings">
             <summary>Connection settings (proxy, cloud URL)</summary>
             <SettingsView />

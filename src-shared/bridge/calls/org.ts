@@ -81,7 +81,10 @@ export const OrgAssignInput = Type.Object(
   },
   closed,
 );
-/** Bulk assignment (seed 000 §XIV): one seat of every purchase to every user, as one change. */
+/**
+ * Bulk assignment (docs/sources.md, Portal guide §XIV): one seat of every purchase to every user,
+ * as one change.
+ */
 export const OrgAssignManyInput = Type.Object(
   { userIds: Ids, purchaseIds: Type.Array(Id, { minItems: 1, maxItems: 100 }) },
   closed,

@@ -1,4 +1,5 @@
-// Settings (seed 004 "Settings and proxy", issue 12): cloud URL, proxy, connect timeout.
+// Settings (docs/sources.md, Online licensing "Settings and proxy", issue 12): cloud URL, proxy,
+// connect timeout.
 import { SettingsInput, type SettingsView } from '../../settings/settings.ts';
 import { call, NoInput } from '../define.ts';
 

@@ -1,4 +1,5 @@
-// Rules for allocating seats of an organization purchase to a user (seed 000 §XII–XVI, §XXIII).
+// Rules for allocating seats of an organization purchase to a user (docs/sources.md, Portal guide
+// §XII–XVI, §XXIII).
 import * as msg from '../messages.ts';
 import { allowed, isActive, isLockedTerm, rejected, type RuleResult } from '../model.ts';
 

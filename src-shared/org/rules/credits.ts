@@ -1,4 +1,5 @@
-// Rules for organizational cloud-credit access, quotas and requests (seed 000 §I, §XXV–XXVI).
+// Rules for organizational cloud-credit access, quotas and requests (docs/sources.md, Portal guide
+// §I, §XXV–XXVI).
 import * as msg from '../messages.ts';
 import { allowed, rejected, type CreditAccess, type RuleResult } from '../model.ts';
 
@@ -47,7 +48,8 @@ export function checkPersonalCreditPurchase(
 
 /**
  * What a user can still spend: the quota is a cap on the pool, not a reservation, so it is the
- * smaller of what is left of the quota and what the pool holds (seed 000 §I "Cloud Credit quota").
+ * smaller of what is left of the quota and what the pool holds (docs/sources.md, Portal guide §I
+ * "Cloud Credit quota").
  */
 export function availableCredits(access: CreditAccess, used: number, poolBalance: number): number {
   const pool = Math.max(0, poolBalance);
@@ -56,7 +58,10 @@ export function availableCredits(access: CreditAccess, used: number, poolBalance
   return round3(Math.max(0, Math.min(access.limit - used, pool)));
 }
 
-/** The list's "available / limit" text (seed 000 §XXV), e.g. `20 / 20`, `Disabled`, `Unlimited`. */
+/**
+ * The list's "available / limit" text (docs/sources.md, Portal guide §XXV), e.g. `20 / 20`,
+ * `Disabled`, `Unlimited`.
+ */
 export function creditAccessLabel(access: CreditAccess, used: number, poolBalance: number): string {
   if (access.mode === 'disabled') return 'Disabled';
   if (access.mode === 'unlimited') return 'Unlimited';

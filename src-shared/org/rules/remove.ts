@@ -1,4 +1,5 @@
-// Rules for removing a user from the organization (seed 000 §VI–X, SPEC §3 Removal).
+// Rules for removing a user from the organization (docs/sources.md, Portal guide §VI–X, SPEC §3
+// Removal).
 import * as msg from '../messages.ts';
 import { allowed, rejected, type RuleResult } from '../model.ts';
 

@@ -1,4 +1,5 @@
-// Rules for revoking a product from a user (seed 000 §XIX–XXIII): identical products go together.
+// Rules for revoking a product from a user (docs/sources.md, Portal guide §XIX–XXIII): identical
+// products go together.
 import * as msg from '../messages.ts';
 import { allowed, isLockedTerm, rejected, type RuleResult } from '../model.ts';
 

@@ -1,5 +1,6 @@
 // "Online licensing" in the License Server view: ENABLE with the signed-in user's own account
-// (seed 004); the password goes to the cloud once and is not kept (docs/activation.md).
+// (docs/sources.md, Online licensing "Online Activation"); the password goes to the cloud once and
+// is not kept (docs/activation.md).
 import { Banner } from '../../../components/Banner.tsx';
 import { Button } from '../../../components/Button.tsx';
 import { Field } from '../../../components/Field.tsx';

@@ -1,5 +1,6 @@
-// "Activate offline" (seed 004): the request file to take to an online machine, and the .crt
-// it gives back. Errors name the check that refused the file (docs/activation.md).
+// "Activate offline" (docs/sources.md, Online licensing "Offline Activation"): the request file to
+// take to an online machine, and the .crt it gives back. Errors name the check that refused the
+// file (docs/activation.md).
 import { Banner } from '../../../components/Banner.tsx';
 import { Button } from '../../../components/Button.tsx';
 import { useOfflineActivation } from './offlineActivation.ts';

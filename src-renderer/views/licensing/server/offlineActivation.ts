@@ -1,5 +1,6 @@
-// Offline activation from the License Server view (seed 004 steps 2 and 6): download the
-// activation request file, upload the .crt; a refused .crt says which check failed.
+// Offline activation from the License Server view (docs/sources.md, Online licensing "Offline
+// Activation" steps 2 and 6): download the activation request file, upload the .crt; a refused .crt
+// says which check failed.
 import { create } from 'zustand';
 import { request } from '../../../bridge/index.ts';
 import { downloadText } from '../../../csv/download.ts';

@@ -1,6 +1,7 @@
-// ENABLE (seed 004 "Online licensing": "click ENABLE … enter your username and password"): the
-// signed-in user activates this machine's license server with their own account (seats.activate);
-// it then serves that account's seats — a member's own, an administrator's unassigned ones.
+// ENABLE (docs/sources.md, Online licensing "Online Activation": "click ENABLE … enter your
+// username and password"): the signed-in user activates this machine's license server with their
+// own account (seats.activate); it then serves that account's seats — a member's own, an
+// administrator's unassigned ones.
 import { useState, type FormEvent } from 'react';
 import { request } from '../../../bridge/index.ts';
 import { messageOf } from '../../../stores/errors.ts';

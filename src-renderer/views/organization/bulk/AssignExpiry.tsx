@@ -1,5 +1,6 @@
 // Step 3 of the assignment wizard: the expiration date of each chosen product, i.e. which purchase
-// the seats come from (seed 000 §XIII NB, §XIV.6), with its free seats and who would go without.
+// the seats come from (docs/sources.md, Portal guide §XIII NB, §XIV.6), with its free seats and who
+// would go without.
 import { useId } from 'react';
 import type { OrgUserRow } from '../../../../src-shared/domain/org.ts';
 import {

@@ -1,5 +1,5 @@
-// Step 2 of the assignment wizard: which products to assign (seed 000 §XIV.5), with the free seats
-// of each; a product with no free seat cannot be chosen.
+// Step 2 of the assignment wizard: which products to assign (docs/sources.md, Portal guide §XIV.5),
+// with the free seats of each; a product with no free seat cannot be chosen.
 import type { ProductGroup } from './assignPlan.ts';
 import { plural } from '../../../format/plural.ts';
 

@@ -1,5 +1,5 @@
-// Step 4 of the assignment wizard (seed 000 §XIV.7): what will be assigned to whom, and before
-// anything is sent, which users will not get a seat because too few are free.
+// Step 4 of the assignment wizard (docs/sources.md, Portal guide §XIV.7): what will be assigned to
+// whom, and before anything is sent, which users will not get a seat because too few are free.
 import type { OrgPurchaseRow, OrgUserRow } from '../../../../src-shared/domain/org.ts';
 import { Banner } from '../../../components/Banner.tsx';
 import { expiryLabel, freeOf, listEmails, withoutSeat } from './assignPlan.ts';

@@ -1,6 +1,7 @@
-// The bulk assignment wizard (seed 000 §XIV–XVI): users → products → expiration date → summary
-// → result, sent as org.assignMany changes (only what free seats allow: ./assignSend.ts) and
-// followed until the cloud answers; who went without a seat can be given one from another user.
+// The bulk assignment wizard (docs/sources.md, Portal guide §XIV–XVI): users → products →
+// expiration date → summary → result, sent as org.assignMany changes (only what free seats allow:
+// ./assignSend.ts) and followed until the cloud answers; who went without a seat can be given one
+// from another user.
 import { useId, useMemo, useState } from 'react';
 import type { OrgPurchaseRow, OrgUserRow } from '../../../../src-shared/domain/org.ts';
 import { Button } from '../../../components/Button.tsx';

@@ -1,6 +1,6 @@
-// The last step of a bulk flow (seed 000 §XIV.8): "Waiting for the cloud…" while the change is
-// queued (offline: sent when back online), then how many items were made and, per user, what
-// failed and why.
+// The last step of a bulk flow (docs/sources.md, Portal guide §XIV.8): "Waiting for the cloud…"
+// while the change is queued (offline: sent when back online), then how many items were made and,
+// per user, what failed and why.
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ChangeResult, OrgUserRow } from '../../../../src-shared/domain/org.ts';
 import { Banner } from '../../../components/Banner.tsx';

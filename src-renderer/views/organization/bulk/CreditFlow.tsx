@@ -1,5 +1,5 @@
-// Bulk cloud credit access (seed 000 §XXVI): users → access → summary "Apply updates" → result,
-// one change for every user, followed until the cloud answers.
+// Bulk cloud credit access (docs/sources.md, Portal guide §XXVI): users → access → summary "Apply
+// updates" → result, one change for every user, followed until the cloud answers.
 import { itemKey } from '../../../../src-shared/org/item-key.ts';
 import { useState } from 'react';
 import type { OrgUserRow } from '../../../../src-shared/domain/org.ts';

@@ -1,6 +1,7 @@
 // "Re-allocate…" beside an assignment refused for want of a free seat: the cloud's reason says
 // "Choose the user to re-allocate it from", so the row offers that very choice — Allocate product
-// to user, on that purchase, with its From field (seed 000 §XIII NB; docs/interface.md).
+// to user, on that purchase, with its From field (docs/sources.md, Portal guide §XIII NB;
+// docs/interface.md).
 import { useState, type ReactNode } from 'react';
 import type { OrgUserRow } from '../../../../src-shared/domain/org.ts';
 import { Button } from '../../../components/Button.tsx';

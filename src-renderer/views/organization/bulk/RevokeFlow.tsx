@@ -1,5 +1,6 @@
-// Bulk revoke (seed 000 §XX–XXII): users → the products they hold → summary "Revoke X products"
-// → result. Identical products go together, so one change per product, each followed.
+// Bulk revoke (docs/sources.md, Portal guide §XX–XXII): users → the products they hold → summary
+// "Revoke X products" → result. Identical products go together, so one change per product, each
+// followed.
 import { useState } from 'react';
 import type { OrgPurchaseRow, OrgUserRow } from '../../../../src-shared/domain/org.ts';
 import { itemKey } from '../../../../src-shared/org/item-key.ts';

@@ -20,7 +20,10 @@ export const expiryLabel = (p: OrgPurchaseRow): string =>
 
 export const termLabel = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 
-/** Trial and beta licenses are not the admin's to assign (seed 000 §XII); expired ones neither. */
+/**
+ * Trial and beta licenses are not the admin's to assign (docs/sources.md, Portal guide §XII);
+ * expired ones neither.
+ */
 export function productGroups(purchases: OrgPurchaseRow[], now: string): ProductGroup[] {
   const by = new Map<string, ProductGroup>();
   for (const p of purchases) {

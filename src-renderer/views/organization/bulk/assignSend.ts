@@ -2,7 +2,7 @@
 // everyone goes to every chosen user (one change for all such purchases); a purchase short of
 // seats goes only to the users its free seats reach, in order, and the rest are not sent — they
 // are listed in the result with the seat count and a way to re-allocate a seat from another user
-// (seed 000 §XIII NB; docs/interface.md, No doomed buttons).
+// (docs/sources.md, Portal guide §XIII NB; docs/interface.md, No doomed buttons).
 import type { OrgPurchaseRow, OrgUserRow } from '../../../../src-shared/domain/org.ts';
 import { notSentNoSeat } from '../../../../src-shared/org/messages.ts';
 import { freeOf, withoutSeat } from './assignPlan.ts';

@@ -1,6 +1,6 @@
-// The bulk-invite status (seed 000 §V): what the cloud answered for the invitations sent, waiting
-// for it while it has not, and the failed invitations with the reason per address, "Invite as
-// guest" for addresses refused as members, and a CSV of them.
+// The bulk-invite status (docs/sources.md, Portal guide §V): what the cloud answered for the
+// invitations sent, waiting for it while it has not, and the failed invitations with the reason per
+// address, "Invite as guest" for addresses refused as members, and a CSV of them.
 import { itemKey } from '../../../../src-shared/org/item-key.ts';
 import { formatCount } from '../../../format/number.ts';
 import { useEffect, useMemo, useState } from 'react';

@@ -1,6 +1,6 @@
-// The removal's result (seed 000 §VIII): waiting for the cloud while it has not answered, then
-// "Not all users have been removed" with the failed removals (the pre-check's and the cloud's),
-// the reason per user and a Download CSV of them.
+// The removal's result (docs/sources.md, Portal guide §VIII): waiting for the cloud while it has
+// not answered, then "Not all users have been removed" with the failed removals (the pre-check's
+// and the cloud's), the reason per user and a Download CSV of them.
 import { itemKey } from '../../../../src-shared/org/item-key.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { OrgUserRow } from '../../../../src-shared/domain/org.ts';
