@@ -68,6 +68,11 @@ export interface QueuedChange {
   mutationId: number;
   pending: number;
   failed: { key: string; email?: string; code: string; message: string }[];
+  /**
+   * The rows of the users the change names, as the list now shows them (pending effects laid
+   * over), when they are few: the screen paints the optimistic row with the answer itself.
+   */
+  users?: OrgUserRow[];
 }
 
 /**

@@ -26,7 +26,19 @@ test('a revoke names its user in data.changed, queued and confirmed; org.users r
     assert.ok(marco.products.some((p) => p.productCode === 'enscape'));
     const seen: DataChanged[] = [];
     const off = core.on('data.changed', (e) => seen.push(e));
-    await bridge(core, 'org.revoke', { userIds: [marco.id], productCode: 'enscape' });
+    const answer = await bridge(core, 'org.revoke', {
+      userIds: [marco.id],
+      productCode: 'enscape',
+    });
+    // The answer carries his optimistic row: the screen paints it without asking again.
+    assert.deepEqual(
+      answer.users?.map((u) => [
+        u.id,
+        u.pending,
+        u.products.some((p) => p.productCode === 'enscape'),
+      ]),
+      [[marco.id, true, false]],
+    );
     // Queued: the outbox and the assignments, of Marco alone.
     const queued = seen[0];
     assert.ok(queued, 'the queued change is announced');

@@ -68,6 +68,8 @@ async function readPage(): Promise<{
 }
 
 let generation = 0;
+/** How many reads of rows have landed: a change's answer sent before the last one is older. */
+let landed = 0;
 /** The page read in flight, if any: a refresh made meanwhile waits for it, then runs. */
 let loading: Promise<void> | null = null;
 let refreshing: Promise<void> = Promise.resolve();
@@ -151,6 +153,7 @@ async function refreshNow(ids: readonly string[]): Promise<void> {
     // A user who no longer matches the filter leaves the page: read it whole (counts too).
     if (p.users.length !== onPage.length) return get().loadPage();
     const fresh = new Map(p.users.map((u) => [u.id, u]));
+    landed++;
     set({
       users: get().users.map((u) => fresh.get(u.id) ?? u),
       poolBalance: p.poolBalance,
@@ -166,6 +169,7 @@ async function loadPageNow(mine: number): Promise<void> {
   try {
     const p = await readPage();
     if (mine !== generation) return;
+    landed++;
     set({
       users: p.users,
       total: p.total,
@@ -189,6 +193,7 @@ async function loadAll(mine: number): Promise<void> {
     ]);
     // A later read started while this one ran: its answer is the newer one.
     if (mine !== generation) return;
+    landed++;
     set({
       status: 'ready',
       error: null,
@@ -203,6 +208,22 @@ async function loadAll(mine: number): Promise<void> {
   } catch (err) {
     if (mine === generation) set({ status: 'error', error: messageOf(err) });
   }
+}
+
+/** Marks when a change is sent, for `putAnsweredRows`. */
+export const rowsLanded = (): number => landed;
+
+/**
+ * Puts the rows a change's answer carries (the optimistic rows of the users it names) in place
+ * where the page shows them — the row is painted with the answer, without asking again — unless
+ * a read of rows landed since the change was sent (it is newer).
+ */
+export function putAnsweredRows(rows: readonly OrgUserRow[], sentAt: number): void {
+  if (sentAt !== landed || rows.length === 0) return;
+  const fresh = new Map(rows.map((u) => [u.id, u]));
+  const { users } = useOrg.getState();
+  if (users.some((u) => fresh.has(u.id)))
+    useOrg.setState({ users: users.map((u) => fresh.get(u.id) ?? u) });
 }
 
 /** Tables whose rows make up users' rows in the list (the credit pool: every quota label). */

@@ -7,6 +7,7 @@ import type { ChangeResult, QueuedChange } from '../../../../src-shared/domain/o
 import { AppError } from '../../../../src-shared/errors.ts';
 import { request } from '../../../bridge/index.ts';
 import { messageOf } from '../../../stores/errors.ts';
+import { putAnsweredRows, rowsLanded } from '../orgStore.ts';
 import { allFailures } from './result.ts';
 
 export type Failure = QueuedChange['failed'][number];
@@ -46,8 +47,11 @@ export async function send<N extends ChangeCall>(
   label?: string,
 ): Promise<SentChange> {
   const base = { keys, ...(label !== undefined ? { label } : {}) };
+  const sentAt = rowsLanded();
   try {
     const r = await request(name, input as never);
+    // The named users' optimistic rows come with the answer: painted now, not after a read.
+    if (r.users) putAnsweredRows(r.users, sentAt);
     return { ...base, mutationId: r.mutationId, failed: r.failed };
   } catch (err) {
     const e = AppError.from(err);
