@@ -1,10 +1,8 @@
 // Seat protocol v1: request schemas (compiled once for the hot path) and the error answers.
 import Type from 'typebox';
-import type { Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { problems } from '../../src-shared/schema.ts';
 
-export const SEAT_PROTOCOL_VERSION = 1;
 export const SEAT_PREFIX = '/seat/v1/';
 
 const Name = Type.String({ minLength: 1, maxLength: 256 });
@@ -19,9 +17,6 @@ export const CheckoutRequest = Type.Object({
   wait: Type.Optional(Type.Integer({ minimum: 0, maximum: 86_400 })),
 });
 export const LeaseRequest = Type.Object({ leaseId: Type.String({ minLength: 1, maxLength: 100 }) });
-
-export type CheckoutBody = Static<typeof CheckoutRequest>;
-export type LeaseBody = Static<typeof LeaseRequest>;
 
 export const checkCheckout = Compile(CheckoutRequest);
 export const checkLease = Compile(LeaseRequest);
@@ -52,12 +47,6 @@ export type SeatErrorCode =
   | 'method_not_allowed'
   | 'payload_too_large'
   | 'internal';
-
-export interface SeatError {
-  status: number;
-  error: SeatErrorCode;
-  message: string;
-}
 
 export const seatMessages = {
   noSeat: (product: string, total: number) =>
