@@ -115,5 +115,3 @@ export const CANNOT_REALLOCATE_TO_SAME_USER =
 export const nothingToRevoke = (email: string, product: string): string =>
   `${email} has no assigned ${product}`;
 export const INVALID_CREDIT_LIMIT = 'The cloud credits limit must be a positive amount';
-export const ORGANIZATION_NOT_CONFIRMED =
-  'The organization is not set up yet: ask Chaos to confirm it with your customer number';

@@ -98,17 +98,6 @@ export type MutationName = keyof typeof mutationArgs;
 export type MutationArgs<N extends MutationName> = Static<(typeof mutationArgs)[N]>;
 export const mutationNames = Object.keys(mutationArgs) as MutationName[];
 
-/** Mutations only the organization's administrator may send. */
-export const adminMutations: readonly MutationName[] = [
-  'invite',
-  'resendInvitation',
-  'cancelInvitation',
-  'removeUsers',
-  'assign',
-  'revoke',
-  'setCreditAccess',
-];
-
 /** The audit log's names of an intent, for one item and for many (see auditOperationOf). */
 const auditPairs: Partial<Record<MutationName, readonly [one: string, many: string]>> = {
   invite: ['invite', 'inviteBatch'],
