@@ -3,6 +3,7 @@ import { bridge } from '../bridge/index.ts';
 import { useAccount } from './account.ts';
 import { useLicenses } from './licenses.ts';
 import { useSession } from './session.ts';
+import { isShownSnapshotPart } from './snapshot-parts.ts';
 
 /** Loads what a signed-in view shows; called after sign-in and when the replica changes. */
 export function loadSignedInData(): void {
@@ -30,7 +31,7 @@ export function subscribeToCore(): () => void {
     bridge.on('sync.status', (sync) => useSession.getState().applySync(sync)),
     bridge.on('data.changed', ({ tables }) => {
       // Licenses and the account come from the snapshot, never from the organization's feed.
-      if (useSession.getState().session?.signedIn && tables.some((t) => !t.startsWith('org.')))
+      if (useSession.getState().session?.signedIn && tables.some(isShownSnapshotPart))
         loadSignedInData();
     }),
   ];

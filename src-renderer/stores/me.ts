@@ -6,6 +6,7 @@ import type { OrgInvitationRow, QueuedChange } from '../../src-shared/domain/org
 import { bridge, request } from '../bridge/index.ts';
 import { messageOf } from './errors.ts';
 import { useSession } from './session.ts';
+import { isShownSnapshotPart } from './snapshot-parts.ts';
 
 interface MeStore {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -117,9 +118,10 @@ export function followMe(): () => void {
       users.length > 0 &&
       (me === undefined || !users.includes(me)) &&
       tables.every((t) => OTHERS_ROWS.has(t));
-    if (!othersOnly && !tables.every((t) => t === 'org.outbox' || t === 'org.notifications'))
-      void useMe.getState().load();
-    if (tables.some((t) => t === 'org.invitations' || !t.startsWith('org.')))
+    const mineShown = (t: string) =>
+      t !== 'org.outbox' && t !== 'org.notifications' && t !== 'server_pool';
+    if (!othersOnly && tables.some(mineShown)) void useMe.getState().load();
+    if (tables.some((t) => t === 'org.invitations' || isShownSnapshotPart(t)))
       void useMe.getState().loadInvitations();
   });
 }

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { NotificationView } from '../../src-shared/domain/me.ts';
 import { bridge, request } from '../bridge/index.ts';
 import { messageOf } from './errors.ts';
+import { isShownSnapshotPart } from './snapshot-parts.ts';
 
 interface NotificationsStore {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -56,7 +57,7 @@ export function followNotifications(): () => void {
   void useNotifications.getState().load();
   return bridge.on('data.changed', ({ tables }) => {
     // The feed's notifications, or a snapshot (sign-in, sign-out, another account).
-    if (tables.some((t) => t === 'org.notifications' || !t.startsWith('org.')))
+    if (tables.some((t) => t === 'org.notifications' || isShownSnapshotPart(t)))
       void useNotifications.getState().load();
   });
 }
