@@ -9,13 +9,15 @@ export const userRow = (page: Page, email: string): Locator =>
   page.locator(`[role="row"][data-user="${email}"]`);
 
 /**
- * Opens the app as the administrator — the core keeps its session, so a second page of the same
- * app is already signed in — then the Organization view, once `readyEmail`'s row is listed.
+ * Opens the app as the administrator (the demo's, or `account`) — the core keeps its session, so
+ * a second page of the same app is already signed in — then the Organization view, once
+ * `readyEmail`'s row is listed.
  */
 export async function openOrganization(
   page: Page,
   loginUrl: string,
   readyEmail = 'marco.rossi@northwind.example',
+  account = { email: ADMIN_EMAIL, password: DEMO_PASSWORD },
 ): Promise<void> {
   await page.goto(loginUrl);
   // The administrator lands on Organization (issue 18).
@@ -23,8 +25,8 @@ export async function openOrganization(
   const email = page.getByLabel('Email', { exact: true });
   await landed.or(email).first().waitFor();
   if (await email.isVisible()) {
-    await email.fill(ADMIN_EMAIL);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await email.fill(account.email);
+    await page.getByLabel('Password', { exact: true }).fill(account.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await landed.waitFor();
   }

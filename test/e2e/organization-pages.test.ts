@@ -6,11 +6,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startCloudServer, type CloudServer } from '../../src-cloud/server.ts';
 import { BIG_ADMIN, buildBigOrg } from '../support/big-org.ts';
 import { launchBrowser, openPage, screenshot, startServe, type ServedApp } from './harness.ts';
-import { userRow } from './org-pages.ts';
+import { openOrganization, userRow } from './org-pages.ts';
 
 const USERS = 60;
 let dir: string;
@@ -30,24 +30,10 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto(app.loginUrl);
-  const landed = page.getByRole('heading', { name: 'Organization', level: 1 });
-  const email = page.getByLabel('Email', { exact: true });
-  await landed.or(email).first().waitFor();
-  if (await email.isVisible()) {
-    await email.fill(BIG_ADMIN.email);
-    await page.getByLabel('Password', { exact: true }).fill(BIG_ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await landed.waitFor();
-  }
-  await userRow(page, 'user0@big.test').waitFor();
-}
-
 test('pages of the user list, select all across pages, and flows on checked users of other pages', async () => {
   const { page, context, problems } = await openPage(browser, app.base);
   try {
-    await signIn(page);
+    await openOrganization(page, app.loginUrl, 'user0@big.test', BIG_ADMIN);
     const pager = page.locator('.org-pager');
     await pager.getByText('60 users', { exact: true }).waitFor();
     await page.getByRole('combobox', { name: 'Users per page' }).selectOption('25');
