@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { DataChanged } from '../../src-shared/bridge/contract.ts';
+import { revokedRow } from '../../src-shared/org/rules/revoke.ts';
 import { eventually } from '../support/wait.ts';
 import {
   ADMIN,
@@ -39,6 +40,8 @@ test('a revoke names its user in data.changed, queued and confirmed; org.users r
       ]),
       [[marco.id, true, false]],
     );
+    // The screen paints that row in the click's task from the shared rule: the same row.
+    assert.deepEqual(answer.users?.[0], revokedRow(marco, 'enscape'));
     // Queued: the outbox and the assignments, of Marco alone.
     const queued = seen[0];
     assert.ok(queued, 'the queued change is announced');

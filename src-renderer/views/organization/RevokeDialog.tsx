@@ -4,6 +4,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
 import { isLockedTerm } from '../../../src-shared/org/model.ts';
+import { checkRevoke, revokedRow } from '../../../src-shared/org/rules/revoke.ts';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
 import { useOrg } from './orgStore.ts';
@@ -44,7 +45,23 @@ export function RevokeDialog({ user, productCode, onClose }: Props) {
   async function revoke() {
     if (!chosen) return;
     setBusy(true);
-    const r = await send('org.revoke', { userIds: [user.id], productCode: chosen.code });
+    // The row changes at once where the rule the core checks allows the revoke here too.
+    const held = user.products.filter((p) => p.productCode === chosen.code);
+    const allowed = checkRevoke({
+      email: user.email,
+      inOrganization: true,
+      productName: chosen.name,
+      assignments: held.map((p) => ({
+        term: termOf.get(p.purchaseId) ?? '',
+        seats: p.quantity,
+        borrowedSeats: p.borrowed,
+      })),
+    }).ok;
+    const r = await send(
+      'org.revoke',
+      { userIds: [user.id], productCode: chosen.code },
+      { optimistic: allowed ? [revokedRow(user, chosen.code)] : [] },
+    );
     setBusy(false);
     if (r.mutationId === null) return setError(r.message);
     onClose();

@@ -226,6 +226,19 @@ export function putAnsweredRows(rows: readonly OrgUserRow[], sentAt: number): vo
     useOrg.setState({ users: users.map((u) => fresh.get(u.id) ?? u) });
 }
 
+/**
+ * Paints rows a change is about to make (its optimistic rows) where the page shows them, before
+ * the core has answered; answers the rows they replaced, to put back if the change is refused.
+ */
+export function putOptimisticRows(rows: readonly OrgUserRow[]): OrgUserRow[] {
+  if (rows.length === 0) return [];
+  const fresh = new Map(rows.map((u) => [u.id, u]));
+  const { users } = useOrg.getState();
+  const replaced = users.filter((u) => fresh.has(u.id));
+  if (replaced.length > 0) useOrg.setState({ users: users.map((u) => fresh.get(u.id) ?? u) });
+  return replaced;
+}
+
 /** Tables whose rows make up users' rows in the list (the credit pool: every quota label). */
 const USER_ROWS = new Set([
   'org.users',

@@ -1,5 +1,6 @@
 // Rules for revoking a product from a user (docs/sources.md, Portal guide §XIX–XXIII): identical
 // products go together.
+import type { OrgUserRow } from '../../domain/org.ts';
 import * as msg from '../messages.ts';
 import { allowed, isLockedTerm, rejected, type RuleResult } from '../model.ts';
 
@@ -21,4 +22,17 @@ export function checkRevoke(ctx: RevokeContext): RuleResult {
   if (ctx.assignments.some((a) => a.borrowedSeats > 0))
     return rejected('borrowed_license', msg.borrowedLicense(ctx.email));
   return allowed;
+}
+
+/**
+ * A user's row as the list shows it once the revoke is queued: every license of the product gone
+ * and the row pending — the row the core answers with (test/sync/data-changed.test.ts), painted
+ * by the screen in the click's own task instead of after the answer.
+ */
+export function revokedRow(row: OrgUserRow, productCode: string): OrgUserRow {
+  return {
+    ...row,
+    pending: true,
+    products: row.products.filter((p) => p.productCode !== productCode),
+  };
 }

@@ -35,7 +35,7 @@ export function CreditFlow({ users, startChecked, onClose }: Props) {
     const change = await send(
       'org.setCreditAccess',
       { userIds: selected.map((u) => u.id), access },
-      selected.map((u) => ({ key: itemKey(u.id), email: u.email })),
+      { keys: selected.map((u) => ({ key: itemKey(u.id), email: u.email })) },
     );
     setBusy(false);
     setSent([change]);

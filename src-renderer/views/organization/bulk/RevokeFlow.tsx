@@ -66,7 +66,9 @@ export function RevokeFlow({ users, startChecked, onClose }: Props) {
     for (const h of chosen) {
       const keys = h.users.map((u) => ({ key: itemKey(u.id, h.code), email: u.email }));
       const ids = h.users.map((u) => u.id);
-      out.push(await send('org.revoke', { userIds: ids, productCode: h.code }, keys, h.name));
+      out.push(
+        await send('org.revoke', { userIds: ids, productCode: h.code }, { keys, label: h.name }),
+      );
     }
     setBusy(false);
     setSent(out);

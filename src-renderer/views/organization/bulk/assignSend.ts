@@ -22,7 +22,7 @@ function sendAll(full: OrgPurchaseRow[], users: OrgUserRow[]): Promise<SentChang
   return send(
     'org.assignMany',
     { userIds: users.map((u) => u.id), purchaseIds: full.map((p) => p.id) },
-    full.flatMap((p) => itemsOf(p, users)),
+    { keys: full.flatMap((p) => itemsOf(p, users)) },
   );
 }
 
@@ -40,7 +40,7 @@ export async function sendAssignments(
         await send(
           'org.assignMany',
           { userIds: getting.map((u) => u.id), purchaseIds: [p.id] },
-          itemsOf(p, getting),
+          { keys: itemsOf(p, getting) },
         ),
       );
     const left = itemsOf(p, withoutSeat(p, users));

@@ -7,7 +7,8 @@ import type { ChangeResult, QueuedChange } from '../../../../src-shared/domain/o
 import { AppError } from '../../../../src-shared/errors.ts';
 import { request } from '../../../bridge/index.ts';
 import { messageOf } from '../../../stores/errors.ts';
-import { putAnsweredRows, rowsLanded } from '../orgStore.ts';
+import type { OrgUserRow } from '../../../../src-shared/domain/org.ts';
+import { putAnsweredRows, putOptimisticRows, rowsLanded, useOrg } from '../orgStore.ts';
 import { allFailures } from './result.ts';
 
 export type Failure = QueuedChange['failed'][number];
@@ -39,21 +40,39 @@ export type SentChange = (
   label?: string;
 };
 
+export interface SendOptions {
+  /** Every item of the change, for a result screen's counts and a whole refusal's items. */
+  keys?: ItemKey[];
+  /** What the change is about, for the result table (e.g. the product revoked). */
+  label?: string;
+  /**
+   * The rows of the users the change names as they will look once it is queued (the change's own
+   * rule, from src-shared/org/rules): painted at once, in the click's task; the core's answer
+   * then puts its rows in their place, or the rows as they were when it refuses the change.
+   */
+  optimistic?: readonly OrgUserRow[];
+}
+
 /** Sends one change; never throws. */
 export async function send<N extends ChangeCall>(
   name: N,
   input: CallInput<N>,
-  keys: ItemKey[] = [],
-  label?: string,
+  { keys = [], label, optimistic = [] }: SendOptions = {},
 ): Promise<SentChange> {
   const base = { keys, ...(label !== undefined ? { label } : {}) };
   const sentAt = rowsLanded();
+  const before = putOptimisticRows(optimistic);
   try {
     const r = await request(name, input as never);
-    // The named users' optimistic rows come with the answer: painted now, not after a read.
+    // The named users' rows come with the answer: painted now, not after a read. A change naming
+    // too many users for that leaves its optimistic rows to the reads its events make, but the
+    // rows of users it refused are read again now.
     if (r.users) putAnsweredRows(r.users, sentAt);
+    else if (r.failed.length > 0 && before.length > 0)
+      void useOrg.getState().refreshUsers(before.map((u) => u.id));
     return { ...base, mutationId: r.mutationId, failed: r.failed };
   } catch (err) {
+    putAnsweredRows(before, sentAt);
     const e = AppError.from(err);
     const message = messageOf(e);
     const failed = (e.details as { failed?: Failure[] } | undefined)?.failed ?? [];
