@@ -1,4 +1,5 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S MALLOC_ARENA_MAX=1 node --max-semi-space-size=4
+// The shebang starts the core's process as src-main/core/launch.json says (launch.ts: why).
 // `clm`: the command line. Builds dist/ on first use if `npm install` did not.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';

@@ -1,7 +1,7 @@
 // `npm start`: builds what is missing, then opens the desktop window where Electron can run,
 // and otherwise says why and runs headless mode (`clm serve`) in the foreground.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,12 +43,15 @@ else if (!existsSync(electronMain))
   why =
     'The desktop shell is not built (dist/electron/main.js is missing), so Chaos License Manager starts in headless mode.';
 
+// Headless, the core is this process's child: started as `clm` starts it (src-main/core/launch.ts).
+const launch = JSON.parse(readFileSync(join(root, 'src-main', 'core', 'launch.json'), 'utf8'));
 const [cmd, args] = why
-  ? [process.execPath, [join(root, 'dist', 'cli.js'), 'serve', ...passThrough]]
+  ? [process.execPath, [...launch.nodeArgs, join(root, 'dist', 'cli.js'), 'serve', ...passThrough]]
   : [electron, [electronMain, ...passThrough]];
 if (why) console.log(why);
 
-const child = spawn(cmd, args, { cwd: root, stdio: 'inherit' });
+const env = why ? { ...process.env, ...launch.env } : process.env;
+const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env });
 // Ctrl+C reaches the child through the terminal's process group; a plain kill is forwarded.
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

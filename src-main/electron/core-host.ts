@@ -2,6 +2,7 @@
 // the utility process's MessagePort (core-protocol.ts). Main keeps only windows, tray and
 // notifications, so a heavy sync never stalls window input (SPEC §13).
 import { utilityProcess } from 'electron';
+import { CORE_ENV, CORE_NODE_ARGS } from '../core/launch.ts';
 import type { Envelope } from '../../src-shared/envelope.ts';
 import { fail } from '../../src-shared/envelope.ts';
 import { AppError } from '../../src-shared/errors.ts';
@@ -26,7 +27,8 @@ export interface CoreHost {
 export function startCore(entry: string, opts: CoreStartOptions): CoreHost {
   const child = utilityProcess.fork(entry, [], {
     serviceName: 'Chaos License Manager core',
-    env: { ...process.env, [CORE_OPTIONS_ENV]: JSON.stringify(opts) },
+    execArgv: [...CORE_NODE_ARGS],
+    env: { ...process.env, ...CORE_ENV, [CORE_OPTIONS_ENV]: JSON.stringify(opts) },
     stdio: 'inherit',
   });
   const send = (msg: ToCore) => child.postMessage(msg);

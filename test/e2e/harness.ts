@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CORE_ENV, CORE_NODE_ARGS } from '../../src-main/core/launch.ts';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const screenshotDir = join(root, 'test-results', 'screenshots');
@@ -68,9 +69,11 @@ export async function startServe(
   const cloud = opts.cloudUrl
     ? ['--cloud', opts.cloudUrl, '--credential-file', join(dataDir, 'credential')]
     : [];
+  // Started as `clm` starts it (src-main/core/launch.ts): the memory measured is the product's.
   const child = spawn(
     process.execPath,
     [
+      ...CORE_NODE_ARGS,
       process.env.CLM_CLI ?? join(root, 'dist', 'cli.js'),
       // `clm dongles emulate FILE…` runs the same server with software dongles plugged in.
       ...(opts.command ?? ['serve']),
@@ -82,7 +85,7 @@ export async function startServe(
       ...cloud,
       ...(opts.args ?? []),
     ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...CORE_ENV } },
   );
   let log = '';
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { CORE_ENV, CORE_NODE_ARGS } from '../../src-main/core/launch.ts';
 import type { Envelope } from '../../src-shared/envelope.ts';
 import { root } from '../core/helpers.ts';
 
@@ -27,10 +28,10 @@ export async function startServe(
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    [join(root, 'dist', 'cli.js'), 'serve', '--port', '0', '--json', ...args],
+    [...CORE_NODE_ARGS, join(root, 'dist', 'cli.js'), 'serve', '--port', '0', '--json', ...args],
     {
       cwd: root,
-      env,
+      env: { ...env, ...CORE_ENV },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
