@@ -54,7 +54,13 @@ async function readPage(): Promise<{
   // Past the last page (the filter narrowed, users left): show the last one there is.
   if (p.users.length === 0 && page > 0 && p.total > 0 && pageSize !== 0) {
     const last = Math.ceil(p.total / size) - 1;
-    useOrgList.setState({ page: last });
+    // This read fetches that page itself: the list's subscription is not to read it again.
+    clampingPage = true;
+    try {
+      useOrgList.setState({ page: last });
+    } finally {
+      clampingPage = false;
+    }
     p = await request('org.users', { ...q, page: last, pageSize: size });
   }
   const users = pageSize === 0 && p.total > p.users.length ? await allRows(q) : p.users.slice();
@@ -67,6 +73,8 @@ async function readPage(): Promise<{
   };
 }
 
+/** Set while `readPage` moves the list to its last page (see followOrgChanges). */
+let clampingPage = false;
 let generation = 0;
 /** How many reads of rows have landed: a change's answer sent before the last one is older. */
 let landed = 0;
@@ -268,6 +276,7 @@ function membershipTables(): Set<string> {
  */
 export function followOrgChanges(): () => void {
   const offList = useOrgList.subscribe((s, before) => {
+    if (clampingPage) return;
     if (s.filter !== before.filter || s.page !== before.page || s.pageSize !== before.pageSize)
       void useOrg.getState().loadPage();
   });
