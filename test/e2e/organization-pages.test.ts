@@ -39,11 +39,16 @@ test('pages of the user list, select all across pages, and flows on checked user
     await page.getByRole('combobox', { name: 'Users per page' }).selectOption('25');
     await pager.getByText('Page 1 of 3').waitFor();
     // In the list's order (by name, as people read them): User 0, User 1, User 10, …, User 19,
-    // User 2, …: page 2 starts at User 31.
+    // User 2, …: page 2 starts at User 31. Read to the bottom of page 1 first: the next page is
+    // shown from its top.
+    const scroller = page.locator('.org-scroll');
+    await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    assert.ok((await scroller.evaluate((el) => el.scrollTop)) > 0, 'page 1 scrolls');
     await page.getByRole('button', { name: 'Next' }).click();
     await pager.getByText('Page 2 of 3').waitFor();
     await userRow(page, 'user40@big.test').waitFor();
     assert.equal(await userRow(page, 'user0@big.test').count(), 0);
+    assert.equal(await scroller.evaluate((el) => el.scrollTop), 0);
     await screenshot(page, 'org-pages-second');
 
     // Select all: every user of every page, said in the action bar.

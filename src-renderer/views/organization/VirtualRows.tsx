@@ -1,7 +1,7 @@
 // The rows of the page, virtualized: only those in view are in the document; Up and Down move
 // between the same control of neighbouring rows.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
 import type { UserActions } from './actions.ts';
 import { UserRow } from './UserRow.tsx';
@@ -26,6 +26,9 @@ export function VirtualRows({ rows, offset, selected, onToggle, actions }: Virtu
     // First paint before the scroller is measured: assume a typical viewport.
     initialRect: { width: 1000, height: 600 },
   });
+
+  // Another page (or page size) is read from its top, not where the last one was left.
+  useEffect(() => scroller.current?.scrollTo({ top: 0 }), [offset]);
 
   // Up and Down move between the same control of neighbouring rows, scrolling rows into being.
   const onKeyDown = useCallback(
