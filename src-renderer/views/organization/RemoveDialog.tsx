@@ -1,21 +1,17 @@
 // Remove users (docs/sources.md, Portal guide §VII–VIII): editable selection and the confirmation
 // with its warnings; the result, with the pre-check's and the cloud's refusals, is
-// results/RemoveResult.tsx.
-import { useState } from 'react';
+// results/RemoveResult.tsx. Its state and remove() live in useRemove.
 import type { OrgUserRow } from '../../../src-shared/domain/org.ts';
 import * as msg from '../../../src-shared/org/messages.ts';
 import { Banner } from '../../components/Banner.tsx';
 import { Button } from '../../components/Button.tsx';
-import { send } from './changes/send.ts';
-import { useOrgList } from './orgListStore.ts';
 import { Dialog } from './Dialog.tsx';
-import { RemoveResult, type SentRemoval } from './results/RemoveResult.tsx';
+import { RemoveResult } from './results/RemoveResult.tsx';
 import { UserPicker } from './UserPicker.tsx';
+import { useRemove } from './useRemove.ts';
 
 /** Why Remove is disabled when every chosen user holds products (issue 18: no doomed buttons). */
 export const REVOKE_FIRST = 'Revoke products first.';
-
-type Step = { kind: 'confirm' } | { kind: 'result'; sent: SentRemoval };
 
 const plural = (n: number) => `${n} ${n === 1 ? 'user' : 'users'}`;
 
@@ -27,38 +23,8 @@ interface RemoveDialogProps {
 }
 
 export function RemoveDialog({ users, startChecked = true, onClose }: RemoveDialogProps) {
-  const [checked, setChecked] = useState<ReadonlySet<string>>(
-    () => new Set(startChecked ? users.map((u) => u.id) : []),
-  );
-  const [step, setStep] = useState<Step>({ kind: 'confirm' });
-  const [busy, setBusy] = useState(false);
-  const chosen = users.filter((u) => checked.has(u.id));
-  const withProducts = chosen.filter((u) => u.products.length > 0).length;
-  const withBorrowed = chosen.filter((u) => u.products.some((p) => p.borrowed > 0)).length;
-  // Nobody chosen can be removed while holding products (docs/sources.md, Portal guide §VII): no
-  // doomed button.
-  const doomed = chosen.length > 0 && withProducts === chosen.length;
-
-  async function remove() {
-    setBusy(true);
-    const r = await send('org.removeUsers', { userIds: chosen.map((u) => u.id) });
-    setBusy(false);
-    const failed = r.failed;
-    // Removed users leave the selection; failed ones stay checked to act on them next.
-    const sel = useOrgList.getState();
-    sel.setSelected(
-      [...sel.selected].filter((id) => !checked.has(id) || failed.some((f) => f.key === id)),
-    );
-    setStep({
-      kind: 'result',
-      sent: {
-        mutationId: r.mutationId,
-        userIds: chosen.map((u) => u.id),
-        failed,
-        error: r.mutationId === null && failed.length === 0 ? r.message : null,
-      },
-    });
-  }
+  const { checked, setChecked, step, busy, chosen, withProducts, withBorrowed, doomed, remove } =
+    useRemove(users, startChecked);
 
   if (step.kind === 'result')
     return <RemoveResult users={users} sent={step.sent} onClose={onClose} />;
