@@ -1,24 +1,22 @@
-// The desktop core: ONE object that owns the replica, the cloud client, the credential, sync state and events.
-import { isoNow, systemClock, type Clock } from '../../src-shared/clock.ts';
-import { proxiedFetch, type FetchLike } from '../settings/proxy-fetch.ts';
-import { AppSettings } from '../settings/settings.ts';
-import { BorrowNotices } from '../borrow/reminders.ts';
+// The desktop core: ONE object that owns the replica, the cloud client, the credential, sync state
+// and events. Opening and wiring its parts is open.ts; the signed-in session is session.ts; the
+// organization's reads are src-main/org/reads.ts; Settings as applied, src-main/settings/applied.ts.
+import { isoNow, type Clock } from '../../src-shared/clock.ts';
+import type { FetchLike } from '../settings/proxy-fetch.ts';
+import type { AppSettings } from '../settings/settings.ts';
+import type { BorrowNotices } from '../borrow/reminders.ts';
 import type { SettingsView } from '../../src-shared/settings/settings.ts';
-import { join } from 'node:path';
 import type { BridgeEvents, EventName } from '../../src-shared/bridge/contract.ts';
 import type { AccountView, DemoAccount } from '../../src-shared/domain/account.ts';
 import type { LicenseView } from '../../src-shared/domain/license.ts';
 import type { SessionState, SyncStatus } from '../../src-shared/domain/session.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import type { CredentialStore } from '../credentials/credential-store.ts';
-import { openCredentialStore } from '../credentials/open-credentials.ts';
-import { Replica } from '../store/replica.ts';
+import type { Replica } from '../store/replica.ts';
 import type { ServerPoolEntry } from '../store/snapshot.ts';
-import { snapshotParts } from '../store/snapshot.ts';
-import { CloudClient } from '../sync/cloud-client.ts';
-import { SyncEngine } from '../sync/engine.ts';
-import { FailedKeep } from '../sync/failed-keep.ts';
-import { OrgAdmin } from '../org/admin.ts';
+import type { CloudClient } from '../sync/cloud-client.ts';
+import type { SyncEngine } from '../sync/engine.ts';
+import type { OrgAdmin } from '../org/admin.ts';
 import type { UsersQuery } from '../org/state.ts';
 import type {
   OrgInvitationRow,
@@ -27,17 +25,11 @@ import type {
 } from '../../src-shared/domain/org.ts';
 import type { CoreOptions, SeatsAttachment } from './options.ts';
 import { readDemoAccounts } from './demo-accounts.ts';
-import { SessionCredential } from './session-credential.ts';
-import { EmbeddedCloud } from './embedded-cloud.ts';
 import type { CoreEventName, CoreEvents } from './events.ts';
-import { CoreEmitter } from './events.ts';
 import type { Logger } from './log.ts';
-import { createLogger } from './log.ts';
-import { productLabel } from '../../src-shared/products.ts';
+import { openCore, type CoreParts } from './open.ts';
 
 export type { CoreOptions, SeatsAttachment } from './options.ts';
-
-const NOT_SIGNED_IN = 'Sign in first.';
 
 export class Core {
   readonly dataDir: string;
@@ -50,115 +42,32 @@ export class Core {
   seats: SeatsAttachment | null = null;
   /** Borrow reminders made on this machine, listed with the notifications (issue 13). */
   readonly borrowReminders: BorrowNotices;
-
-  readonly #opts: CoreOptions;
   /** The one clock every rule of the desktop reads (docs/time.md). */
   readonly clock: Clock;
   /** How every cloud call is sent: through the proxy of Settings (or --proxy), or direct. */
   readonly cloudFetch: FetchLike;
   /** Settings (src-main/settings): read at open, changed by `settings.set`. */
   readonly settings: AppSettings;
-  #proxyFetch: FetchLike | null = null;
-  readonly #events = new CoreEmitter();
-  /** The embedded demo cloud; null when the app uses a real cloud. */
-  readonly #embedded: EmbeddedCloud | null;
   /** Owns sync state: online, rounds, backoff, the outbox and the feed. */
   readonly sync: SyncEngine;
   /** The organization's admin operations, queued through the outbox. */
   readonly org: OrgAdmin;
-  readonly #credential: SessionCredential;
-  readonly #failedKeep: FailedKeep;
-  #signedIn = false;
-  #proxyPasswordSet = false;
-  /** The account as the last sign-in/refresh answered it, until the replica holds it. */
-  #lastAccount: AccountView | null = null;
-  /** Bumped by sign-in and sign-out, so a pull started before never lands after. */
-  #epoch = 0;
-  #names: { at: string | null; map: Map<string, string> } | null = null;
+  readonly #p: CoreParts;
   #settled: Promise<void> = Promise.resolve();
-  #closed = false;
 
-  private constructor(
-    opts: CoreOptions,
-    replica: Replica,
-    credentials: CredentialStore,
-    log: Logger,
-    settings: AppSettings,
-    proxyUrl: string | null,
-  ) {
-    this.#opts = opts;
-    this.settings = settings;
-    this.dataDir = opts.dataDir;
-    this.#failedKeep = new FailedKeep(opts.dataDir);
-    this.borrowReminders = new BorrowNotices(opts.dataDir, () =>
-      this.publish('data.changed', { tables: ['notifications'] }),
-    );
-    this.demo = !opts.cloudUrl;
-    this.clock = opts.clock ?? systemClock;
-    this.#proxyFetch = proxyUrl ? proxiedFetch(proxyUrl) : null;
-    // One stable function: a proxy changed in Settings applies to the next call of every client.
-    this.cloudFetch = (url, init) => (this.#proxyFetch ?? fetch)(url, init);
-    this.log = log;
-    this.replica = replica;
-    this.#credential = new SessionCredential({
-      replica,
-      store: credentials,
-      log,
-      dataDir: opts.dataDir,
-      cloudId: this.demo ? 'embedded' : (opts.cloudUrl as string),
-      credentialFile: opts.credentialFile,
-    });
-    this.#embedded = this.demo
-      ? new EmbeddedCloud({
-          dataDir: opts.dataDir,
-          seedFile: opts.seedFile,
-          log,
-          launcher: opts.launchCloud,
-          clockShiftMs: opts.clockShiftMs ?? 0,
-        })
-      : null;
-    const embedded = this.#embedded;
-    this.client = new CloudClient({
-      baseUrl: embedded ? () => embedded.url() : (opts.cloudUrl as string),
-      timeoutMs: () => this.timeoutMs(),
-      clock: this.clock,
-      fetch: this.cloudFetch,
-      onRefreshToken: (token, account) => this.#storeRefreshToken(token, account),
-      onSecret: (s) => log.redact(s),
-      // The sync engine exists once the constructor has run; requests come only after that.
-      onUnreachable: (e) => this.sync.noteCloudError(e),
-    });
-    this.sync = new SyncEngine(
-      {
-        client: this.client,
-        replica,
-        log,
-        clock: this.clock,
-        emit: (name, payload) => this.#events.emit(name, payload),
-        signedIn: () => this.#signedIn,
-        epoch: () => this.#epoch,
-        closed: () => this.#closed,
-        confirmed: (changedSession) => {
-          const was = this.#signedIn;
-          this.#signedIn = true;
-          if (changedSession || !was) this.#emitSession();
-        },
-        sessionEnded: (message) => this.#sessionEnded(message),
-        emitSession: () => this.#emitSession(),
-      },
-      { reconnect: opts.reconnect, pullPageRows: opts.pullPageRows },
-    );
-    this.org = new OrgAdmin({
-      store: this.sync.store,
-      state: this.sync.state,
-      now: () => this.now(),
-      me: () => {
-        const a = this.account();
-        return { id: a.id, email: a.email };
-      },
-      productName: (code) => this.#productName(code),
-      queued: (effects) => this.sync.kick(effects),
-    });
+  private constructor(parts: CoreParts) {
+    this.#p = parts;
+    this.dataDir = parts.opts.dataDir;
+    this.demo = parts.demo;
+    this.log = parts.log;
+    this.replica = parts.replica;
+    this.client = parts.client;
+    this.borrowReminders = parts.borrowReminders;
+    this.clock = parts.clock;
+    this.cloudFetch = parts.applied.fetch;
+    this.settings = parts.settings;
+    this.sync = parts.sync;
+    this.org = parts.org;
   }
 
   /** The clock's time as an ISO UTC string, for rules and stamps. */
@@ -168,26 +77,7 @@ export class Core {
 
   /** Opens the replica and the credential store; fast, and never waits for the cloud. */
   static async open(opts: CoreOptions): Promise<Core> {
-    const log = createLogger({ file: join(opts.dataDir, 'logs', 'core.log'), echo: opts.logEcho });
-    const replica = Replica.open(opts.dataDir);
-    const credentials = await openCredentialStore({
-      credentialFile: opts.credentialFile,
-      service: opts.keychainService,
-    });
-    if (credentials.storage === 'memory') log.info(credentials.notice ?? 'credential in memory');
-    // Settings fill what the flags leave open: --cloud and --proxy (CLM_PROXY) win for this run.
-    let core: Core | null = null;
-    const settings = new AppSettings(opts.dataDir, () => core?.credentials ?? credentials);
-    if (settings.refused) log.warn(settings.refused);
-    const saved = settings.file;
-    const proxyUrl = opts.proxyUrl ?? (await settings.proxyUrl().catch(() => null));
-    const withSettings: CoreOptions = { ...opts, cloudUrl: opts.cloudUrl ?? saved.cloudUrl };
-    core = new Core(withSettings, replica, credentials, log, settings, proxyUrl);
-    core.#proxyPasswordSet = (await settings.password().catch(() => null)) !== null;
-    // The demo cloud takes a few hundred ms to boot: start it now, not at the first request.
-    void core.#embedded?.url().catch(() => undefined);
-    if (await core.#credential.belongsToOtherCloud()) replica.destroy();
-    return core;
+    return new Core(await openCore(opts));
   }
 
   /**
@@ -195,10 +85,10 @@ export class Core {
    * starts the periodic sync. `settled()` resolves once that first attempt is over.
    */
   start(): void {
-    this.#settled = this.#restore().catch((err) =>
-      this.log.error('startup failed', { message: AppError.from(err).message }),
-    );
-    this.sync.startTimer(this.#opts.syncIntervalMs ?? 5 * 60_000);
+    this.#settled = this.#p.session
+      .restore()
+      .catch((err) => this.log.error('startup failed', { message: AppError.from(err).message }));
+    this.sync.startTimer(this.#p.opts.syncIntervalMs ?? 5 * 60_000);
   }
 
   /** Resolves when the startup attempt to reach the cloud has succeeded or failed. */
@@ -207,7 +97,7 @@ export class Core {
   }
 
   on<E extends CoreEventName>(name: E, listener: (payload: CoreEvents[E]) => void): () => void {
-    return this.#events.on(name, listener);
+    return this.#p.events.on(name, listener);
   }
 
   /** Resolves with the next event `name` whose payload satisfies `until`. */
@@ -215,70 +105,47 @@ export class Core {
     name: E,
     until?: (p: CoreEvents[E]) => boolean,
   ): Promise<CoreEvents[E]> {
-    return this.#events.next(name, until);
+    return this.#p.events.next(name, until);
   }
 
   /** Lets attached services (seats, …) push their bridge events through the core. */
   publish<E extends EventName>(name: E, payload: BridgeEvents[E]): void {
-    this.#events.emit(name, payload as CoreEvents[E]);
+    this.#p.events.emit(name, payload as CoreEvents[E]);
   }
 
   /** Where refresh credentials are kept; the license server keeps its own entry there too. */
   get credentials(): CredentialStore {
-    return this.#credential.store;
+    return this.#p.credential.store;
   }
 
   get credentialStorage(): CredentialStore['storage'] {
-    return this.#credential.store.storage;
+    return this.#p.credential.store.storage;
   }
 
   /** Per cloud request: --request-timeout of tests, else the connect timeout of Settings. */
   timeoutMs(): number {
-    return this.#opts.requestTimeoutMs ?? this.settings.connectTimeoutSeconds() * 1000;
+    return this.#p.applied.timeoutMs();
   }
 
   settingsView(): SettingsView {
-    const f = this.settings.file;
-    return {
-      cloudUrl: f.cloudUrl ?? null,
+    return this.#p.applied.view({
       cloudUrlInUse: this.demo ? 'the embedded demo cloud' : this.cloudUrl(),
-      proxyUrl: f.proxyUrl ?? null,
-      proxyUser: f.proxyUser ?? null,
-      proxyPasswordSet: this.#proxyPasswordSet,
       passwordStorage: this.credentialStorage,
-      connectTimeoutSeconds: this.settings.connectTimeoutSeconds(),
-      proxyOverride: this.#opts.proxyUrl ? redactProxy(this.#opts.proxyUrl) : null,
-    };
+    });
   }
 
   /** `settings.set`: saved, then applied to the next cloud call (a new cloud URL at the next start). */
   async setSettings(input: unknown): Promise<SettingsView> {
-    await this.settings.set(input);
-    this.#proxyPasswordSet = (await this.settings.password().catch(() => null)) !== null;
-    if (!this.#opts.proxyUrl) {
-      const proxy = await this.settings.proxyUrl();
-      this.#proxyFetch = proxy ? proxiedFetch(proxy) : null;
-    }
-    this.log.info('settings changed', { proxy: this.settings.file.proxyUrl ?? 'none' });
+    await this.#p.applied.set(input);
     return this.settingsView();
   }
 
   cloudUrl(): string {
-    return this.#opts.cloudUrl ?? this.#embedded?.currentUrl ?? '';
+    return this.#p.cloudUrl();
   }
 
   session(): SessionState {
-    const state: SessionState = {
-      signedIn: this.#signedIn,
-      account: this.#signedIn ? (this.replica.account() ?? this.#lastAccount) : null,
-      demo: this.demo,
-      cloudUrl: this.cloudUrl(),
-      credentialStorage: this.#credential.store.storage,
-      sync: this.syncStatus(),
-    };
-    const notice = this.#credential.notice();
-    if (notice) state.credentialNotice = notice;
-    return state;
+    return this.#p.session.view();
   }
 
   syncStatus(): SyncStatus {
@@ -286,98 +153,54 @@ export class Core {
   }
 
   demoAccounts(): DemoAccount[] {
-    return this.#embedded ? readDemoAccounts(this.#embedded.seedFile) : [];
+    return this.#p.embedded ? readDemoAccounts(this.#p.embedded.seedFile) : [];
   }
 
   account(): AccountView {
-    const account = this.#signedIn ? (this.replica.account() ?? this.#lastAccount) : null;
-    if (!account) throw new AppError('unauthorized', NOT_SIGNED_IN);
-    return account;
+    return this.#p.session.account();
   }
 
   licenses(): LicenseView[] {
-    this.#requireSession();
+    this.#p.session.require();
     return this.replica.licenses();
   }
 
   /** The organization's users from the replica, pending changes included (admins only). */
   orgUsers(q: UsersQuery, now: string): OrgUsersPage {
-    this.#requireSession();
-    return this.sync.state.users(q, (c) => this.#productName(c), now);
+    return this.#p.reads.users(q, now);
   }
 
   /** Every user a filter matches, as ids in the list's order (admins only). */
   orgUserIds(q: UsersQuery): { ids: string[]; total: number } {
-    this.#requireSession();
-    return this.sync.state.userIds(q);
+    return this.#p.reads.userIds(q);
   }
 
   orgInvitations(filter: { status?: string; mine?: boolean }): OrgInvitationRow[] {
-    return this.sync.state.invitations(filter, this.account().email);
+    return this.#p.reads.invitations(filter);
   }
 
   orgPurchases(): OrgPurchaseRow[] {
-    this.#requireSession();
-    return this.sync.state.purchases((c) => this.#productName(c));
+    return this.#p.reads.purchases();
   }
 
   /** Seats the cloud allows this machine's license server to serve (the replica's server_pool). */
   serverPool(): ServerPoolEntry[] {
-    return this.#signedIn ? this.replica.serverPool() : [];
+    return this.#p.session.signedIn ? this.replica.serverPool() : [];
   }
 
   /** Calls `listener` with the new pool whenever a sync or sign-out changes it. */
   onServerPoolChanged(listener: (pool: ServerPoolEntry[]) => void): () => void {
-    return this.#events.on('pool.changed', listener);
+    return this.#p.events.on('pool.changed', listener);
   }
 
   async signIn(email: string, password: string): Promise<SessionState> {
-    const previousToken = this.#signedIn ? await this.#credential.load() : null;
-    this.#epoch++;
-    let answer;
-    try {
-      answer = await this.client.signIn(email, password);
-    } catch (err) {
-      this.sync.noteCloudError(err);
-      throw err;
-    }
-    if (previousToken) void this.client.revoke(previousToken).catch(() => undefined);
-    this.#restoreFailed(answer.account.id);
-    this.#signedIn = true;
-    this.#lastAccount = answer.account;
-    this.sync.setOnline(true);
-    this.log.info('signed in', { account: answer.account.id });
-    // The license server gets a session of its own from this one, never the password.
-    const delegate = () => this.client.delegate('license-server');
-    void this.seats?.onSignIn?.(delegate).catch(() => undefined);
-    this.#emitSession();
-    await this.sync.freshRound();
+    await this.#p.session.signIn(email, password, () => this.seats);
     return this.session();
   }
 
   /** Cloud sign-out (best effort), then the keychain entry and the replica are deleted. */
   async signOut(): Promise<SessionState> {
-    this.#epoch++;
-    this.sync.stop();
-    try {
-      await this.client.signOut();
-    } catch (err) {
-      this.log.warn('cloud sign-out failed; signing out locally', {
-        message: AppError.from(err).message,
-      });
-    }
-    await this.#credential.forget();
-    this.#keepFailed();
-    this.replica.destroy();
-    this.sync.reset();
-    this.#signedIn = false;
-    this.#lastAccount = null;
-    this.sync.setMessage(undefined);
-    this.log.info('signed out');
-    this.#events.emit('data.changed', { tables: [...snapshotParts] });
-    this.#events.emit('pool.changed', []);
-    this.#emitSession();
-    this.#emitStatus();
+    await this.#p.session.signOut();
     return this.session();
   }
 
@@ -386,7 +209,7 @@ export class Core {
    * now again) and activates the license server on it anew. Demo mode only.
    */
   async resetDemo(): Promise<SessionState> {
-    const cloud = this.#embedded;
+    const cloud = this.#p.embedded;
     if (!cloud)
       throw new AppError(
         'not_demo',
@@ -400,7 +223,7 @@ export class Core {
   }
 
   async changePassword(currentPassword: string, newPassword: string): Promise<{ changed: true }> {
-    this.#requireSession();
+    this.#p.session.require();
     try {
       return await this.client.changePassword({ currentPassword, newPassword });
     } catch (err) {
@@ -411,19 +234,19 @@ export class Core {
 
   /** Pulls now; answers the status (offline is a status, not an error). */
   async syncNow(): Promise<SyncStatus> {
-    this.#requireSession();
+    this.#p.session.require();
     await this.sync.freshRound();
     return this.syncStatus();
   }
 
   async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    this.#epoch++;
+    if (this.#p.closed.value) return;
+    this.#p.closed.value = true;
+    this.#p.session.endEpoch();
     this.sync.stop();
     // Abort requests in flight and stop the embedded cloud first, so nothing below waits on them.
     this.client.close();
-    await this.#embedded?.close();
+    await this.#p.embedded?.close();
     await this.sync.idle();
     await this.#settled;
     try {
@@ -432,92 +255,5 @@ export class Core {
       this.log.error('seat service failed to close', { message: AppError.from(err).message });
     }
     this.replica.close();
-  }
-
-  // --- internals ---
-
-  async #restore(): Promise<void> {
-    const token = await this.#credential.load();
-    if (!token) {
-      this.#signedIn = false;
-      this.#emitSession();
-      await this.sync.round();
-      return;
-    }
-    this.client.setRefreshToken(token);
-    // The replica is shown at once; the refresh below confirms the session or marks it offline.
-    this.#signedIn = this.replica.account() !== null;
-    this.#emitSession();
-    await this.sync.round();
-  }
-
-  async #sessionEnded(message: string): Promise<void> {
-    this.#epoch++;
-    await this.#credential.forget();
-    this.#signedIn = false;
-    this.#lastAccount = null;
-    this.sync.setMessage(message);
-    this.log.warn('session ended', { message });
-    this.#emitSession();
-    this.#emitStatus();
-  }
-
-  /** Saves each new refresh token at once; another account's data never stays beside it. */
-  async #storeRefreshToken(token: string, account: AccountView): Promise<void> {
-    const prevId = this.replica.accountId();
-    if (prevId !== null && prevId !== account.id) {
-      await this.#credential.forget();
-      this.#keepFailed();
-      this.replica.destroy();
-      this.sync.reset();
-      this.#events.emit('data.changed', { tables: [...snapshotParts] });
-    }
-    const { storageChanged } = await this.#credential.save(token, account);
-    if (storageChanged) this.#emitSession();
-  }
-
-  /** The replica is about to go: its failed changes are kept for the account (issue 18). */
-  #keepFailed(): void {
-    const id = this.replica.accountId();
-    if (id !== null) this.#failedKeep.keep(id, this.sync.store.failed());
-  }
-
-  /** Failed changes kept at the account's last sign-out come back until dismissed. */
-  #restoreFailed(accountId: string): void {
-    const kept = this.#failedKeep.take(accountId);
-    if (!kept.length) return;
-    this.sync.store.restoreFailed(kept);
-    this.#emitStatus();
-  }
-
-  #requireSession(): void {
-    if (!this.#signedIn) throw new AppError('unauthorized', NOT_SIGNED_IN);
-  }
-
-  #emitStatus(): void {
-    this.#events.emit('sync.status', this.syncStatus());
-  }
-
-  /** Product names from the catalogue in the replica; one query per sync, not per row. */
-  #productName(code: string): string {
-    const at = this.replica.lastSyncAt();
-    if (!this.#names || this.#names.at !== at)
-      this.#names = { at, map: new Map(this.replica.products().map((p) => [p.code, p.name])) };
-    return productLabel(code, this.#names.map.get(code));
-  }
-
-  #emitSession(): void {
-    this.#events.emit('session.changed', this.session());
-  }
-}
-
-/** A proxy URL as shown: its password never. */
-function redactProxy(url: string): string {
-  try {
-    const u = new URL(url);
-    u.password = '';
-    return u.href.replace(/\/$/, '');
-  } catch {
-    return 'an unreadable proxy URL';
   }
 }

@@ -3,7 +3,7 @@
 // it is known.
 import { parseItemKey } from '../../src-shared/org/item-key.ts';
 import type { ItemResult } from '../../src-shared/org/mutations.ts';
-import type { RefusedItem } from '../store/change-answers.ts';
+import type { RefusedItem } from './change-answers.ts';
 
 /**
  * The refused items of one answer. `emailOf` looks a user id up in the replica, for items the

@@ -3,7 +3,7 @@
 import type { Database as Db } from 'better-sqlite3';
 import type { FeedTable, PullAnswer } from '../../src-shared/cloud-api/sync.ts';
 import { feedTables } from '../../src-shared/cloud-api/sync.ts';
-import { AnswerTable, type ChangeAnswer, type StoredAnswer } from './change-answers.ts';
+import { AnswerTable, type ChangeAnswer, type StoredAnswer } from '../org/change-answers.ts';
 import { FeedStage, keyOf, refOf, touchedBy } from './feed-stage.ts';
 import type { KeptFailure } from '../sync/failed-keep.ts';
 import type { Replica } from './replica.ts';

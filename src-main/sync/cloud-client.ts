@@ -1,8 +1,7 @@
-// The desktop's HTTP client of the cloud API: timeouts, the access token in memory, rotating refresh.
+// The desktop's client of the cloud API: the access token in memory, the rotating refresh token,
+// and one typed call per route. Each request goes over HTTP in cloud-http.ts.
 import { borrowRoutes, type BorrowRouteName } from '../../src-shared/cloud-api/borrow.ts';
 import { systemClock, type Clock } from '../../src-shared/clock.ts';
-import Type from 'typebox';
-import type { TSchema } from 'typebox';
 import { billingRoutes } from '../../src-shared/cloud-api/billing.ts';
 import { creditRoutes, type CreditRouteName } from '../../src-shared/cloud-api/credits.ts';
 import { orgRoutes } from '../../src-shared/cloud-api/org.ts';
@@ -17,13 +16,9 @@ import { cloudRoutes } from '../../src-shared/cloud-api/routes.ts';
 import type { CloudAnswer, CloudBody, CloudRouteName } from '../../src-shared/cloud-api/routes.ts';
 import type { AccountView } from '../../src-shared/domain/account.ts';
 import { AppError } from '../../src-shared/errors.ts';
-import { problems } from '../../src-shared/schema.ts';
+import { CloudHttp, statusOf, type CloudHttpOptions, type Route } from './cloud-http.ts';
 
-export interface CloudClientOptions {
-  /** The cloud's base URL, or a function that yields it (the embedded cloud starts later). */
-  baseUrl: string | (() => Promise<string>);
-  /** Per request; a cloud that does not answer in time counts as offline (Settings may change it). */
-  timeoutMs?: number | (() => number);
+export interface CloudClientOptions extends CloudHttpOptions {
   clock?: Clock;
   /**
    * Called with every new refresh token (sign-in and each rotation) before the answer is used:
@@ -32,13 +27,6 @@ export interface CloudClientOptions {
   onRefreshToken: (refreshToken: string, account: AccountView) => Promise<void>;
   /** Called with every secret the client receives, so logs can hide it. */
   onSecret?: (secret: string) => void;
-  /** Sends the requests (default: the global fetch; Settings' proxy: src-main/settings). */
-  fetch?: (url: string, init: RequestInit) => Promise<Response>;
-  /**
-   * Called when any request finds the cloud unreachable, so the status bar says so at once
-   * rather than at the next sync round (issue 18, docs/interface.md).
-   */
-  onUnreachable?: (err: AppError) => void;
 }
 
 /** Refresh a little before the cloud's expiry, so a request never races it. */
@@ -47,27 +35,15 @@ const EXPIRY_MARGIN_MS = 15_000;
 export const SESSION_ENDED = 'Your session has ended. Please sign in again.';
 
 type TokenAnswer = CloudAnswer<'signIn'>;
-const PullEnvelope = Type.Object({
-  cursor: Type.Integer(),
-  reset: Type.Boolean(),
-  changes: Type.Record(Type.String(), Type.Array(Type.Object({}))),
-  deletes: Type.Record(Type.String(), Type.Array(Type.String())),
-  lastMutationIds: Type.Record(Type.String(), Type.Integer()),
-  more: Type.Optional(Type.Boolean()),
-  total: Type.Optional(Type.Integer()),
-});
-type Route = { method: 'GET' | 'POST'; path: string; response: TSchema };
 type AuthedGet = 'account' | 'products' | 'licenses' | 'organization' | 'licenseServerPool';
 
 export class CloudClient {
   readonly #opts: CloudClientOptions;
-  readonly #timeout: () => number;
+  readonly #http: CloudHttp;
   readonly #clock: Clock;
   #access: { token: string; expiresAt: number } | null = null;
   #refreshToken: string | null = null;
   #refreshing: Promise<TokenAnswer> | null = null;
-  /** Aborts every request in flight when the core closes. */
-  readonly #closing = new AbortController();
   /** Bumped by forget(): an answer to a request sent before it must not bring tokens back. */
   #generation = 0;
   /** Sign-ins in flight: a failing refresh of an older session then forgets nothing. */
@@ -75,8 +51,7 @@ export class CloudClient {
 
   constructor(opts: CloudClientOptions) {
     this.#opts = opts;
-    const t = opts.timeoutMs ?? 10_000;
-    this.#timeout = typeof t === 'number' ? () => t : t;
+    this.#http = new CloudHttp(opts);
     this.#clock = opts.clock ?? systemClock;
   }
 
@@ -99,12 +74,11 @@ export class CloudClient {
 
   /** Aborts requests in flight; the client answers `offline` from then on. */
   close(): void {
-    this.#closing.abort();
+    this.#http.close();
   }
 
-  async baseUrl(): Promise<string> {
-    const b = this.#opts.baseUrl;
-    return typeof b === 'string' ? b : b();
+  baseUrl(): Promise<string> {
+    return this.#http.baseUrl();
   }
 
   /** The cloud's public signing keys (GET /v1/keys), pinned by the license server. */
@@ -207,36 +181,8 @@ export class CloudClient {
   }
 
   /** A file the cloud serves behind the session (an invoice PDF, an installer), as bytes. */
-  async file(path: string): Promise<Buffer> {
-    const get = async (token: string) => {
-      const base = await this.baseUrl();
-      let res: Response;
-      try {
-        res = await fetch(base.replace(/\/+$/, '') + path, {
-          headers: { authorization: `Bearer ${token}` },
-          signal: AbortSignal.any([AbortSignal.timeout(this.#timeout()), this.#closing.signal]),
-        });
-      } catch (err) {
-        throw offline(base, err, this.#timeout());
-      }
-      if (res.ok) return Buffer.from(await res.arrayBuffer());
-      const text = await res.text();
-      let json: unknown = null;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        /* not JSON: the status speaks */
-      }
-      throw apiError(res.status, json);
-    };
-    const token = await this.#accessToken();
-    try {
-      return await get(token);
-    } catch (err) {
-      if (!(err instanceof AppError) || statusOf(err) !== 401) throw err;
-      if (this.#access?.token === token) this.#access = null;
-      return get(await this.#accessToken());
-    }
+  file(path: string): Promise<Buffer> {
+    return this.#withToken((token) => this.#http.file(path, token));
   }
 
   /** The organization's audit log (GET /v1/org/audit), newest first, filtered and paged. */
@@ -248,14 +194,22 @@ export class CloudClient {
     return this.#authedSend(orgRoutes.audit, undefined, qs) as Promise<AuditEntry[]>;
   }
 
-  async #authedSend(route: Route, body: unknown, query: string): Promise<unknown> {
+  #authedSend(route: Route, body: unknown, query: string): Promise<unknown> {
+    return this.#withToken((token) => this.#http.send(route, body, token, query));
+  }
+
+  /**
+   * Calls with the access token. The cloud may have dropped it early (restart, revocation):
+   * a 401 refreshes once and calls again.
+   */
+  async #withToken<T>(call: (accessToken: string) => Promise<T>): Promise<T> {
     const token = await this.#accessToken();
     try {
-      return await this.#send(route, body, token, query);
+      return await call(token);
     } catch (err) {
       if (!(err instanceof AppError) || statusOf(err) !== 401) throw err;
       if (this.#access?.token === token) this.#access = null;
-      return this.#send(route, body, await this.#accessToken(), query);
+      return call(await this.#accessToken());
     }
   }
 
@@ -301,16 +255,8 @@ export class CloudClient {
     return this.#access.token;
   }
 
-  async #authed<N extends CloudRouteName>(name: N, body: unknown): Promise<CloudAnswer<N>> {
-    const token = await this.#accessToken();
-    try {
-      return await this.#request(name, body, token);
-    } catch (err) {
-      // The cloud may have dropped the access token early (restart, revocation): refresh once.
-      if (!(err instanceof AppError) || statusOf(err) !== 401) throw err;
-      if (this.#access?.token === token) this.#access = null;
-      return this.#request(name, body, await this.#accessToken());
-    }
+  #authed<N extends CloudRouteName>(name: N, body: unknown): Promise<CloudAnswer<N>> {
+    return this.#withToken((token) => this.#request(name, body, token));
   }
 
   async #request<N extends CloudRouteName>(
@@ -318,86 +264,6 @@ export class CloudClient {
     body: unknown,
     accessToken: string | null,
   ): Promise<CloudAnswer<N>> {
-    return (await this.#send(cloudRoutes[name], body, accessToken, '')) as CloudAnswer<N>;
+    return (await this.#http.send(cloudRoutes[name], body, accessToken, '')) as CloudAnswer<N>;
   }
-
-  async #send(
-    route: Route,
-    body: unknown,
-    accessToken: string | null,
-    query: string,
-  ): Promise<unknown> {
-    if (this.#closing.signal.aborted) throw new AppError('offline', 'The app is shutting down');
-    const base = await this.baseUrl();
-    const url = base.replace(/\/+$/, '') + route.path + query;
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (accessToken) headers.authorization = `Bearer ${accessToken}`;
-    let status: number;
-    let text: string;
-    try {
-      const send = this.#opts.fetch ?? fetch;
-      const res = await send(url, {
-        method: route.method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.any([AbortSignal.timeout(this.#timeout()), this.#closing.signal]),
-      });
-      status = res.status;
-      text = await res.text();
-    } catch (err) {
-      const e = offline(base, err, this.#timeout());
-      if (!this.#closing.signal.aborted) this.#opts.onUnreachable?.(e);
-      throw e;
-    }
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      throw new AppError(
-        'unavailable',
-        `The cloud answered HTTP ${status} with something that is not JSON`,
-        { status },
-      );
-    }
-    if (status < 200 || status >= 300) throw apiError(status, json);
-    // The pull's rows are checked by their envelope only: at 60,000 rows a deep check costs more
-    // than the transfer, and each row is stored as the cloud sent it.
-    checkShape(route === orgRoutes.pull ? PullEnvelope : route.response, json, route.path);
-    return json;
-  }
-}
-
-function statusOf(err: AppError): number | undefined {
-  const d = err.details as { status?: unknown } | undefined;
-  return typeof d?.status === 'number' ? d.status : undefined;
-}
-
-function apiError(status: number, json: unknown): AppError {
-  const j = json as { error?: unknown; message?: unknown } | null;
-  if (j && typeof j.error === 'string' && typeof j.message === 'string') {
-    return new AppError(j.error, j.message, { status });
-  }
-  if (status >= 500)
-    return new AppError('unavailable', `The cloud failed (HTTP ${status})`, { status });
-  return new AppError('internal', `The cloud answered HTTP ${status}`, { status });
-}
-
-function checkShape(schema: TSchema, json: unknown, path: string): void {
-  const found = problems(schema, json);
-  if (found.length) {
-    throw new AppError(
-      'unavailable',
-      `The cloud's answer to ${path} does not fit the API: ${found.map((p) => p.message).join('; ')}`,
-    );
-  }
-}
-
-function offline(base: string, err: unknown, timeoutMs: number): AppError {
-  const e = err as { name?: string; cause?: { code?: string; message?: string }; message?: string };
-  let why: string;
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
-    why = `no answer within ${timeoutMs / 1000} s`;
-  else why = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? 'network error';
-  return new AppError('offline', `The cloud at ${base} is unreachable (${why})`);
 }

@@ -5,7 +5,7 @@ import type { FeedTable } from '../../src-shared/cloud-api/sync.ts';
 import type { FailedChange, SyncProgress, SyncStatus } from '../../src-shared/domain/session.ts';
 import { AppError } from '../../src-shared/errors.ts';
 import type { Logger } from '../core/log.ts';
-import type { ChangeAnswer } from '../store/change-answers.ts';
+import type { ChangeAnswer } from '../org/change-answers.ts';
 import type { CoreEventName, CoreEvents } from '../core/events.ts';
 import { OrgStore, type Effect } from '../store/org-store.ts';
 import { rowsIn } from '../store/feed-stage.ts';
