@@ -1,14 +1,11 @@
 // The top bar's bell: the unread count, and a panel of the user's notifications, newest first,
-// with "Mark all as read"; an invitation notice opens the invitation prompt.
+// with "Mark all as read"; an invitation notice opens the invitation prompt. Its state lives in
+// useNotificationsBell.
 import * as Popover from '@radix-ui/react-popover';
-import { useState } from 'react';
 import type { NotificationView } from '../../src-shared/domain/me.ts';
 import { Button } from '../components/Button.tsx';
 import { formatAge, formatDateTime } from '../format/time.ts';
-import { useMe } from '../stores/me.ts';
-import { useNotifications } from '../stores/notifications.ts';
-import { href } from './route.ts';
-import { useNow } from './useNow.ts';
+import { useNotificationsBell } from './useNotificationsBell.ts';
 import '../styles/me.css';
 
 function BellIcon() {
@@ -31,28 +28,12 @@ function BellIcon() {
 }
 
 export function NotificationsBell() {
-  const { items, unread, status, error } = useNotifications();
-  const invitations = useMe((s) => s.invitations);
-  const [open, setOpen] = useState(false);
-  const [note, setNote] = useState<string | null>(null);
-  const now = useNow(60_000);
-
-  async function markAll() {
-    setNote(await useNotifications.getState().markRead());
-  }
-
-  function follow(n: NotificationView) {
-    if (!n.read) void useNotifications.getState().markRead([n.id]);
-    if (n.action?.kind === 'invitation') useMe.getState().openInvitation(n.action.invitationId);
-    else if (n.action?.kind === 'organization') window.location.hash = href('organization');
-    if (n.action) setOpen(false);
-  }
-
-  const label = unread ? `Notifications, ${unread} unread` : 'Notifications, none unread';
+  const b = useNotificationsBell();
+  const { items, unread, status } = b;
   return (
     // modal={false}: the modal variant locks scrolling with an injected <style>, which the CSP blocks.
-    <Popover.Root open={open} onOpenChange={setOpen} modal={false}>
-      <Popover.Trigger className="bell-trigger" aria-label={label}>
+    <Popover.Root open={b.open} onOpenChange={b.setOpen} modal={false}>
+      <Popover.Trigger className="bell-trigger" aria-label={b.label}>
         <BellIcon />
         {unread > 0 && (
           <span className="bell-count" aria-hidden="true">
@@ -74,19 +55,19 @@ export function NotificationsBell() {
               size="sm"
               variant="quiet"
               disabled={unread === 0}
-              onClick={() => void markAll()}
+              onClick={() => void b.markAll()}
             >
               Mark all as read
             </Button>
           </header>
-          {note && (
+          {b.note && (
             <p className="notif-error" role="alert">
-              {note}
+              {b.note}
             </p>
           )}
           {status === 'error' && (
             <p className="notif-error" role="alert">
-              {error}
+              {b.error}
             </p>
           )}
           {status === 'ready' && items.length === 0 ? (
@@ -100,43 +81,52 @@ export function NotificationsBell() {
           ) : (
             <ul className="notif-list" aria-label="Your notifications">
               {items.map((n) => (
-                <li
+                <NotificationItem
                   key={n.id}
-                  className={`notif-item${n.read ? '' : ' notif-unread'}`}
-                  data-kind={n.kind}
-                >
-                  <button type="button" className="notif-button" onClick={() => follow(n)}>
-                    <span className="notif-dot" aria-hidden="true" />
-                    <span className="notif-body">
-                      <span className="notif-text">
-                        {!n.read && <span className="visually-hidden">Unread: </span>}
-                        {n.text}
-                      </span>
-                      <span className="notif-meta">
-                        <time dateTime={n.createdAt} title={formatDateTime(n.createdAt)}>
-                          {formatAge(n.createdAt, now)}
-                        </time>
-                        {n.action?.kind === 'invitation' &&
-                          invitations.some(
-                            (i) =>
-                              !i.pending &&
-                              (n.action?.kind !== 'invitation' ||
-                                n.action.invitationId === null ||
-                                n.action.invitationId === i.id),
-                          ) && <span className="notif-action">Respond to invite</span>}
-                        {n.action?.kind === 'organization' && (
-                          <span className="notif-action">See invitations</span>
-                        )}
-                        {n.pending && <span className="pending-badge">Pending</span>}
-                      </span>
-                    </span>
-                  </button>
-                </li>
+                  n={n}
+                  now={b.now}
+                  canRespond={b.canRespond(n)}
+                  onFollow={b.follow}
+                />
               ))}
             </ul>
           )}
         </Popover.Content>
       </Popover.Portal>
     </Popover.Root>
+  );
+}
+
+interface ItemProps {
+  n: NotificationView;
+  now: number;
+  canRespond: boolean;
+  onFollow: (n: NotificationView) => void;
+}
+
+/** One notice: its text, age and what following it does. */
+function NotificationItem({ n, now, canRespond, onFollow }: ItemProps) {
+  return (
+    <li className={`notif-item${n.read ? '' : ' notif-unread'}`} data-kind={n.kind}>
+      <button type="button" className="notif-button" onClick={() => onFollow(n)}>
+        <span className="notif-dot" aria-hidden="true" />
+        <span className="notif-body">
+          <span className="notif-text">
+            {!n.read && <span className="visually-hidden">Unread: </span>}
+            {n.text}
+          </span>
+          <span className="notif-meta">
+            <time dateTime={n.createdAt} title={formatDateTime(n.createdAt)}>
+              {formatAge(n.createdAt, now)}
+            </time>
+            {canRespond && <span className="notif-action">Respond to invite</span>}
+            {n.action?.kind === 'organization' && (
+              <span className="notif-action">See invitations</span>
+            )}
+            {n.pending && <span className="pending-badge">Pending</span>}
+          </span>
+        </span>
+      </button>
+    </li>
   );
 }

@@ -1,14 +1,13 @@
 // Bulk cloud credit access (docs/sources.md, Portal guide §XXVI): users → access → summary "Apply
-// updates" → result, one change for every user, followed until the cloud answers.
-import { itemKey } from '../../../../src-shared/org/item-key.ts';
-import { useState } from 'react';
+// updates" → result, one change for every user, followed until the cloud answers. Its state lives
+// in useCreditFlow.
 import type { OrgUserRow } from '../../../../src-shared/domain/org.ts';
 import { Button } from '../../../components/Button.tsx';
-import { CreditAccessForm, describeAccess, useCreditChoice } from '../CreditAccessForm.tsx';
+import { CreditAccessForm, describeAccess } from '../CreditAccessForm.tsx';
 import { UserPicker } from '../UserPicker.tsx';
 import { BulkResult } from './BulkResult.tsx';
 import { plural } from '../../../format/plural.ts';
-import { send, type SentChange } from '../changes/send.ts';
+import { useCreditFlow, type CreditFlowState } from './useCreditFlow.ts';
 import { WizardFrame } from './WizardFrame.tsx';
 
 const STEPS = ['Users', 'Access', 'Summary', 'Result'];
@@ -20,66 +19,22 @@ interface Props {
 }
 
 export function CreditFlow({ users, startChecked, onClose }: Props) {
-  const [step, setStep] = useState(0);
-  const [checked, setChecked] = useState<ReadonlySet<string>>(
-    () => new Set(startChecked ? users.map((u) => u.id) : []),
-  );
-  const { access, setError, form } = useCreditChoice();
-  const [busy, setBusy] = useState(false);
-  const [sent, setSent] = useState<SentChange[] | null>(null);
-  const selected = users.filter((u) => checked.has(u.id));
-
-  async function apply() {
-    if (typeof access === 'string') return;
-    setBusy(true);
-    const change = await send(
-      'org.setCreditAccess',
-      { userIds: selected.map((u) => u.id), access },
-      { keys: selected.map((u) => ({ key: itemKey(u.id), email: u.email })) },
-    );
-    setBusy(false);
-    setSent([change]);
-    setStep(3);
-  }
-
-  // The primary button of the current step; the frame adds Cancel/Back and the last step's close.
-  const next = (
-    <>
-      {step === 0 && (
-        <Button variant="primary" disabled={selected.length === 0} onClick={() => setStep(1)}>
-          Continue with {plural(selected.length, 'user')}
-        </Button>
-      )}
-      {step === 1 && (
-        <Button
-          variant="primary"
-          onClick={() => (typeof access === 'string' ? setError(access) : setStep(2))}
-        >
-          Continue
-        </Button>
-      )}
-      {step === 2 && (
-        <Button variant="primary" busy={busy} onClick={() => void apply()}>
-          Apply updates
-        </Button>
-      )}
-    </>
-  );
-
+  const f = useCreditFlow(users, startChecked);
+  const { step, selected, access } = f;
   return (
     <WizardFrame
       title="Update cloud credit access"
       steps={STEPS}
       current={step}
       onClose={onClose}
-      next={next}
-      onBack={() => setStep(step - 1)}
+      next={<NextButton f={f} />}
+      onBack={f.back}
     >
-      {step === 0 && <UserPicker users={users} checked={checked} onChange={setChecked} />}
+      {step === 0 && <UserPicker users={users} checked={f.checked} onChange={f.setChecked} />}
       {step === 1 && (
         <>
           <p>Cloud credit access for {plural(selected.length, 'user')}:</p>
-          <CreditAccessForm {...form} />
+          <CreditAccessForm {...f.form} />
         </>
       )}
       {step === 2 && typeof access !== 'string' && (
@@ -92,9 +47,9 @@ export function CreditFlow({ users, startChecked, onClose }: Props) {
           <p className="org-muted">Each user is notified by email.</p>
         </div>
       )}
-      {step === 3 && sent && (
+      {step === 3 && f.sent && (
         <BulkResult
-          sent={sent}
+          sent={f.sent}
           users={users}
           texts={{
             done: (n) => `The cloud credit access of ${plural(n, 'user')} has been updated.`,
@@ -104,5 +59,29 @@ export function CreditFlow({ users, startChecked, onClose }: Props) {
         />
       )}
     </WizardFrame>
+  );
+}
+
+/** The primary button of the current step; the frame adds Cancel/Back and the last step's close. */
+function NextButton({ f }: { f: CreditFlowState }) {
+  const { step, selected } = f;
+  return (
+    <>
+      {step === 0 && (
+        <Button variant="primary" disabled={selected.length === 0} onClick={() => f.setStep(1)}>
+          Continue with {plural(selected.length, 'user')}
+        </Button>
+      )}
+      {step === 1 && (
+        <Button variant="primary" onClick={f.toSummary}>
+          Continue
+        </Button>
+      )}
+      {step === 2 && (
+        <Button variant="primary" busy={f.busy} onClick={() => void f.apply()}>
+          Apply updates
+        </Button>
+      )}
+    </>
   );
 }

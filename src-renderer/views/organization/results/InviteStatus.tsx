@@ -1,25 +1,14 @@
 // The bulk-invite status (docs/sources.md, Portal guide §V): what the cloud answered for the
 // invitations sent, waiting for it while it has not, and the failed invitations with the reason per
-// address, "Invite as guest" for addresses refused as members, and a CSV of them.
-import { itemKey } from '../../../../src-shared/org/item-key.ts';
+// address, "Invite as guest" for addresses refused as members, and a CSV of them. Its state lives
+// in useInviteStatus.
 import { formatCount } from '../../../format/number.ts';
-import { useEffect, useMemo, useState } from 'react';
 import { Banner } from '../../../components/Banner.tsx';
 import { Button } from '../../../components/Button.tsx';
-import { downloadCsv } from '../../../csv/download.ts';
-import { useChangeOutcome } from '../changes/result.ts';
-import type { Failure } from '../changes/send.ts';
 import { CloudWait } from './CloudWait.tsx';
+import { useInviteStatus, type InviteStatusState, type SentInvites } from './useInviteStatus.ts';
 
-export interface SentInvites {
-  mutationId: number | null;
-  /** Every address of the batch (lower case), the pre-check's refusals included. */
-  emails: string[];
-  /** Refused at once by the pre-check. */
-  failed: Failure[];
-  /** Nothing was queued and no item names the reason. */
-  error: string | null;
-}
+export type { SentInvites } from './useInviteStatus.ts';
 
 interface InviteStatusProps {
   sent: SentInvites;
@@ -40,82 +29,12 @@ export function InviteStatus({
   onRejected,
   onDone,
 }: InviteStatusProps) {
-  const [showFailed, setShowFailed] = useState(false);
-  const keys = useMemo(() => sent.emails.map((e) => ({ key: itemKey(e), email: e })), [sent]);
-  const { result, failures, answered, online } = useChangeOutcome(
-    sent.mutationId,
-    sent.failed,
-    keys,
-  );
-  useEffect(() => {
-    if (result?.state === 'rejected') onRejected(result.mutationId);
-  }, [result, onRejected]);
-  const queued = sent.emails.length - sent.failed.length;
-  const ok = answered && !sent.error ? sent.emails.length - failures.length : 0;
-  const asGuest = failures.filter((f) => f.code === 'not_eligible_as_member' && f.email);
-  const unknown = failures.some((f) => f.code === 'user_not_found');
+  const s = useInviteStatus(sent, onRejected);
+  const { failures, answered, queued, ok } = s;
 
-  if (showFailed)
+  if (s.showFailed)
     return (
-      <div className="org-bulk-invite" key="failed">
-        <h3>Failed invitations</h3>
-        {unknown && (
-          <p className="org-muted">
-            Only people with a registered Chaos account can be invited: ask the others to create one
-            first.
-          </p>
-        )}
-        {asGuest.length > 0 && (
-          <p className="org-muted">
-            Accounts with their own subscriptions can join only as Guests: invite them as guests.
-          </p>
-        )}
-        <div className="org-failed-scroll">
-          <table className="table org-failed-table">
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {failures.map((f, i) => (
-                <tr key={`${f.key}-${i}`}>
-                  <td>{f.email ?? f.key}</td>
-                  <td>{f.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <div className="org-review-foot">
-          <Button variant="quiet" onClick={() => setShowFailed(false)}>
-            Back
-          </Button>
-          <Button
-            onClick={() =>
-              downloadCsv(
-                'failed-invitations.csv',
-                ['Email', 'Reason'],
-                failures.map((f) => [f.email ?? f.key, f.message]),
-              )
-            }
-          >
-            Download CSV
-          </Button>
-          {asGuest.length > 0 && (
-            <Button
-              busy={busy}
-              onClick={() => onInviteAsGuest(asGuest.map((f) => f.email as string))}
-            >
-              Invite as guest ({asGuest.length})
-            </Button>
-          )}
-          <Button variant="primary" onClick={onDone}>
-            Done
-          </Button>
-        </div>
-      </div>
+      <FailedInvitations s={s} busy={busy} onInviteAsGuest={onInviteAsGuest} onDone={onDone} />
     );
 
   return (
@@ -125,7 +44,7 @@ export function InviteStatus({
           {sent.error}
         </Banner>
       )}
-      {!answered && queued > 0 && <CloudWait online={online} what={invitations(queued)} />}
+      {!answered && queued > 0 && <CloudWait online={s.online} what={invitations(queued)} />}
       {ok > 0 && (
         <Banner tone="success" title="Invitations sent">
           {ok === 1
@@ -144,11 +63,69 @@ export function InviteStatus({
         </Banner>
       )}
       <div className="org-review-foot">
-        {failures.length > 0 && (
-          <Button onClick={() => setShowFailed(true)}>See failed invitations</Button>
-        )}
+        {failures.length > 0 && <Button onClick={s.seeFailed}>See failed invitations</Button>}
         <Button variant="primary" onClick={onDone}>
           {answered ? 'Done' : 'Close'}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+interface FailedInvitationsProps {
+  s: InviteStatusState;
+  busy: boolean;
+  onInviteAsGuest: (emails: string[]) => void;
+  onDone: () => void;
+}
+
+/** "Failed invitations": the reason per address, a CSV of them and "Invite as guest". */
+function FailedInvitations({ s, busy, onInviteAsGuest, onDone }: FailedInvitationsProps) {
+  const { failures, asGuest } = s;
+  return (
+    <div className="org-bulk-invite" key="failed">
+      <h3>Failed invitations</h3>
+      {s.unknown && (
+        <p className="org-muted">
+          Only people with a registered Chaos account can be invited: ask the others to create one
+          first.
+        </p>
+      )}
+      {asGuest.length > 0 && (
+        <p className="org-muted">
+          Accounts with their own subscriptions can join only as Guests: invite them as guests.
+        </p>
+      )}
+      <div className="org-failed-scroll">
+        <table className="table org-failed-table">
+          <thead>
+            <tr>
+              <th scope="col">Email</th>
+              <th scope="col">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {failures.map((f, i) => (
+              <tr key={`${f.key}-${i}`}>
+                <td>{f.email ?? f.key}</td>
+                <td>{f.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="org-review-foot">
+        <Button variant="quiet" onClick={s.back}>
+          Back
+        </Button>
+        <Button onClick={s.download}>Download CSV</Button>
+        {asGuest.length > 0 && (
+          <Button busy={busy} onClick={() => onInviteAsGuest(asGuest)}>
+            Invite as guest ({asGuest.length})
+          </Button>
+        )}
+        <Button variant="primary" onClick={onDone}>
+          Done
         </Button>
       </div>
     </div>
