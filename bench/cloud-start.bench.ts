@@ -1,4 +1,4 @@
-// The cloud's boot (SPEC §1, §13): `clm cloud` on a fresh data folder with the demo seed, from spawn
+// The cloud's boot (docs/requirements.md §1, §13): `clm cloud` on a fresh data folder with the demo seed, from spawn
 // to its "listening" line and a first answered request — what the demo's first start waits for.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

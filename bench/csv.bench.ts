@@ -1,4 +1,4 @@
-// CSV upload speed (SPEC §13, issue 6 acceptance 3): a 100,000-row `Email,Role` file parsed and
+// CSV upload speed (docs/requirements.md §13, issue 6): a 100,000-row `Email,Role` file parsed and
 // validated, in Node (for context) and in Chromium through the production worker bundle and client,
 // timed from choosing the file to the result on the page, counting progress events.
 import { parseCsv } from '../src-shared/csv/parse.ts';

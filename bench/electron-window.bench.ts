@@ -1,5 +1,5 @@
-// The process that owns the desktop windows never stalls more than 50 ms (SPEC §13), measured
-// with src-main/electron/main.ts running under the typed stand-in for `electron` (SPEC §15): the
+// The process that owns the desktop windows never stalls more than 50 ms (docs/requirements.md §13), measured
+// with src-main/electron/main.ts running under the typed stand-in for `electron` (docs/requirements.md §15): the
 // longest event-loop delay of this process (perf_hooks.monitorEventLoopDelay) while the core, in
 // its utility process, signs in and runs the initial sync of 10,000 users and 50,000 assignments
 // through the relayed bridge. For context, the same sign-in with the core on this loop, as before.

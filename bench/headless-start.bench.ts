@@ -1,4 +1,4 @@
-// Headless start-up (SPEC §13): time from spawning `clm serve` to its URL answering, and its memory.
+// Headless start-up (docs/requirements.md §13): time from spawning `clm serve` to its URL answering, and its memory.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

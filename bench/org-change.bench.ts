@@ -1,4 +1,4 @@
-// Issue 17 acceptance 2: one admin change at 10,000 users in the real app (`clm serve` on a
+// One admin change at 10,000 users in the real app (`clm serve` on a
 // `clm cloud` in its own process, Chromium on the Organization view). Revoke one product of one
 // user: from the click on "Revoke product" to the optimistic row painted (goal <= 50 ms), the
 // bridge calls the page makes until the cloud's answer is painted (goal <= 5, none loading the

@@ -1,4 +1,4 @@
-// The cloud on PostgreSQL beside SQLite, in one run (issue 21, acceptance 3), each over real HTTP
+// The cloud on PostgreSQL beside SQLite, in one run (issue 21), each over real HTTP
 // against `clm cloud` in its own process: a full pull of 10,000 users + 50,000 assignments and a
 // push of 1,000 mutations (PostgreSQL as a ratio to SQLite), and one organization's pull among
 // 1,000 organizations of 100 users as a ratio to the same organization alone (goal <= 1.2).

@@ -1,4 +1,4 @@
-// Issue 17 acceptance 3: the organization at 100,000 users and 500,000 assignments against the
+// The organization at 100,000 users and 500,000 assignments against the
 // same measures at 10,000 in the same run — initial sync, the main process's memory after it,
 // first render and a search keystroke of the user list in Chromium — each as a cost per user
 // (goal: no worse than 1.2x that at 10,000); and the 10,000-user initial sync against its floor

@@ -1,4 +1,4 @@
-// Issue 6 acceptance 3: the Organization user list at 10,000 users in Chromium — first render of
+// The Organization user list at 10,000 users in Chromium — first render of
 // the real UserDirectory (store already loaded) and a search keystroke, each to the painted frame.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

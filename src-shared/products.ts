@@ -1,4 +1,4 @@
-// The products Chaos sells (SPEC §4), by code, and the one way a product is named on screen:
+// The products Chaos sells (docs/requirements.md §4), by code, and the one way a product is named on screen:
 // its name, never its code; a code stands in only when the name is truly unknown, made readable
 // (docs/interface.md, One style).
 

@@ -1,4 +1,4 @@
-// One seat, one server (SPEC §6): what a server may be issued now, per purchase. A purchase's
+// One seat, one server (docs/requirements.md §6): what a server may be issued now, per purchase. A purchase's
 // seats in every live entitlement (unexpired, not replaced by a newer one its server acknowledged)
 // never exceed the purchase, so a seat moved or assigned elsewhere waits for the old holder's ack
 // or expiry (docs/activation.md "One seat, one server").

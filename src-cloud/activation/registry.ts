@@ -1,4 +1,4 @@
-// The cloud's registry of license servers per account (SPEC §6): registration, signed
+// The cloud's registry of license servers per account (docs/requirements.md §6): registration, signed
 // entitlements within the one-seat-one-server rule (grant.ts), acknowledgements, the License
 // Servers tab, moves of seats and offline workstations (docs/activation.md).
 import type { Static } from 'typebox';

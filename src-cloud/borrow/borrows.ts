@@ -1,4 +1,4 @@
-// Borrow records (SPEC §7, issue 13, docs/activation.md "Borrows"): a seat of a floating license
+// Borrow records (docs/requirements.md §7, issue 13, docs/activation.md "Borrows"): a seat of a floating license
 // lent to one machine until a signed end. While it lasts it is subtracted from every server's
 // entitlement (activation/registry.ts reads `borrowedByAccount`), it blocks revoke and removal
 // (org/operations/facts.ts), and it ends by itself: every query here counts only borrows whose

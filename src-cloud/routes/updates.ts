@@ -1,4 +1,4 @@
-// The desktop app's update feed (SPEC §1.1 auto-update): `clm cloud --updates DIR` serves that
+// The desktop app's update feed (docs/requirements.md §1.1 auto-update): `clm cloud --updates DIR` serves that
 // folder's electron-updater generic-provider files under /updates/: latest*.yml as electron-builder
 // writes them, and the installers they name. Only plain file names; nothing outside the folder.
 import { createReadStream, statSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The license server's machine identity (SPEC §6): its own Ed25519 key pair, the private key in
+// The license server's machine identity (docs/requirements.md §6): its own Ed25519 key pair, the private key in
 // the credential store the session credential uses (keychain, --credential-file or memory), and a
 // fingerprint from the OS machine id and the public key (docs/activation.md "Machine identity").
 import {

@@ -1,4 +1,4 @@
-// The license server's activation (SPEC §6, docs/activation.md): the account it is activated
+// The license server's activation (docs/requirements.md §6, docs/activation.md): the account it is activated
 // with (its own refresh token in the credential store, separate from the UI session), its machine
 // identity, the pinned cloud key, and the seat pool from the verified entitlement only.
 import { hostname } from 'node:os';

@@ -1,4 +1,4 @@
-// Borrow reminders as in-app notifications (SPEC §7, issue 13): made on this machine, because a
+// Borrow reminders as in-app notifications (docs/requirements.md §7, issue 13): made on this machine, because a
 // borrower is often offline when the reminder is due, so they cannot come from the cloud's feed.
 // Kept in <data>/borrow-reminders.json and listed with the account's notifications.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';

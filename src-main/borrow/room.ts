@@ -1,4 +1,4 @@
-// The borrowing room on this machine (SPEC §7, issue 13, docs/activation.md "Borrows"): borrowing
+// The borrowing room on this machine (docs/requirements.md §7, issue 13, docs/activation.md "Borrows"): borrowing
 // needs the cloud, using a borrow does not. The signed borrow adds its seat to the pool, leaves at
 // its signed end by itself, is returned early through the cloud, and is suspended while the clock
 // guard distrusts the wall clock. Reminders go out 3 days and 1 day before the end.

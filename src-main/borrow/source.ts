@@ -1,4 +1,4 @@
-// The borrowed seats this machine holds (SPEC §5, §7): each the cloud's signed borrow, kept as
+// The borrowed seats this machine holds (docs/requirements.md §5, §7): each the cloud's signed borrow, kept as
 // received in <data>/borrow/<id>.json and verified again at every load against the pinned key and
 // this machine's fingerprint. A borrow serves until its signed end, with no network; while the
 // clock guard holds the clock untrusted, none serves (docs/activation.md "Borrows").

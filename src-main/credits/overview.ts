@@ -1,6 +1,6 @@
 // Cloud credits as the replica holds them (issue 19): the balance with lots "as of" the last
 // sync, consumption over time from the ledger rows, the user's quota, and render jobs. Read
-// offline like every view (SPEC §11).
+// offline like every view (docs/requirements.md §11).
 import type {
   CreditLedgerRow,
   CreditLotRow,

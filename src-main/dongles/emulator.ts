@@ -1,4 +1,4 @@
-// The software dongle (SPEC §8): the device side of docs/dongle-hid-protocol.md, configured by
+// The software dongle (docs/requirements.md §8): the device side of docs/dongle-hid-protocol.md, configured by
 // a JSON file (src-shared/dongles/emulator-config.ts), with the faults tests and demos need.
 // It speaks 64-byte reports through the same HidConnection interface as node-hid.
 import { randomBytes, type KeyObject } from 'node:crypto';

@@ -1,4 +1,4 @@
-// The attached dongles (SPEC §8): hot-plug by polling each transport's enumeration, a
+// The attached dongles (docs/requirements.md §8): hot-plug by polling each transport's enumeration, a
 // verification per new device, and one seat source per verified dongle, kind `dongle`, beside
 // the entitlement and borrowed seats. A dongle that disappears (or whose block expires) takes
 // its seats out of the pool; the seat service ends leases beyond the new total at their next

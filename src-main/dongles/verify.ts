@@ -1,4 +1,4 @@
-// Verifies one attached dongle (SPEC §8, docs/dongle-hid-protocol.md, "Verification"): its
+// Verifies one attached dongle (docs/requirements.md §8, docs/dongle-hid-protocol.md, "Verification"): its
 // serial, its license block signed by a pinned vendor key and naming this serial, the block's
 // expiry against the injected clock, and a challenge only the device key can answer.
 import { randomBytes, type KeyObject } from 'node:crypto';

@@ -1,6 +1,6 @@
 // Main's side of the core: starts the core in a utility process and relays the bridge to it over
 // the utility process's MessagePort (core-protocol.ts). Main keeps only windows, tray and
-// notifications, so a heavy sync never stalls window input (SPEC §13).
+// notifications, so a heavy sync never stalls window input (docs/requirements.md §13).
 import { utilityProcess } from 'electron';
 import { CORE_ENV, CORE_NODE_ARGS } from '../core/launch.ts';
 import type { Envelope } from '../../src-shared/envelope.ts';

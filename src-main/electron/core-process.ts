@@ -1,5 +1,5 @@
 // The utility process's entry: the core, the seat server and the license server's HTTP port run
-// here, off the process that owns the windows (SPEC §13: that one never stalls more than 50 ms).
+// here, off the process that owns the windows (docs/requirements.md §13: that one never stalls more than 50 ms).
 // Main relays the renderer's bridge calls over this process's MessagePort (core-protocol.ts);
 // the same Core runs in plain Node under `clm serve`.
 import type { ParentPort } from 'electron';

@@ -25,7 +25,7 @@ export interface CoreStartOptions {
   dataDir: string;
   cloudUrl?: string;
   clockShiftMs: number;
-  /** The license server's port (SPEC §5: 30304 by default). */
+  /** The license server's port (docs/requirements.md §5: 30304 by default). */
   seatPort: number;
 }
 

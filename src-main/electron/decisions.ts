@@ -1,4 +1,4 @@
-// Every decision the desktop shell takes, as pure functions of parsed input (SPEC §12), so each is
+// Every decision the desktop shell takes, as pure functions of parsed input (docs/requirements.md §12), so each is
 // unit-tested under plain Node (test/electron/decisions.test.ts) where Electron cannot run.
 import { isTrustedRendererUrl } from './trusted-url.ts';
 
@@ -98,7 +98,7 @@ export function deepLinkRoute(link: DeepLink): string {
 
 /**
  * Closing the window hides it unless the app is quitting: the license server keeps serving
- * the render apps of this machine (SPEC §1.1).
+ * the render apps of this machine (docs/requirements.md §1.1).
  */
 export function closeAction(state: { quitting: boolean }): 'hide' | 'close' {
   return state.quitting ? 'close' : 'hide';

@@ -1,4 +1,4 @@
-// Start at login, as the Chaos License Server runs as a service (SPEC §1.1): Electron's login item
+// Start at login, as the Chaos License Server runs as a service (docs/requirements.md §1.1): Electron's login item
 // on Windows and macOS; on Linux, where Electron has none, an XDG autostart entry. Either way the
 // app then starts hidden in the tray (decisions.ts startsHidden).
 import { app } from 'electron';

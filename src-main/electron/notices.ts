@@ -1,5 +1,5 @@
 // Which of the account's notifications become a native desktop notification, and where a click
-// on one leads (SPEC §12 "Desktop comforts": invitations, assignments, borrow reminders). Pure
+// on one leads (docs/requirements.md §12 "Desktop comforts": invitations, assignments, borrow reminders). Pure
 // functions of the core's notification list, unit-tested in test/electron/notices.test.ts;
 // desktop-notices.ts shows what they decide.
 import type { NotificationView } from '../../src-shared/domain/me.ts';
@@ -34,7 +34,7 @@ export function desktopNotice(n: NotificationView): DesktopNotice | null {
   }
   if (n.kind === 'product_assigned')
     return { ...base, title: 'License assigned', route: '#/products' };
-  // The reminder the borrowing room sends before a borrow expires (SPEC §7).
+  // The reminder the borrowing room sends before a borrow expires (docs/requirements.md §7).
   if (n.kind === 'borrow_expiring')
     return { ...base, title: 'Borrowed license expiring', route: '#/licensing' };
   return null;

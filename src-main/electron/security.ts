@@ -1,4 +1,4 @@
-// The one security module of the shell (SPEC §12), applied to every webContents the app creates:
+// The one security module of the shell (docs/requirements.md §12), applied to every webContents the app creates:
 // no new windows (http(s) links go to the system browser after parsing), no navigation away, no
 // <webview>, no permissions, the one CSP (src-shared/csp.ts) on every response. The decisions
 // themselves are pure functions in decisions.ts.

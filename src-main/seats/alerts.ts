@@ -1,4 +1,4 @@
-// Usage alerts (SPEC §5; the JetBrains server's threshold alert): when a product's use reaches
+// Usage alerts (docs/requirements.md §5; the JetBrains server's threshold alert): when a product's use reaches
 // the percentage an `alert` rule sets, one notification, then none for that product for an
 // hour (by the seat service's clock).
 import type { SeatAlertView } from '../../src-shared/bridge/calls/seats.ts';

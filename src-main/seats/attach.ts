@@ -17,7 +17,7 @@ export type AttachSeatsOptions = SeatHttpOptions &
   Omit<SeatServiceOptions, 'dataDir' | 'identity'> & {
     /** How often the pool is fetched from the cloud (default 60 s). */
     poolRefreshMs?: number;
-    /** USB dongles (SPEC §8): their transports and pinned vendor keys; `false`: none. */
+    /** USB dongles (docs/requirements.md §8): their transports and pinned vendor keys; `false`: none. */
     dongles?: DongleOptions | false;
     /** The operator's access rules file: loaded now (a bad one throws, naming the line) and watched. */
     rulesFile?: string;

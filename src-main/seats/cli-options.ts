@@ -51,7 +51,7 @@ export function tokenOf(ctx: CommandContext): string {
   );
 }
 
-/** What a render-farm operator tunes on the seat server (SPEC §5, §12). */
+/** What a render-farm operator tunes on the seat server (docs/requirements.md §5, §12). */
 export interface SeatTuning {
   heartbeatSeconds: number;
   leaseHeartbeats: number;

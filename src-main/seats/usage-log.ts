@@ -1,4 +1,4 @@
-// The usage log (SPEC §5; docs/seat-protocol.md, "Usage log"): every checkout, heartbeat miss,
+// The usage log (docs/requirements.md §5; docs/seat-protocol.md, "Usage log"): every checkout, heartbeat miss,
 // release, expiry, refusal, queue entry and exit and clock jump as one JSON line, append-only,
 // each carrying the hash of the one before (as RLM's report log carries authentication
 // records), so an edited, removed or reordered record breaks the chain. The newest hash is also

@@ -1,5 +1,5 @@
 // Failed changes outlive sign-out (issue 18, docs/interface.md): the replica is deleted when the
-// user signs out (SPEC §2), so its failed outbox rows are kept here, per account, in one small
+// user signs out (docs/requirements.md §2), so its failed outbox rows are kept here, per account, in one small
 // JSON file of the data folder, and put back into the replica when that account signs in again.
 // They stay until the user dismisses them.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';

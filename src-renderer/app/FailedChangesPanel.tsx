@@ -1,4 +1,4 @@
-// The status bar's failed changes (issue 18, SPEC §11): a panel listing each refused change with
+// The status bar's failed changes (issue 18, docs/requirements.md §11): a panel listing each refused change with
 // the cloud's reason, Retry and Dismiss. They are kept by the core across sign-out and restart
 // (src-main/sync/failed-keep.ts) until dismissed here.
 import * as Popover from '@radix-ui/react-popover';

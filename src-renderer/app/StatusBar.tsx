@@ -1,5 +1,5 @@
 // The bottom bar: online/offline in words with the data's age, last sync, pending changes and
-// the failed-changes panel (issue 18, SPEC §11). Offline, it says so in a sentence; the cloud's
+// the failed-changes panel (issue 18, docs/requirements.md §11). Offline, it says so in a sentence; the cloud's
 // address and the technical reason are only in the Details popover.
 import * as Popover from '@radix-ui/react-popover';
 import { Button } from '../components/Button.tsx';

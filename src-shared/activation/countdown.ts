@@ -1,5 +1,5 @@
 // How long an entitlement has left, in words, for the License Server view and `clm status`
-// (SPEC §6 "the UI shows how long is left"). `now` is the one clock's time.
+// (docs/requirements.md §6 "the UI shows how long is left"). `now` is the one clock's time.
 import type { ServerEntitlementView } from '../bridge/calls/seats.ts';
 
 export function timeLeft(validUntil: string, now: number): string {

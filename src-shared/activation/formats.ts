@@ -77,7 +77,7 @@ export const ActivationRequestPayload = Type.Object(
 );
 export type ActivationRequestPayload = Static<typeof ActivationRequestPayload>;
 
-/** A borrowed seat (SPEC §7, docs/activation.md "Borrows"): bound to one machine, until `validUntil`. */
+/** A borrowed seat (docs/requirements.md §7, docs/activation.md "Borrows"): bound to one machine, until `validUntil`. */
 export const BorrowPayload = Type.Object(
   {
     kind: Type.Literal('borrow'),

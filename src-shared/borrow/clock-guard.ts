@@ -1,4 +1,4 @@
-// The clock guard (SPEC §7, docs/activation.md "Clock guard"): winding the clock back must not
+// The clock guard (docs/requirements.md §7, docs/activation.md "Clock guard"): winding the clock back must not
 // extend a borrow. The license server keeps the latest trusted time (the cloud's time at the last
 // contact, the latest wall time seen); a wall clock earlier than it by more than the tolerance
 // suspends borrowed seats until the clock passes the record again or the cloud is reached.

@@ -1,8 +1,8 @@
-// Borrowing (SPEC §7, docs/activation.md "Borrows"): the limits a borrow must fit and the words of
+// Borrowing (docs/requirements.md §7, docs/activation.md "Borrows"): the limits a borrow must fit and the words of
 // each refusal, as pure functions the cloud decides with and the app pre-checks with.
 
 export const DAY_MS = 24 * 3600_000;
-/** A borrow lasts 1…30 days unless the product's own maximum says otherwise (SPEC §7). */
+/** A borrow lasts 1…30 days unless the product's own maximum says otherwise (docs/requirements.md §7). */
 export const MIN_BORROW_DAYS = 1;
 export const MAX_BORROW_DAYS = 30;
 
@@ -90,7 +90,7 @@ export function daysLeftText(until: number, now: number): string {
   return `${d} ${d === 1 ? 'day' : 'days'} left`;
 }
 
-/** The reminders before a borrow ends (SPEC §7): 3 days and 1 day before. */
+/** The reminders before a borrow ends (docs/requirements.md §7): 3 days and 1 day before. */
 export const REMINDER_DAYS = [3, 1] as const;
 
 /** The reminder due now (the nearest threshold passed and not yet sent), or null. */

@@ -1,4 +1,4 @@
-// The cloud's portal routes of SPEC §10 (issue 15): subscriptions (auto-renew, add seats,
+// The cloud's portal routes of docs/requirements.md §10 (issue 15): subscriptions (auto-renew, add seats,
 // upgrade), the simulated store, invoices and payments, billing information, payment method,
 // downloads, the account's own details. Money is integer cents (src-shared/billing/money.ts).
 import Type from 'typebox';

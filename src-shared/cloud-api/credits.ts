@@ -1,4 +1,4 @@
-// The cloud's credit and render routes (SPEC §9, issue 19): the balance with lots "as of", the
+// The cloud's credit and render routes (docs/requirements.md §9, issue 19): the balance with lots "as of", the
 // ledger, purchases of credits, the low-pool alert, and the simulated render farm's jobs.
 import Type from 'typebox';
 import type { Static } from 'typebox';

@@ -1,4 +1,4 @@
-// What the render form and the cloud say when a job cannot start (SPEC §9: "a user without access
+// What the render form and the cloud say when a job cannot start (docs/requirements.md §9: "a user without access
 // gets a clear refusal before anything is uploaded"), and the notices of the credit ledger.
 
 export const ACCESS_DISABLED = (admin: string): string =>

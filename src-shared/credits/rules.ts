@@ -1,4 +1,4 @@
-// The credit ledger's pure rules (SPEC §9, docs/sources.md, Portal guide §I and §XXVIII): which
+// The credit ledger's pure rules (docs/requirements.md §9, docs/sources.md, Portal guide §I and §XXVIII): which
 // lots a charge takes (earliest-expiring first, "No expiration date" last, expired lots count for
 // nothing), what a user may spend, and the simulated render farm's estimate. Credits are kept in
 // thousandths.

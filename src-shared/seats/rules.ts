@@ -1,4 +1,4 @@
-// The operator's access rules for the license server (SPEC §5), in the tradition of RLM's ISV
+// The operator's access rules for the license server (docs/requirements.md §5), in the tradition of RLM's ISV
 // options file (INCLUDE / EXCLUDE / RESERVE / MAX) and JetBrains' access-config: pure parsing
 // and matching, no I/O (the file is read and watched in src-main/seats/rules-file.ts).
 //

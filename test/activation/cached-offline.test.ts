@@ -1,4 +1,4 @@
-// Acceptance 4 (issue 12): with the cloud stopped the server serves its verified entitlement until
+// With the cloud stopped the server serves its verified entitlement until
 // it expires (the clock is moved, never slept on); then its seats leave the pool, a lease on them
 // gets 410 at its next heartbeat, and `clm status` says why and what to do.
 import assert from 'node:assert/strict';

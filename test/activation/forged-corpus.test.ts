@@ -1,4 +1,4 @@
-// Acceptance 3 (issue 12): every forged .crt of the corpus is refused with its own reason and the
+// Every forged .crt of the corpus is refused with its own reason and the
 // server's state stays byte for byte what it was; an entitlement edited on disk serves nothing.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Acceptance 1 (issue 12), over real HTTP: the pool is the verified entitlement; the
+// Over real HTTP: the pool is the verified entitlement; the
 // administrator's servers split the organization's unassigned seats; moves and assignments reach
 // their new holder only after the old one acknowledged or expired, and at no instant of a driven
 // sequence (injected clock) is one seat served twice.

@@ -1,4 +1,4 @@
-// Acceptance 5 (issue 12, in part): a real HTTP proxy carries every cloud call of the app and of
+// A real HTTP proxy carries every cloud call of the app and of
 // its license server. The cloud's host name resolves only inside the proxy, so a call that went
 // direct could not arrive; a proxy that does not answer is named in the error and sync status.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// `clm settings` (issue 12, seed 004 "Settings and proxy") on a data folder: a round trip of
+// `clm settings` (issue 12, docs/sources.md, Online licensing "Settings and proxy") on a data folder: a round trip of
 // every field, the proxy password kept in the credential file and never in settings.json, bad
 // input refused with its reason and nothing changed; then the app opened on that folder with no
 // flags reaches the saved cloud through the saved proxy (the cloud's name resolves only there).

@@ -1,4 +1,4 @@
-// Issue 15, acceptance 1: the auto-renew windows on their edges and proration to the cent, with
+// The auto-renew windows on their edges and proration to the cent, with
 // an injected clock (docs/time.md) — the renewal date is "now + N days" of a clock standing still.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -15,7 +15,7 @@ import {
 const clock = manualClock(Date.now());
 const renewsIn = (days: number) => clock() + days * DAY_MS;
 
-describe('auto-renewal windows (seed 002)', () => {
+describe('auto-renewal windows (docs/sources.md, Account management)', () => {
   test('annual: disabling until 30 days before renewal — 31 yes, 30 and 29 no', () => {
     const at = (d: number) => autoRenewControl('annual', true, renewsIn(d), clock());
     assert.deepEqual(at(31), { canChange: true, reason: null, daysLeft: 31 });
@@ -70,7 +70,7 @@ describe('auto-renewal windows (seed 002)', () => {
   });
 });
 
-describe('proration (seed 002 "Add seats")', () => {
+describe('proration (docs/sources.md, Account management "Add seats")', () => {
   test('a known price and days left, to the cent', () => {
     // 2 seats of V-Ray Collection (699.00 a year) with 100 days left: 1398 × 100 / 365 = 383.0137.
     const q = prorate(69_900, 2, 100, 'annual');
@@ -95,7 +95,7 @@ describe('proration (seed 002 "Add seats")', () => {
   });
 });
 
-describe('the store (seed 000 §I)', () => {
+describe('the store (docs/sources.md, Portal guide §I)', () => {
   test('members are refused, guests with organizational credit access cannot buy credits', () => {
     assert.deepEqual(checkStorePurchase('member', 'subscription', false), {
       code: 'members_cannot_purchase',

@@ -1,4 +1,4 @@
-// Acceptance 3 (issue 13): a borrow file copied from another machine, tampered, expired or signed
+// A borrow file copied from another machine, tampered, expired or signed
 // by another key is refused case by case, with its own reason, and serves nothing. The corpus is
 // the activation's (test/fixtures/activation/forged.ts) over genuine borrows the real cloud signed;
 // only the payload tampering differs (a borrow's end pushed later, not an entitlement's seats).

@@ -1,4 +1,4 @@
-// Acceptance 1 (issue 13), over real HTTP with the real cloud: a borrow serves on this machine
+// Over real HTTP with the real cloud: a borrow serves on this machine
 // with the cloud stopped and is missing from the central server's next entitlement; revoke and
 // removal of the borrower fail with the seeds' messages; an early return gives it back; expiry
 // (the injected clock) removes it; the floor and the per-user maximum refuse with their reasons.

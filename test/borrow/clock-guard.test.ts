@@ -1,4 +1,4 @@
-// Acceptance 2 (issue 13): the injected wall clock set back a day suspends the borrowed seats, and
+// The injected wall clock set back a day suspends the borrowed seats, and
 // a checkout over the seat protocol answers 409 with the clock's reason; the record survives a
 // restart; moving the clock past the record restores the seats (docs/activation.md "Clock guard").
 import assert from 'node:assert/strict';

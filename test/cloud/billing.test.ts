@@ -228,7 +228,7 @@ describe('billing and the store', () => {
     );
     assert.equal(r.status, 403);
     assert.equal(r.body.message, MEMBERS_CANNOT_PURCHASE);
-    // A member may still apply for a beta (seed 000 §I).
+    // A member may still apply for a beta (docs/sources.md, Portal guide §I).
     const beta = await ok<OrderAnswer>(
       'POST',
       '/v1/store/orders',

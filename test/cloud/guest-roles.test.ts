@@ -1,5 +1,5 @@
-// Issue 15, acceptance 4: an account with a personal commercial subscription (an organization by
-// default, seed 001) accepts an invitation as Guest. From then on every view answers as the
+// An account with a personal commercial subscription (an organization by
+// default, docs/sources.md, Portal overview) accepts an invitation as Guest. From then on every view answers as the
 // Guest (docs/roles.md): organization, account, licenses, the license-server pool and credits,
 // and the inviting administrator's list agrees.
 import assert from 'node:assert/strict';
@@ -46,7 +46,7 @@ describe('a Guest with a personal commercial subscription', () => {
   const licenses = async () =>
     (await get<LicenseView[]>('/v1/licenses')).map((l) => [l.productCode, l.source, l.quantity]);
 
-  test('before the invitation she administers her own organization (seed 001)', async () => {
+  test('before the invitation she administers her own organization (docs/sources.md, Portal overview)', async () => {
     await get('/v1/pull?cursor=0'); // the cloud sets up the organization a commercial license makes
     const org = await get<OrganizationAnswer>('/v1/organization');
     assert.equal(org?.role, 'administrator');

@@ -1,4 +1,4 @@
-// Issue 15, acceptance 2: an invoice's PDF (pdfkit) rendered to PNG with pdftoppm (Debian's
+// An invoice's PDF (pdfkit) rendered to PNG with pdftoppm (Debian's
 // poppler-utils), its text read back with pdftotext: the billing information with VAT ID, every
 // line and the total match the invoice the API answers. The PNG is kept in the temp folder named
 // on the test's output, to be looked at.

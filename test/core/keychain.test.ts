@@ -1,4 +1,4 @@
-// Acceptance 5: the refresh token round-trips through the real keychain and never lands in SQLite, files or logs.
+// The refresh token round-trips through the real keychain and never lands in SQLite, files or logs.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// Acceptance 6: with the cloud down a restarted core opens from the replica, offline with the data's age,
+// With the cloud down a restarted core opens from the replica, offline with the data's age,
 // and signs in again by itself when the cloud returns.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 // 50 concurrent render jobs of 10 users over real HTTP never overdraw the pool or any quota
-// (issue 19 acceptance 1), checked against the ledger: the check and the charge are one transaction.
+// (issue 19), checked against the ledger: the check and the charge are one transaction.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CreditLedgerRow } from '../../src-shared/cloud-api/sync.ts';

@@ -1,4 +1,4 @@
-// The credit ledger over real HTTP (issue 19 acceptance 1): earliest-expiring consumption across
+// The credit ledger over real HTTP (issue 19): earliest-expiring consumption across
 // lots, a quota larger than the pool, guests on one pool at a time, and replay equal to the balance.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';

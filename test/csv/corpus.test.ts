@@ -1,4 +1,4 @@
-// Acceptance 2 of issue 6: the malformed-CSV corpus, each file with its exact accepted rows and
+// The malformed-CSV corpus, each file with its exact accepted rows and
 // per-row errors. Only `rows` is ever sent (after the admin confirms), so a refused row or file
 // that is absent from it changes nothing.
 import { test } from 'node:test';

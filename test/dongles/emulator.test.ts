@@ -1,4 +1,4 @@
-// Acceptance 2 of issue 14: software dongles through the same transport interface as node-hid.
+// Software dongles through the same transport interface as node-hid.
 // A valid dongle adds its seats; unplugging removes them and leases on them end at their next
 // heartbeat; each forged or broken dongle is refused with the check that failed.
 import assert from 'node:assert/strict';

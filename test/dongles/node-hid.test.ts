@@ -1,4 +1,4 @@
-// Acceptance 1 of issue 14: node-hid loaded for real (its native binding over hidraw/libusb),
+// Node-hid loaded for real (its native binding over hidraw/libusb),
 // with no dongle attached: the enumeration runs and finds none, and `clm dongles --json`
 // prints valid JSON saying so.
 import assert from 'node:assert/strict';

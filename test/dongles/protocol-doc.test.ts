@@ -1,4 +1,4 @@
-// Acceptance 3 of issue 14: the example exchange in docs/dongle-hid-protocol.md, replayed byte
+// The example exchange in docs/dongle-hid-protocol.md, replayed byte
 // for byte: the host writes exactly the documented requests and reads the documented answers
 // as the serial, firmware and a challenge answer that verifies; the emulator, given the
 // documented requests, answers exactly the documented reports.

@@ -1,4 +1,4 @@
-// Issue 13, acceptance 4 (Chromium): Licensing shows this machine's borrowed seats with days left
+// Chromium: Licensing shows this machine's borrowed seats with days left
 // and a Return button, and Borrow… with a days picker; the organization view shows "Borrowed
 // until …" on the product a member borrowed. Screenshots go to CLM_SHOTS_DIR (or /tmp).
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// ENABLE in the License Server view (issue 12, seed 004: "click ENABLE … enter your username and
+// ENABLE in the License Server view (issue 12, docs/sources.md, Online licensing: "click ENABLE … enter your username and
 // password"): on a machine first activated by the administrator, a member enables the server
 // with their own account and it then serves the member's own seats; a wrong password is refused
 // with the cloud's reason and the server keeps serving what it served.

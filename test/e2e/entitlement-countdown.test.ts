@@ -1,4 +1,4 @@
-// Acceptance 4 (issue 12) as a person sees it: Licensing → License server shows whose seats this
+// A person sees it: Licensing → License server shows whose seats this
 // machine serves and the entitlement's countdown while the cloud is stopped; past its expiry
 // (clock injected, never slept) the view says the seats left the pool and what to do.
 import assert from 'node:assert/strict';

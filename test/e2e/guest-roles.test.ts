@@ -1,4 +1,4 @@
-// Issue 15, acceptance 4 on the desktop: Grace, who has a personal commercial subscription and an
+// The desktop: Grace, who has a personal commercial subscription and an
 // expired one, accepts her invitation as Guest. Afterwards the header, the menus, Licensing and
 // Products all show a Guest (docs/roles.md): no Organization menu, her purchases labelled
 // Personal, and her expired product nowhere among the licenses.

@@ -1,4 +1,4 @@
-// Issue 18 acceptance 2 and 3: every screen of the demo, as every demo account (administrator,
+// And 3: every screen of the demo, as every demo account (administrator,
 // members, guests, invitees; the license server is a Licensing tab), shows no schema-error text
 // and has no serious or critical axe-core violation. Screens go to test-results/screenshots.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Issue 18 acceptance 1, on the demo seed in Chromium: a refused credit change shows the cloud's
+// The demo seed in Chromium: a refused credit change shows the cloud's
 // reason in its popover; the failed-changes panel lists a refused change with Retry and Dismiss
 // and keeps it across sign-out and a restart until dismissed; a removal that cannot succeed is
 // disabled with its reason; offline is said in words within 3 s of the first failed request.

@@ -86,7 +86,7 @@ test(
         .waitFor();
       await page.getByRole('button', { name: 'Notifications, 1 unread' }).click();
       const notice = panel(page).getByText(
-        // The demo's notice has the cloud's words (seed 000 §IV), as a Resend's has.
+        // The demo's notice has the cloud's words (docs/sources.md, Portal guide §IV), as a Resend's has.
         'admin@northwind.example has invited you to join their organization as Member.',
       );
       assert.match(await panel(page).innerText(), /Respond to invite/);
@@ -197,7 +197,7 @@ test(
       await page.getByRole('table', { name: /Active products/ }).waitFor();
       await screenshot(page, 'user-products-personal');
       assert.equal(await page.getByRole('dialog').count(), 0, 'no prompt once answered');
-      // With a commercial license of her own she administers her own organization (seed 001).
+      // With a commercial license of her own she administers her own organization (docs/sources.md, Portal overview).
       assert.equal(await page.locator('.topbar .role-badge').innerText(), 'Administrator');
       await page
         .getByRole('region', { name: 'Organization credit pool' })

@@ -1,4 +1,4 @@
-// Acceptance 4 of issue 14: Licensing → License server in Chromium against
+// Licensing → License server in Chromium against
 // `clm dongles emulate` with one valid software dongle and one whose block is forged: the valid
 // one's seats join the bars (named by serial), the forged one is listed as refused with why.
 import assert from 'node:assert/strict';

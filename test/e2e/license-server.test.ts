@@ -1,4 +1,4 @@
-// Acceptance 5 of the license server: Licensing → License server in Chromium against the real
+// The license server: Licensing → License server in Chromium against the real
 // `clm serve`, with leases held: bars, the chart of seats in use, the lease table, an admin
 // release, and live updates from the seats.changed event.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Availability in the Licensing table (SPEC §4, issue 12): each license shows how many seats of
+// Availability in the Licensing table (docs/requirements.md §4, issue 12): each license shows how many seats of
 // its product are in use on this machine's license server, of how many, and by whom; a checkout
 // over the seat protocol shows up in the row without reloading the page.
 import assert from 'node:assert/strict';

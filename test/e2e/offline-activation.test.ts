@@ -1,4 +1,4 @@
-// Acceptance 2 (issue 12), the seed's six offline steps end to end with two data folders: the
+// The seed's six offline steps end to end with two data folders: the
 // air-gapped `clm serve` writes its activation request file (clm activate --request); on the
 // online machine's app in Chromium: Licensing → License Servers → Activate Workstation, upload,
 // name, Activate, Download .crt File; the cloud is stopped; `clm activate --import` activates

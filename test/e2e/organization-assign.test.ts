@@ -1,4 +1,4 @@
-// Issue 6, bulk assignment (seed 000 §XIV–XVI) in Chromium against the real headless app and its
+// Issue 6, bulk assignment (docs/sources.md, Portal guide §XIV–XVI) in Chromium against the real headless app and its
 // demo cloud: the five steps from the action bar (editable users, products, expiration date,
 // summary with the seat shortage, result with the reason per user), driven partly by keyboard,
 // and the same wizard from the Products tile via a .csv file. Screens: assign-step-*.png.

@@ -1,4 +1,4 @@
-// Issue 6, revoke via .csv file from the Products tile (seed 000 §XXII) in Chromium against the
+// Issue 6, revoke via .csv file from the Products tile (docs/sources.md, Portal guide §XXII) in Chromium against the
 // real headless app and its demo cloud: template, upload with a bad row reported by line, the
 // users the file names checked, the product, the summary, and the result where a borrowed
 // license stays with the seed's message. Screens: csv-revoke-*.png.

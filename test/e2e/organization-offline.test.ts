@@ -1,4 +1,4 @@
-// Issue 6 acceptance 1 (offline admin change): with the cloud stopped, a credit-access change made
+// Offline admin change: with the cloud stopped, a credit-access change made
 // in the Organization view shows as Pending at once; after the cloud returns it is applied.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';

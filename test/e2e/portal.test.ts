@@ -1,4 +1,4 @@
-// Issue 15, acceptance 3, in Chromium against the real headless app and its demo cloud: the
+// Chromium against the real headless app and its demo cloud: the
 // administrator adds seats at the prorated price shown before confirming (equal to the invoice),
 // disables auto-renewal, pays one invoice then all — the outstanding balance follows; a guest buys
 // an expired product again; a member is refused at the store (and may still apply for a beta).

@@ -1,4 +1,4 @@
-// Acceptance 3: the real headless app in Debian's Chromium — sign-in, licensing, account, refusal.
+// The real headless app in Debian's Chromium — sign-in, licensing, account, refusal.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -20,7 +20,7 @@ export const SCREENS = [
   '#/support',
 ];
 
-/** Shapes of schema-validation text, which must never reach a person (issue 18 acceptance 2). */
+/** Shapes of schema-validation text, which must never reach a person (issue 18). */
 export const SCHEMA_TEXT = /must match pattern|must not have fewer|Invalid input for/;
 
 /** Visible text of the page (what a person reads), including open dialogs. */

@@ -1,4 +1,4 @@
-// Settings in Chromium (issue 12, seed 004 "Settings and proxy"): the administrator sets a proxy
+// Settings in Chromium (issue 12, docs/sources.md, Online licensing "Settings and proxy"): the administrator sets a proxy
 // on Account → Settings and the real test proxy carries the next cloud call; the proxy password
 // is not in the settings file; a bad timeout is refused with its reason and changes nothing; a
 // proxy that does not answer is named in the status bar.

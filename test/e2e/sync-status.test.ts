@@ -1,4 +1,4 @@
-// Issue 5 acceptance 6: the status bar shows offline, last sync, pending and failed counts
+// The status bar shows offline, last sync, pending and failed counts
 // (clm serve against a real cloud that the test stops and starts; Chromium screenshot).
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';

@@ -1,5 +1,5 @@
 // Every security and lifecycle decision of the desktop shell, as the pure functions main.ts,
-// security.ts and ipc.ts apply (SPEC §12): links, navigation, permissions, senders, deep links,
+// security.ts and ipc.ts apply (docs/requirements.md §12): links, navigation, permissions, senders, deep links,
 // close-to-tray, quitting while seats are held, the tray's lines and the update comparison.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

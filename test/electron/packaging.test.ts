@@ -1,7 +1,7 @@
 // The packaging config is right by construction: electron-builder.yml passes app-builder-lib's own
 // JSON schema, package.json "main" names a file the build writes, every native dependency is
 // unpacked from the asar, and the build/ folder has an icon for every platform and the macOS
-// entitlements (SPEC §12, README "Building installers").
+// entitlements (docs/requirements.md §12, README "Building installers").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // The desktop shell's wiring, run for real under Node with the typed stand-in for `electron`
-// (SPEC §15): main.ts hardens every webContents, registers the bridge with sender checks, starts
+// (docs/requirements.md §15): main.ts hardens every webContents, registers the bridge with sender checks, starts
 // the core in a utility process (with the embedded demo cloud), creates the tray, and closing the
 // window hides it while the license server keeps answering render apps on its port; a new
 // invitation or assignment shows a native notification whose click opens its place; Quit asks
@@ -40,7 +40,7 @@ const PASSWORD = 'demo1234';
 const TOM = 'tom.novak@example.com';
 const MARCO = 'marco.rossi@northwind.example';
 const SEATS = `http://127.0.0.1:${seatPort}/seat/v1`;
-// The cloud's notices (src-shared/org/notices.ts, seed 000 §IV and §XIV).
+// The cloud's notices (src-shared/org/notices.ts, docs/sources.md, Portal guide §IV and §XIV).
 const ASSIGNED =
   /^The administrator of Northwind Visualization has assigned 1 × .+ license to you\.$/;
 const INVITED = 'admin@northwind.example has invited you to join their organization as Member.';

@@ -1,4 +1,4 @@
-// Acceptance 4: malformed JSON, unknown mutation names, wrong types and oversize batches answer 400
+// Malformed JSON, unknown mutation names, wrong types and oversize batches answer 400
 // with a message, and the database is byte-for-byte what it was.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';

@@ -1,4 +1,4 @@
-// The change feed under concurrent writers on PostgreSQL (issue 21, acceptance 2): the classic
+// The change feed under concurrent writers on PostgreSQL (issue 21): the classic
 // hole of sequence cursors is a transaction that took a lower position committing after a pull
 // already answered a higher one. Forced here with two open transactions: the second writer waits
 // for the first (positions are taken under sync_state's row lock, held to commit), so a pull in

@@ -1,4 +1,4 @@
-// Acceptance 2: a mutation batch sent twice, or at once over two connections, is applied once.
+// A mutation batch sent twice, or at once over two connections, is applied once.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { PushResponse } from '../../src-shared/org/mutations.ts';

@@ -1,4 +1,4 @@
-// Acceptance 5: `clm cloud --smtp URL` mails the invitation (invitee, role, "Respond to invite"
+// `clm cloud --smtp URL` mails the invitation (invitee, role, "Respond to invite"
 // link clm://invite/<id>) to a real SMTP peer, and the bulk-invitation status to the administrator.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';

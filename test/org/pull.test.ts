@@ -1,4 +1,4 @@
-// Acceptance 3: after N operations a pull since the previous cursor returns exactly the changed
+// After N operations a pull since the previous cursor returns exactly the changed
 // rows and deletions; a member's pull holds nothing of other users; old cursors reset.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';

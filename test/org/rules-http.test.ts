@@ -1,4 +1,4 @@
-// Acceptance 1: every portal rule walked through the REST API of a real server with the seeds'
+// Every portal rule walked through the REST API of a real server with the seeds'
 // exact messages, and the same cases through POST /v1/mutations with identical outcomes.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';

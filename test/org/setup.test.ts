@@ -1,4 +1,4 @@
-// Organization setup (seeds 000 §II, 001): a commercial license makes an account an organization by
+// Organization setup (docs/sources.md, Portal guide §II, 001): a commercial license makes an account an organization by
 // default; any other account asks, and `clm cloud confirm-org CUSTOMER_NUMBER` confirms it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// Tenancy (issue 21, acceptance 4): an administrator who names another organization's account id
+// Tenancy (issue 21): an administrator who names another organization's account id
 // in an admin operation gets the same answer as for an id that does not exist, and neither the
 // answer nor the audit log reveals that account's email.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Two `clm cloud` processes on one store (issue 21, acceptance 2): the same mutation batch sent
+// Two `clm cloud` processes on one store (issue 21): the same mutation batch sent
 // to both at once is applied once, and the mail outbox is delivered once although both nodes'
 // mailers drain it. Runs on SQLite (one file) and, in the PostgreSQL pass, on one database.
 import assert from 'node:assert/strict';

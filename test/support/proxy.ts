@@ -1,4 +1,4 @@
-// A tiny real HTTP proxy for tests (issue 12, acceptance 5): forwards absolute-URL requests and
+// A tiny real HTTP proxy for tests (issue 12): forwards absolute-URL requests and
 // tunnels CONNECT, and records every request it carried.
 import { createServer, request, type Server } from 'node:http';
 import { connect } from 'node:net';

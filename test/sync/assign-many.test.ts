@@ -1,4 +1,4 @@
-// Bulk assignment as ONE change (seed 000 §XIV): org.assignMany through the bridge against the real
+// Bulk assignment as ONE change (docs/sources.md, Portal guide §XIV): org.assignMany through the bridge against the real
 // core and cloud — every user × purchase in the cloud and the replica, the cloud's per-item refusals
 // with its message, and bad input refused with nothing queued.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Issue 5 acceptance 3: kill -9 of a real core process in the middle of an outbox flush of 1,000
+// Kill -9 of a real core process in the middle of an outbox flush of 1,000
 // mutations and in the middle of a pull; after a restart on the same data dir every mutation is
 // applied exactly once in the cloud (rows counted in its SQLite file) and the replica equals the cloud.
 import assert from 'node:assert/strict';

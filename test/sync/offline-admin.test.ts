@@ -1,4 +1,4 @@
-// Issue 5 acceptance 1, 2 and 4: offline admin through the bridge, the cloud's rejection undone
+// And 4: offline admin through the bridge, the cloud's rejection undone
 // locally with its exact message, local pre-checks, and a pull after 100 changes carrying only those.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';

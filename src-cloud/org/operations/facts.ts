@@ -91,7 +91,7 @@ export async function assignedSeats(
 
 /**
  * Seats of the organization's purchases each of these users has borrowed and not returned, per
- * user and per purchase. A borrow past its end has returned by itself (SPEC §7).
+ * user and per purchase. A borrow past its end has returned by itself (docs/requirements.md §7).
  */
 export async function borrowedSeats(
   c: AdminContext,

@@ -1,4 +1,4 @@
-// `clm servers`: the account's license servers (SPEC §4), and `clm servers move` to move seats
+// `clm servers`: the account's license servers (docs/requirements.md §4), and `clm servers move` to move seats
 // of a product between two of them (issue 12, docs/activation.md "One seat, one server").
 import type { LicenseServerRow } from '../../../src-shared/cloud-api/license-servers.ts';
 import { AppError } from '../../../src-shared/errors.ts';

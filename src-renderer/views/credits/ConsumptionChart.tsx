@@ -1,4 +1,4 @@
-// Consumption over time (SPEC §9): one bar per day, stacked by user, with the day's total.
+// Consumption over time (docs/requirements.md §9): one bar per day, stacked by user, with the day's total.
 import type { ConsumptionDay } from '../../../src-shared/domain/credits.ts';
 import { formatDay } from '../../format/time.ts';
 import { formatCredits } from './useCredits.ts';

@@ -1,5 +1,5 @@
 // Support (docs/sources.md, Navigation "Support"): the Help Center and how to reach the support
-// team, with the details they will ask for (email changes go through support, SPEC §2).
+// team, with the details they will ask for (email changes go through support, docs/requirements.md §2).
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useSession } from '../../stores/session.ts';

@@ -1,4 +1,4 @@
-// Licensing → License Servers (SPEC §4, docs/sources.md, Account management "License Servers",
+// Licensing → License Servers (docs/requirements.md §4, docs/sources.md, Account management "License Servers",
 // Online licensing "Offline Activation" steps 3-5): the account's servers, Activate Workstation
 // from a request file, and each workstation's .crt download.
 import { create } from 'zustand';

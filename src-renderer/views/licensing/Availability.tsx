@@ -1,4 +1,4 @@
-// Availability in the Licensing table (SPEC §4, issue 12): how many seats of the product are in
+// Availability in the Licensing table (docs/requirements.md §4, issue 12): how many seats of the product are in
 // use now on this machine's license server, of how many it serves, and by whom (the leases this
 // user may see on their own server). Without a served pool: the cloud's count, if it gave one.
 import type { SeatProductStatus } from '../../../src-shared/bridge/calls/seats.ts';

@@ -1,4 +1,4 @@
-// A table of licenses: product, type, term, quantity, availability (SPEC §4), expiry (with a
+// A table of licenses: product, type, term, quantity, availability (docs/requirements.md §4), expiry (with a
 // warning near the end), source.
 import { useEffect } from 'react';
 import type { SeatProductStatus } from '../../../src-shared/bridge/calls/seats.ts';

@@ -1,4 +1,4 @@
-// Bridge calls of the My Chaos portal (SPEC §10, issue 15): subscriptions, the store, invoices and
+// Bridge calls of the My Chaos portal (docs/requirements.md §10, issue 15): subscriptions, the store, invoices and
 // payments, billing information, downloads, the account's details. They need the cloud (docs/billing.md).
 import Type from 'typebox';
 import type {

@@ -1,4 +1,4 @@
-// Bridge calls and view types of the USB dongles (SPEC §8): each attached dongle, its state,
+// Bridge calls and view types of the USB dongles (docs/requirements.md §8): each attached dongle, its state,
 // its seats, and the reason when it was refused.
 import { call, NoInput } from '../define.ts';
 import type { DongleReason } from '../../dongles/reasons.ts';

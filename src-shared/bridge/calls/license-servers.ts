@@ -1,4 +1,4 @@
-// Licensing → License Servers (SPEC §4, issue 12): every server the account's licenses are active
+// Licensing → License Servers (docs/requirements.md §4, issue 12): every server the account's licenses are active
 // on, moves of seats between them, and offline workstations (Activate Workstation, .crt).
 import type { LicenseServerRow } from '../../cloud-api/license-servers.ts';
 import { MoveSeatsBody, WorkstationBody, CrtBody } from '../../cloud-api/license-servers.ts';

@@ -2,7 +2,7 @@
 import Type from 'typebox';
 import { call, NoInput } from '../define.ts';
 
-/** Where seats of the pool come from (SPEC §5): the cloud entitlement, dongles, borrowed seats. */
+/** Where seats of the pool come from (docs/requirements.md §5): the cloud entitlement, dongles, borrowed seats. */
 export type SeatSourceKind = 'entitlement' | 'dongle' | 'borrowed';
 
 export interface SeatLeaseView {

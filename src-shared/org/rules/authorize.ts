@@ -1,4 +1,4 @@
-// Who may run what: admin operations belong to the organization's one Administrator (SPEC §3).
+// Who may run what: admin operations belong to the organization's one Administrator (docs/requirements.md §3).
 import * as msg from '../messages.ts';
 import { allowed, rejected, type RuleResult } from '../model.ts';
 

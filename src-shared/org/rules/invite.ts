@@ -1,5 +1,5 @@
 // Rules for inviting an account and answering an invitation (docs/sources.md, Portal guide §IV–V,
-// SPEC §3).
+// docs/requirements.md §3).
 import * as msg from '../messages.ts';
 import {
   allowed,

@@ -1,4 +1,4 @@
-// Rules for removing a user from the organization (docs/sources.md, Portal guide §VI–X, SPEC §3
+// Rules for removing a user from the organization (docs/sources.md, Portal guide §VI–X, docs/requirements.md §3
 // Removal).
 import * as msg from '../messages.ts';
 import { allowed, rejected, type RuleResult } from '../model.ts';

@@ -1,4 +1,4 @@
-// A stand-in for the `electron` module, the one fake the shell's tests allow (SPEC §15: the
+// A stand-in for the `electron` module, the one fake the shell's tests allow (docs/requirements.md §15: the
 // binary cannot be downloaded here). Every member is checked against electron's own .d.ts with
 // `satisfies`, so main.ts cannot call anything Electron does not have, with other argument types.
 // It records what the shell did (`standIn`) for the wiring test; utilityProcess.fork runs the

@@ -1,4 +1,4 @@
-// "Borrowed for offline use" on the Licenses tab (SPEC §7, issue 13): what this machine borrowed
+// "Borrowed for offline use" on the Licenses tab (docs/requirements.md §7, issue 13): what this machine borrowed
 // with days left and Return, the clock guard's suspension, refused files, and Borrow….
 import { useEffect } from 'react';
 import type { LicenseView } from '../../../../src-shared/domain/license.ts';

@@ -1,4 +1,4 @@
-// The USB dongles attached to this machine (SPEC §8): serial, state, the seats each adds to the
+// The USB dongles attached to this machine (docs/requirements.md §8): serial, state, the seats each adds to the
 // pool, and for a refused one the check that failed.
 import { useEffect } from 'react';
 import type { DongleList, DongleView } from '../../../../src-shared/bridge/calls/dongles.ts';
