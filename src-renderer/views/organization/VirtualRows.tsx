@@ -28,7 +28,10 @@ export function VirtualRows({ rows, offset, selected, onToggle, actions }: Virtu
   });
 
   // Another page (or page size) is read from its top, not where the last one was left.
-  useEffect(() => scroller.current?.scrollTo({ top: 0 }), [offset]);
+  // (A block: Chromium's scrollTo answers a promise, which React would take for a cleanup.)
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+  }, [offset]);
 
   // Up and Down move between the same control of neighbouring rows, scrolling rows into being.
   const onKeyDown = useCallback(
