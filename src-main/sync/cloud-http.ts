@@ -107,15 +107,20 @@ export class CloudHttp {
 
   /** A file the cloud serves behind the session (an invoice PDF, an installer), as bytes. */
   async file(path: string, accessToken: string): Promise<Buffer> {
+    if (this.#closing.signal.aborted) throw new AppError('offline', 'The app is shutting down');
     const base = await this.baseUrl();
     let res: Response;
     try {
-      res = await fetch(base.replace(/\/+$/, '') + path, {
+      // Through Settings' proxy like every other request (test/activation/proxy.test.ts).
+      const send = this.#opts.fetch ?? fetch;
+      res = await send(base.replace(/\/+$/, '') + path, {
         headers: { authorization: `Bearer ${accessToken}` },
         signal: this.#signal(),
       });
     } catch (err) {
-      throw offline(base, err, this.#timeout());
+      const e = offline(base, err, this.#timeout());
+      if (!this.#closing.signal.aborted) this.#opts.onUnreachable?.(e);
+      throw e;
     }
     if (res.ok) return Buffer.from(await res.arrayBuffer());
     const text = await res.text();

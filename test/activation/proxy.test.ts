@@ -58,6 +58,17 @@ test('sign-in, sync and the license server’s activation all go through the pro
   assert.ok(Object.keys(seats.service.status().products).length > 0);
 });
 
+test('files the cloud serves (an invoice PDF) come through the proxy too', async () => {
+  if (!core.client.hasRefreshToken()) await core.signIn(ADMIN, PASSWORD);
+  const before = proxy.seen.length;
+  const pdf = await core.client.file('/v1/invoices/INV-2026-001183/pdf');
+  assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+  assert.ok(
+    proxy.seen.slice(before).some((s) => s.includes('/v1/invoices/INV-2026-001183/pdf')),
+    proxy.seen.slice(before).join(', '),
+  );
+});
+
 test('a proxy that does not answer is named', async () => {
   const dataDir = tempDir('badproxy');
   const lost = await openCore({
